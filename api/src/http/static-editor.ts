@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+
+/** Serves the built editor; any non-file path gets index.html (client-side routing). */
+export function staticEditor(distDir: string) {
+  const app = new Hono();
+  const root = path.relative(process.cwd(), distDir) || '.';
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('*', serveStatic({ root }));
+  app.get('*', async (c) => {
+    const html = await readFile(path.join(distDir, 'index.html'), 'utf8').catch(() => undefined);
+    if (!html)
+      return c.text(
+        'The editor is not built. Run `pnpm build` (the start command does it for you).',
+        503,
+      );
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html);
+  });
+  return app;
+}

@@ -1,0 +1,91 @@
+import { createRutaWorker, type RutaWorker } from '@ruta/engine';
+import { createLogger, createSql, freePort } from '@ruta/platform';
+import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../app';
+
+const log = createLogger('test', 'silent');
+let db: TestDatabase;
+let connection: Connection;
+let worker: RutaWorker;
+const taskQueue = uniqueName('health');
+
+function appWith(overrides: { temporal?: Client; sql?: TestDatabase['sql'] } = {}) {
+  return createApp({
+    sql: overrides.sql ?? db.sql,
+    temporal: overrides.temporal ?? new Client({ connection }),
+    config: {
+      taskQueue,
+      temporalNamespace: 'default',
+      temporalUiUrl: undefined,
+      publicUrl: 'http://localhost',
+    },
+    log,
+  });
+}
+
+beforeAll(async () => {
+  db = await testDatabase();
+  connection = await Connection.connect({ address: harness().temporalAddress });
+  worker = await createRutaWorker({
+    temporalAddress: harness().temporalAddress,
+    namespace: 'default',
+    taskQueue,
+    sql: db.sql,
+    log,
+  });
+  void worker.run();
+});
+
+afterAll(async () => {
+  await worker?.shutdown();
+  await connection?.close();
+  await db?.drop();
+});
+
+describe('GET /api/health', () => {
+  test('reports PostgreSQL and Temporal reachable', async () => {
+    const res = await appWith().request('/api/health');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      status: 'ok',
+      postgres: { ok: true },
+      temporal: { ok: true, namespace: 'default' },
+    });
+    expect(body.worker).toBeUndefined();
+  });
+
+  test('deep=true runs the probe workflow through a worker into PostgreSQL', async () => {
+    const res = await appWith().request('/api/health?deep=true');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.worker).toMatchObject({ ok: true, taskQueue });
+    const [row] = await db.sql`select count(*)::int as n from worker_probes`;
+    expect(row?.n).toBe(1);
+  });
+
+  test('answers 503 naming Temporal when it cannot be reached', async () => {
+    const dead = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500 });
+    const res = await appWith({ temporal: new Client({ connection: dead }) }).request(
+      '/api/health',
+    );
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.status).toBe('unavailable');
+    expect(body.postgres.ok).toBe(true);
+    expect(body.temporal.ok).toBe(false);
+    expect(body.temporal.error).toBeTruthy();
+  });
+
+  test('answers 503 naming PostgreSQL when it cannot be reached', async () => {
+    const deadSql = createSql(`postgres://nobody@127.0.0.1:${await freePort()}/none`, { max: 1 });
+    const res = await appWith({ sql: deadSql }).request('/api/health');
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.postgres.ok).toBe(false);
+    expect(body.temporal.ok).toBe(true);
+    await deadSql.end();
+  });
+});

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../deps';
+
+interface Check {
+  ok: boolean;
+  latencyMs: number;
+  error?: string;
+  [detail: string]: unknown;
+}
+
+async function timed(fn: () => Promise<Record<string, unknown> | undefined>): Promise<Check> {
+  const started = performance.now();
+  try {
+    const details = await fn();
+    return { ok: true, latencyMs: Math.round(performance.now() - started), ...details };
+  } catch (error) {
+    return {
+      ok: false,
+      latencyMs: Math.round(performance.now() - started),
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function checkPostgres({ sql }: AppDeps) {
+  return timed(async () => {
+    await withTimeout(sql`select 1`, 3_000, 'PostgreSQL');
+    return undefined;
+  });
+}
+
+export function checkTemporal({ temporal, config }: AppDeps) {
+  return timed(async () => {
+    await withTimeout(
+      temporal.workflowService.describeNamespace({ namespace: config.temporalNamespace }),
+      3_000,
+      'Temporal',
+    );
+    return { namespace: config.temporalNamespace };
+  });
+}
+
+/** Runs the probe workflow: proves a worker polls the task queue and reaches PostgreSQL. */
+export function checkWorker({ temporal, config }: AppDeps) {
+  return timed(async () => {
+    const probeId = randomUUID();
+    const result = await withTimeout(
+      temporal.workflow.execute('probeWorkflow', {
+        taskQueue: config.taskQueue,
+        workflowId: `ruta-probe/${probeId}`,
+        args: [probeId],
+        workflowExecutionTimeout: '10 seconds',
+      }),
+      10_000,
+      'A Ruta worker',
+    );
+    return {
+      taskQueue: config.taskQueue,
+      identity: (result as { workerIdentity: string }).workerIdentity,
+    };
+  });
+}
+
+export const health = new Hono<AppEnv>().get('/', async (c) => {
+  const deps = c.get('deps');
+  const deep = c.req.query('deep') === 'true';
+  const [postgres, temporal, worker] = await Promise.all([
+    checkPostgres(deps),
+    checkTemporal(deps),
+    deep ? checkWorker(deps) : Promise.resolve(undefined),
+  ]);
+  const ok = postgres.ok && temporal.ok && (worker?.ok ?? true);
+  return c.json(
+    { status: ok ? 'ok' : 'unavailable', postgres, temporal, ...(worker ? { worker } : {}) },
+    ok ? 200 : 503,
+  );
+});

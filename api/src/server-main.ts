@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createLogger, createSql, loadConfig, loadEnvFile, migrate } from '@ruta/platform';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from './app';
+import { announceDemoCredentials, seedDemoWorkspace } from './seed';
+
+/** The API process (serves the built editor too): `node --import tsx api/src/server-main.ts`. */
+async function main() {
+  loadEnvFile();
+  const config = loadConfig();
+  const log = createLogger('api', config.logLevel);
+  if (!config.databaseUrl) throw new Error('DATABASE_URL is required for the API.');
+  if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is required for the API.');
+  const sql = createSql(config.databaseUrl, { max: Number(process.env.RUTA_API_DB_POOL ?? 20) });
+  await migrate(sql, log);
+  const seeded = await seedDemoWorkspace(sql, process.env);
+  if (seeded.created) await announceDemoCredentials(seeded, log);
+  const connection = Connection.lazy({ address: config.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const editorDist =
+    process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));
+  const app = createApp({ sql, temporal, config, log, editorDist });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
+    log.info({ port: info.port }, 'API listening'),
+  );
+  const stop = () => {
+    server.close(async () => {
+      await sql.end({ timeout: 5 });
+      await connection.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

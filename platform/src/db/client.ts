@@ -1,0 +1,40 @@
+import postgres from 'postgres';
+
+export type Sql = postgres.Sql;
+
+export interface SqlOptions {
+  max?: number;
+}
+
+/** One connection pool per process; the `postgres` driver everywhere. */
+export function createSql(url: string, options: SqlOptions = {}): Sql {
+  return postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: 'ruta' },
+    transform: { undefined: null },
+  });
+}
+
+/** The same server, another database (for creating databases and test copies). */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+}
+
+/** Creates the database if it does not exist yet (connecting through the `postgres` maintenance db). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  const admin = createSql(withDatabase(url, 'postgres'), { max: 1 });
+  try {
+    const [row] = await admin`select 1 as found from pg_database where datname = ${name}`;
+    if (!row) await admin.unsafe(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,3 @@
+export { createSql, databaseName, ensureDatabase, type Sql, withDatabase } from './client';
+export { type RunningPostgres, startEmbeddedPostgres } from './embedded';
+export { MIGRATIONS_DIR, migrate } from './migrate';

@@ -1,0 +1,90 @@
+import { Connection } from '@temporalio/client';
+import type { Logger } from '../logger';
+import { waitForPort } from '../ports';
+import { type ManagedChild, spawnManaged } from '../process/child';
+import { RUTA_SEARCH_ATTRIBUTES } from './search-attributes';
+
+export interface DevServerOptions {
+  cliPath: string;
+  port: number;
+  /** Omit for a headless server (tests). */
+  uiPort?: number;
+  /** SQLite file for durable state; omit for an in-memory server (tests). */
+  dbFile?: string;
+  namespace?: string;
+  /** Extra `--dynamic-config-value KEY=VALUE` pairs. */
+  dynamicConfig?: Record<string, unknown>;
+}
+
+export interface DevServer {
+  address: string;
+  uiUrl: string | undefined;
+  child: ManagedChild;
+  stop(): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` with Ruta's search attributes and waits until it answers gRPC. */
+export async function startTemporalDevServer(
+  options: DevServerOptions,
+  log: Logger,
+): Promise<DevServer> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
+  args.push('--log-level', 'warn', '--log-format', 'json');
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.namespace && options.namespace !== 'default')
+    args.push('--namespace', options.namespace);
+  for (const [key, type] of Object.entries(RUTA_SEARCH_ATTRIBUTES)) {
+    args.push('--search-attribute', `${key}=${type}`);
+  }
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  }
+  const child = spawnManaged('temporal', options.cliPath, args, log, {
+    onLine: (line) => log.debug({ child: 'temporal' }, line),
+  });
+  const address = `127.0.0.1:${options.port}`;
+  try {
+    await Promise.race([
+      waitForPort(options.port, 60_000),
+      child.exited.then((code) => {
+        throw new Error(`the Temporal dev server exited during start-up (${code}).`);
+      }),
+    ]);
+    await waitForNamespace(address, options.namespace ?? 'default', 60_000);
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    child,
+    stop: () => child.stop(),
+  };
+}
+
+/** Resolves once the namespace exists and the frontend answers. */
+export async function waitForNamespace(
+  address: string,
+  namespace: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    let connection: Connection | undefined;
+    try {
+      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      await connection.workflowService.describeNamespace({ namespace });
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 250));
+    } finally {
+      await connection?.close();
+    }
+  }
+  throw new Error(`Temporal at ${address} did not become ready: ${String(lastError)}`);
+}

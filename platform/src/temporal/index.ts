@@ -1,0 +1,3 @@
+export { provisionTemporalCli, TEMPORAL_CLI_VERSION, TemporalCliUnavailableError } from './cli';
+export { type DevServer, startTemporalDevServer, waitForNamespace } from './dev-server';
+export { RUTA_SEARCH_ATTRIBUTES } from './search-attributes';

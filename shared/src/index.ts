@@ -1,0 +1,3 @@
+export * from './liquid/index';
+export * from './logic/index';
+export * from './replies/index';

@@ -1,0 +1,22 @@
+import { Liquid } from 'liquidjs';
+import { money } from './money-filter';
+
+/** Milliseconds one render may take before it is stopped (a loop that never ends, a huge output). */
+export const RENDER_LIMIT_MS = 200;
+
+/**
+ * The one Liquid engine used everywhere (editor preview, validation, sends).
+ * Unknown filters are parse errors; prototype properties are never readable; templates
+ * cannot load other files (no include/render/layout), so rendering needs no file system.
+ */
+export const liquid = new Liquid({
+  strictFilters: true,
+  strictVariables: false,
+  ownPropertyOnly: true,
+  parseLimit: 100_000,
+  renderLimit: RENDER_LIMIT_MS,
+  memoryLimit: 10_000_000,
+});
+
+for (const tag of ['include', 'render', 'layout']) delete liquid.tags[tag];
+liquid.registerFilter('money', money);

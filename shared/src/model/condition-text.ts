@@ -1,0 +1,45 @@
+import type { Condition, ConditionOp } from './condition';
+import type { Localized } from './localized';
+
+const opWords: Record<ConditionOp, Localized> = {
+  eq: { es: '=', en: '=' },
+  neq: { es: '≠', en: '≠' },
+  gt: { es: '>', en: '>' },
+  gte: { es: '≥', en: '≥' },
+  lt: { es: '<', en: '<' },
+  lte: { es: '≤', en: '≤' },
+  contains: { es: 'contiene', en: 'contains' },
+  in: { es: 'es uno de', en: 'is one of' },
+  exists: { es: 'tiene valor', en: 'is set' },
+  not_exists: { es: 'está vacío', en: 'is not set' },
+  older_than_days: { es: 'hace más de', en: 'more than' },
+  newer_than_days: { es: 'hace menos de', en: 'less than' },
+};
+
+/** 'contact.last_order_at hace más de 60 días' / 'contact.last_order_at more than 60 days ago'. */
+export function describeCondition(condition: Condition): Localized {
+  const subject = `${condition.source}.${condition.field}`;
+  const op = opWords[condition.op];
+  const value = {
+    es: formatValue(condition.value, '«', '»'),
+    en: formatValue(condition.value, '"', '"'),
+  };
+  switch (condition.op) {
+    case 'exists':
+    case 'not_exists':
+      return { es: `${subject} ${op.es}`, en: `${subject} ${op.en}` };
+    case 'older_than_days':
+    case 'newer_than_days':
+      return {
+        es: `${subject} ${op.es} ${value.es} días`,
+        en: `${subject} ${op.en} ${value.en} days ago`,
+      };
+    default:
+      return { es: `${subject} ${op.es} ${value.es}`, en: `${subject} ${op.en} ${value.en}` };
+  }
+}
+
+function formatValue(value: Condition['value'], open: string, close: string): string {
+  if (Array.isArray(value)) return value.map((item) => formatValue(item, open, close)).join(', ');
+  return typeof value === 'string' ? `${open}${value}${close}` : String(value);
+}

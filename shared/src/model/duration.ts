@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Localized } from './localized';
+import { addRuleIssue } from './rule-issue';
+
+export const DurationUnit = z.enum(['seconds', 'minutes', 'hours', 'days']);
+export type DurationUnit = z.infer<typeof DurationUnit>;
+
+const unitMs: Record<DurationUnit, number> = {
+  seconds: 1_000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+};
+
+export const MIN_DURATION_MS = unitMs.seconds;
+export const MAX_DURATION_DAYS = 400;
+export const MAX_DURATION_MS = MAX_DURATION_DAYS * unitMs.days;
+
+/** Milliseconds in `amount` of `unit` (days are 24 h; calendar-aware waits use `wait` kinds). */
+export function durationMs(duration: { amount: number; unit: DurationUnit }): number {
+  return duration.amount * unitMs[duration.unit];
+}
+
+export const Duration = z
+  .object({ amount: z.number().positive(), unit: DurationUnit })
+  .superRefine((duration, ctx) => {
+    const ms = durationMs(duration);
+    if (ms <= 0) return; // already reported: the amount must be positive
+    if (ms < MIN_DURATION_MS || ms > MAX_DURATION_MS) {
+      addRuleIssue(
+        ctx,
+        'duration_out_of_range',
+        {
+          es: `La duración debe estar entre 1 segundo y ${MAX_DURATION_DAYS} días.`,
+          en: `The duration must be between 1 second and ${MAX_DURATION_DAYS} days.`,
+        },
+        ['amount'],
+      );
+    }
+  });
+export type Duration = z.infer<typeof Duration>;
+
+const unitWords: Record<DurationUnit, { es: [string, string]; en: [string, string] }> = {
+  seconds: { es: ['s', 's'], en: ['s', 's'] },
+  minutes: { es: ['min', 'min'], en: ['min', 'min'] },
+  hours: { es: ['h', 'h'], en: ['h', 'h'] },
+  days: { es: ['día', 'días'], en: ['day', 'days'] },
+};
+
+/** '24 h', '30 min', '1 día' / '1 day', '2 días' / '2 days' — the amount as the marketer typed it. */
+export function formatDuration(duration: { amount: number; unit: DurationUnit }): Localized {
+  const { amount, unit } = duration;
+  const index = amount === 1 ? 0 : 1;
+  const words = unitWords[unit];
+  return {
+    es: `${String(amount).replace('.', ',')} ${words.es[index]}`,
+    en: `${amount} ${words.en[index]}`,
+  };
+}

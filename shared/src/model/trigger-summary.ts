@@ -1,0 +1,39 @@
+import type { Localized } from './localized';
+import type { Trigger } from './trigger';
+
+const weekdays = {
+  es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/** One line for the trigger's canvas card, e.g. 'Evento cart_abandoned · una vez por cart_id'. */
+export function triggerSummary(trigger: Trigger): Localized {
+  switch (trigger.kind) {
+    case 'event': {
+      const key = trigger.entryKey;
+      return {
+        es: `Evento ${trigger.event}${key ? ` · un recorrido por ${key}` : ''}`,
+        en: `Event ${trigger.event}${key ? ` · one run per ${key}` : ''}`,
+      };
+    }
+    case 'segment': {
+      const count = trigger.conditions.length;
+      return {
+        es: `Segmento · ${count} ${count === 1 ? 'condición' : 'condiciones'}`,
+        en: `Segment · ${count} ${count === 1 ? 'condition' : 'conditions'}`,
+      };
+    }
+    case 'schedule': {
+      if (trigger.every === 'day') {
+        return { es: `Cada día a las ${trigger.at}`, en: `Every day at ${trigger.at}` };
+      }
+      const day = trigger.weekday ?? 1;
+      return {
+        es: `Cada ${weekdays.es[day]} a las ${trigger.at}`,
+        en: `Every ${weekdays.en[day]} at ${trigger.at}`,
+      };
+    }
+    case 'manual':
+      return { es: 'Inscripción manual (API o CSV)', en: 'Manual enrollment (API or CSV)' };
+  }
+}

@@ -1,0 +1,27 @@
+import { classifyReply, containsPhrase } from './classify-reply';
+import { normalizeReply } from './normalize-reply';
+import type { ReplyMatch } from './reply-match';
+
+export type InboundReply = { text?: string; buttonId?: string };
+
+const words = (text: string) => {
+  const normalized = normalizeReply(text);
+  return normalized === '' ? [] : normalized.split(' ');
+};
+
+/**
+ * Does a reply satisfy a `wait_for` reply signal? No criteria: any reply. A button id in the
+ * match is compared with the tapped button only (the button's text is ignored). Otherwise the
+ * reply matches when its intent is the one asked for OR it contains one of the keywords as whole
+ * words ("talla m" matches "quiero la talla M", "m" does not match "mañana").
+ */
+export function matchesReply(reply: InboundReply, match?: ReplyMatch): boolean {
+  if (!match) return true;
+  if (match.buttonId !== undefined) return reply.buttonId === match.buttonId;
+  const keywords = (match.keywords ?? []).map(words).filter((k) => k.length > 0);
+  if (match.intent === undefined && keywords.length === 0) return true;
+  const text = reply.text ?? '';
+  if (match.intent !== undefined && classifyReply(text) === match.intent) return true;
+  const replyWords = words(text);
+  return keywords.some((keyword) => containsPhrase(replyWords, keyword));
+}

@@ -1,0 +1,179 @@
+import { connect, exitWith, grid, type JourneyTemplate } from './build';
+
+const cartText =
+  'Hola {{ contact.first_name }}, dejaste {{ event.item_count }} productos en tu carrito ({{ event.cart_total }}). ¿Te ayudamos a terminar tu compra? {{ event.cart_url }}';
+
+/** One run per abandoned cart: WhatsApp with buttons, then an SMS reminder; a purchase ends it. */
+export const abandonedCart: JourneyTemplate = {
+  id: 'abandoned_cart',
+  name: { es: 'Carrito abandonado', en: 'Abandoned cart' },
+  description: {
+    es: 'Cuando alguien deja un carrito: WhatsApp con botones «Comprar» y «Tengo dudas», un recordatorio por SMS al día siguiente y un agente para quien pregunta. Termina cuando compra ese carrito.',
+    en: 'When someone leaves a cart: WhatsApp with "Buy" and "I have questions" buttons, an SMS reminder the next day and an agent for whoever asks. Ends when that cart is bought.',
+  },
+  definition: {
+    schemaVersion: 1,
+    trigger: { kind: 'event', event: 'cart_abandoned', filters: [], entryKey: 'cart_id' },
+    nodes: {
+      send_cart: {
+        type: 'send',
+        name: 'Recordar el carrito',
+        channel: 'whatsapp',
+        fallbackChannels: ['sms'],
+        content: {
+          whatsapp: {
+            template: {
+              name: 'carrito_abandonado',
+              language: 'es_MX',
+              params: ['{{ contact.first_name }}', '{{ event.cart_total }}'],
+            },
+            text: cartText,
+            buttons: [
+              { id: 'buy', text: 'Comprar' },
+              { id: 'help', text: 'Tengo dudas' },
+            ],
+          },
+          sms: {
+            text: 'Hola {{ contact.first_name }}, tu carrito de {{ event.cart_total }} te espera: {{ event.cart_url }}',
+          },
+        },
+      },
+      wait_cart: {
+        type: 'wait_for',
+        name: '¿Qué hizo?',
+        messageNodeId: 'send_cart',
+        signals: [
+          { port: 'tapped_buy', kind: 'reply', match: { buttonId: 'buy' } },
+          { port: 'tapped_help', kind: 'reply', match: { buttonId: 'help' } },
+          { port: 'replied', kind: 'reply' },
+          {
+            port: 'ordered',
+            kind: 'event',
+            event: 'order_placed',
+            filters: [],
+            scope: 'entry_key',
+          },
+        ],
+        timeout: { amount: 24, unit: 'hours' },
+      },
+      send_buy_link: {
+        type: 'send',
+        name: 'Enviar el enlace de compra',
+        channel: 'whatsapp',
+        fallbackChannels: [],
+        exitPorts: ['failed'],
+        content: {
+          whatsapp: {
+            text: '¡Perfecto, {{ contact.first_name }}! Termina tu compra aquí: {{ event.cart_url }}',
+            buttons: [],
+          },
+        },
+      },
+      branch_intent: {
+        type: 'branch',
+        name: '¿Pidió la baja?',
+        cases: [
+          {
+            port: 'opt_out',
+            label: 'Pidió la baja',
+            conditions: [
+              { source: 'engagement', field: 'last_reply_intent', op: 'eq', value: 'opt_out' },
+            ],
+          },
+        ],
+      },
+      update_opt_out: {
+        type: 'update_contact',
+        name: 'Dar de baja de WhatsApp',
+        set: {},
+        unset: [],
+        addTags: [],
+        removeTags: [],
+        consent: [{ channel: 'whatsapp', granted: false }],
+      },
+      handoff_help: {
+        type: 'handoff',
+        name: 'Pasar a ventas',
+        queue: 'ventas',
+        note: 'Tiene dudas sobre su carrito de {{ event.cart_total }}: {{ event.cart_url }}',
+      },
+      send_reminder: {
+        type: 'send',
+        name: 'Recordatorio por SMS',
+        channel: 'sms',
+        fallbackChannels: [],
+        exitPorts: ['failed'],
+        content: {
+          sms: {
+            text: '{{ contact.first_name }}, tu carrito ({{ event.cart_total }}) sigue guardado: {{ event.cart_url }} Responde BAJA para no recibir más mensajes.',
+          },
+        },
+      },
+      wait_order: {
+        type: 'wait_for',
+        name: '¿Compró?',
+        signals: [
+          {
+            port: 'ordered',
+            kind: 'event',
+            event: 'order_placed',
+            filters: [],
+            scope: 'entry_key',
+          },
+        ],
+        timeout: { amount: 24, unit: 'hours' },
+      },
+      exit_not_delivered: exitWith('not_delivered', 'No se pudo entregar'),
+      exit_clicked_buy: exitWith('clicked_buy', 'Tocó «Comprar»'),
+      exit_opted_out: exitWith('opted_out', 'Se dio de baja'),
+      exit_handed_off: exitWith('handed_off', 'Atendido por ventas'),
+      exit_converted: exitWith('converted', 'Compró'),
+      exit_no_response: exitWith('no_response', 'Sin respuesta'),
+    },
+    edges: connect(
+      ['trigger', 'next', 'send_cart'],
+      ['send_cart', 'sent', 'wait_cart'],
+      ['send_cart', 'failed', 'exit_not_delivered'],
+      ['wait_cart', 'tapped_buy', 'send_buy_link'],
+      ['wait_cart', 'tapped_help', 'handoff_help'],
+      ['wait_cart', 'replied', 'branch_intent'],
+      ['wait_cart', 'ordered', 'exit_converted'],
+      ['wait_cart', 'timeout', 'send_reminder'],
+      ['send_buy_link', 'sent', 'exit_clicked_buy'],
+      ['branch_intent', 'opt_out', 'update_opt_out'],
+      ['branch_intent', 'else', 'handoff_help'],
+      ['update_opt_out', 'next', 'exit_opted_out'],
+      ['handoff_help', 'next', 'exit_handed_off'],
+      ['send_reminder', 'sent', 'wait_order'],
+      ['wait_order', 'ordered', 'exit_converted'],
+      ['wait_order', 'timeout', 'exit_no_response'],
+    ),
+    settings: {
+      reentry: { mode: 'always' },
+      quietHours: { start: '21:00', end: '08:00' },
+      goal: {
+        event: 'order_placed',
+        filters: [],
+        window: { amount: 3, unit: 'days' },
+        exitOnGoal: true,
+      },
+    },
+  },
+  layout: grid({
+    trigger: [2, 0],
+    send_cart: [2, 1],
+    wait_cart: [2, 2],
+    exit_not_delivered: [4, 2],
+    send_buy_link: [0, 3],
+    branch_intent: [2, 3],
+    send_reminder: [3, 3],
+    exit_clicked_buy: [0, 4],
+    update_opt_out: [1, 4],
+    handoff_help: [2, 4],
+    wait_order: [3, 4],
+    exit_opted_out: [1, 5],
+    exit_handed_off: [2, 5],
+    exit_converted: [3, 5],
+    exit_no_response: [4, 5],
+  }),
+};

@@ -1,0 +1,149 @@
+import { connect, exitWith, grid, type JourneyTemplate } from './build';
+
+const store = 'https://tu-tienda.example';
+
+/** Daily sweep of customers with no order in 60 days: WhatsApp, then SMS, then an email coupon. */
+export const reactivation: JourneyTemplate = {
+  id: 'reactivation',
+  name: { es: 'Reactivar clientes inactivos', en: 'Win back inactive customers' },
+  description: {
+    es: 'Cada día a las 10:00, a quien no compra hace 60 días: WhatsApp; si no lo lee ni responde en 48 h, SMS; si tampoco, un email con cupón. Si responde, lo atiende una persona.',
+    en: 'Every day at 10:00, for customers with no order in 60 days: WhatsApp; if not read or answered in 48 h, SMS; if still nothing, an email with a coupon. Replies go to a person.',
+  },
+  definition: {
+    schemaVersion: 1,
+    trigger: {
+      kind: 'schedule',
+      every: 'day',
+      at: '10:00',
+      conditions: [{ source: 'contact', field: 'last_order_at', op: 'older_than_days', value: 60 }],
+    },
+    nodes: {
+      send_whatsapp: {
+        type: 'send',
+        name: 'WhatsApp: te extrañamos',
+        channel: 'whatsapp',
+        fallbackChannels: [],
+        content: {
+          whatsapp: {
+            template: {
+              name: 'te_extranamos',
+              language: 'es_MX',
+              params: ['{{ contact.first_name }}'],
+            },
+            buttons: [],
+          },
+        },
+      },
+      wait_whatsapp: {
+        type: 'wait_for',
+        name: '¿Lo leyó o respondió?',
+        messageNodeId: 'send_whatsapp',
+        signals: [
+          { port: 'replied', kind: 'reply' },
+          { port: 'read', kind: 'read' },
+        ],
+        timeout: { amount: 48, unit: 'hours' },
+      },
+      send_sms: {
+        type: 'send',
+        name: 'SMS de respaldo',
+        channel: 'sms',
+        fallbackChannels: [],
+        content: {
+          sms: {
+            text: `Hola {{ contact.first_name }}, hace tiempo que no te vemos. Mira lo nuevo: ${store}/novedades Responde BAJA para no recibir más.`,
+          },
+        },
+      },
+      wait_sms: {
+        type: 'wait_for',
+        name: '¿Respondió o hizo clic?',
+        messageNodeId: 'send_sms',
+        signals: [
+          { port: 'replied', kind: 'reply' },
+          { port: 'clicked', kind: 'click' },
+        ],
+        timeout: { amount: 48, unit: 'hours' },
+      },
+      send_email: {
+        type: 'send',
+        name: 'Email con cupón',
+        channel: 'email',
+        fallbackChannels: [],
+        exitPorts: ['failed'],
+        content: {
+          email: {
+            subject: '{{ contact.first_name }}, te guardamos un 15 % de descuento',
+            html: `<p>Hola {{ contact.first_name }}:</p><p>Hace tiempo que no te vemos y queremos darte la bienvenida de vuelta. Usa el código <strong>VUELVE15</strong> y obtén un 15 % de descuento en tu próxima compra durante los próximos 14 días.</p><p><a href="${store}/?cupon=VUELVE15">Ir a la tienda</a></p>`,
+            text: `Hola {{ contact.first_name }}: usa el código VUELVE15 y obtén un 15 % de descuento en tu próxima compra durante los próximos 14 días. ${store}/?cupon=VUELVE15`,
+          },
+        },
+      },
+      wait_email: {
+        type: 'wait_for',
+        name: '¿Abrió o hizo clic?',
+        messageNodeId: 'send_email',
+        signals: [
+          { port: 'clicked', kind: 'click' },
+          { port: 'opened', kind: 'open' },
+        ],
+        timeout: { amount: 72, unit: 'hours' },
+      },
+      handoff_reply: {
+        type: 'handoff',
+        name: 'Responder en persona',
+        queue: 'atencion',
+        note: '{{ contact.name }} respondió a la campaña de reactivación.',
+      },
+      exit_read: exitWith('read', 'Leyó el WhatsApp'),
+      exit_replied: exitWith('replied', 'Respondió'),
+      exit_clicked: exitWith('clicked', 'Hizo clic'),
+      exit_opened: exitWith('opened', 'Abrió el email'),
+      exit_no_response: exitWith('no_response', 'Sin respuesta'),
+    },
+    edges: connect(
+      ['trigger', 'next', 'send_whatsapp'],
+      ['send_whatsapp', 'sent', 'wait_whatsapp'],
+      ['send_whatsapp', 'failed', 'send_sms'],
+      ['wait_whatsapp', 'replied', 'handoff_reply'],
+      ['wait_whatsapp', 'read', 'exit_read'],
+      ['wait_whatsapp', 'timeout', 'send_sms'],
+      ['send_sms', 'sent', 'wait_sms'],
+      ['send_sms', 'failed', 'send_email'],
+      ['wait_sms', 'replied', 'handoff_reply'],
+      ['wait_sms', 'clicked', 'exit_clicked'],
+      ['wait_sms', 'timeout', 'send_email'],
+      ['send_email', 'sent', 'wait_email'],
+      ['wait_email', 'clicked', 'exit_clicked'],
+      ['wait_email', 'opened', 'exit_opened'],
+      ['wait_email', 'timeout', 'exit_no_response'],
+      ['handoff_reply', 'next', 'exit_replied'],
+    ),
+    settings: {
+      reentry: { mode: 'after_exit', cooldown: { amount: 30, unit: 'days' } },
+      quietHours: { start: '21:00', end: '09:00' },
+      goal: {
+        event: 'order_placed',
+        filters: [],
+        window: { amount: 14, unit: 'days' },
+        exitOnGoal: true,
+      },
+    },
+  },
+  layout: grid({
+    trigger: [1, 0],
+    send_whatsapp: [1, 1],
+    wait_whatsapp: [1, 2],
+    exit_read: [0, 3],
+    send_sms: [1, 3],
+    wait_sms: [1, 4],
+    send_email: [1, 5],
+    handoff_reply: [2, 5],
+    wait_email: [1, 6],
+    exit_replied: [2, 6],
+    exit_clicked: [0, 7],
+    exit_opened: [1, 7],
+    exit_no_response: [2, 7],
+  }),
+};

@@ -1,0 +1,203 @@
+import type { SendNode } from '../nodes/send';
+import { connect, exitWith, grid, type JourneyTemplate } from './build';
+
+function whatsappWithSms(name: string, template: string, sms: string): SendNode {
+  return {
+    type: 'send',
+    name,
+    channel: 'whatsapp',
+    fallbackChannels: ['sms'],
+    content: {
+      whatsapp: {
+        template: { name: template, language: 'es_MX', params: ['{{ contact.first_name }}'] },
+        buttons: [],
+      },
+      sms: { text: sms },
+    },
+  };
+}
+
+/** New leads: email for those who prefer it, otherwise an A/B WhatsApp test with bounded reminders. */
+export const signalFallback: JourneyTemplate = {
+  id: 'signal_fallback',
+  name: { es: 'Seguimiento de nuevos contactos', en: 'New lead follow-up' },
+  description: {
+    es: 'Cuando llega un nuevo contacto: email si lo prefiere (o no tiene teléfono); si no, WhatsApp en dos versiones A/B con SMS de respaldo y hasta dos recordatorios diarios mientras no responda.',
+    en: 'When a new lead arrives: email if they prefer it (or have no phone); otherwise WhatsApp in two A/B versions with SMS fallback and up to two daily reminders until they reply.',
+  },
+  definition: {
+    schemaVersion: 1,
+    trigger: { kind: 'event', event: 'lead_created', filters: [] },
+    nodes: {
+      branch_channel: {
+        type: 'branch',
+        name: '¿Por dónde le escribimos?',
+        cases: [
+          {
+            port: 'prefers_email',
+            label: 'Prefiere email',
+            conditions: [
+              { source: 'contact', field: 'preferred_channel', op: 'eq', value: 'email' },
+            ],
+          },
+          {
+            port: 'no_phone',
+            label: 'Sin teléfono',
+            conditions: [{ source: 'contact', field: 'phone', op: 'not_exists' }],
+          },
+        ],
+      },
+      send_email: {
+        type: 'send',
+        name: 'Email de bienvenida',
+        channel: 'email',
+        fallbackChannels: [],
+        exitPorts: ['failed'],
+        content: {
+          email: {
+            subject: 'Gracias por tu interés, {{ contact.first_name }}',
+            html: '<p>Hola {{ contact.first_name }}:</p><p>Gracias por escribirnos. ¿Quieres que te llamemos para contarte más? <a href="https://tu-tienda.example/agenda">Elige un horario</a>.</p>',
+          },
+        },
+      },
+      wait_email: {
+        type: 'wait_for',
+        name: '¿Abrió o hizo clic?',
+        messageNodeId: 'send_email',
+        signals: [
+          { port: 'clicked', kind: 'click' },
+          { port: 'opened', kind: 'open' },
+        ],
+        timeout: { amount: 3, unit: 'days' },
+      },
+      split_ab: {
+        type: 'split',
+        name: 'Prueba del saludo',
+        variants: [
+          { port: 'a', label: 'A', percent: 50 },
+          { port: 'b', label: 'B', percent: 50 },
+        ],
+      },
+      send_a: whatsappWithSms(
+        'Saludo A: directo',
+        'bienvenida_directa',
+        'Hola {{ contact.first_name }}, gracias por tu interés. ¿Te llamamos hoy? Responde SÍ o NO.',
+      ),
+      send_b: whatsappWithSms(
+        'Saludo B: con pregunta',
+        'bienvenida_pregunta',
+        '{{ contact.first_name }}, ¿qué te gustaría resolver? Responde a este mensaje y te ayudamos.',
+      ),
+      wait_reply: {
+        type: 'wait_for',
+        name: '¿Respondió?',
+        maxVisits: 3,
+        signals: [{ port: 'replied', kind: 'reply' }],
+        timeout: { amount: 24, unit: 'hours' },
+      },
+      wait_day: {
+        type: 'wait',
+        name: 'Esperar un día',
+        until: { kind: 'duration', duration: { amount: 1, unit: 'days' } },
+      },
+      send_reminder: {
+        ...whatsappWithSms(
+          'Recordatorio',
+          'recordatorio_contacto',
+          '{{ contact.first_name }}, seguimos aquí para ayudarte. Responde a este mensaje cuando quieras.',
+        ),
+        // Two reminders at most: the loop's third day without a reply ends the run.
+        maxVisits: 2,
+      },
+      branch_reply: {
+        type: 'branch',
+        name: '¿Pidió la baja?',
+        cases: [
+          {
+            port: 'opt_out',
+            label: 'Pidió la baja',
+            conditions: [
+              { source: 'engagement', field: 'last_reply_intent', op: 'eq', value: 'opt_out' },
+            ],
+          },
+        ],
+      },
+      update_opt_out: {
+        type: 'update_contact',
+        name: 'Dar de baja',
+        set: {},
+        unset: [],
+        addTags: [],
+        removeTags: [],
+        consent: [
+          { channel: 'whatsapp', granted: false },
+          { channel: 'sms', granted: false },
+        ],
+      },
+      handoff_lead: {
+        type: 'handoff',
+        name: 'Pasar a ventas',
+        queue: 'ventas',
+        note: 'Nuevo contacto interesado: {{ contact.name }} ({{ contact.phone }} {{ contact.email }}).',
+      },
+      exit_opened: exitWith('opened', 'Abrió el email'),
+      exit_opted_out: exitWith('opted_out', 'Se dio de baja'),
+      exit_handed_off: exitWith('handed_off', 'Atendido por ventas'),
+      exit_no_response: exitWith('no_response', 'Sin respuesta'),
+    },
+    edges: connect(
+      ['trigger', 'next', 'branch_channel'],
+      ['branch_channel', 'prefers_email', 'send_email'],
+      ['branch_channel', 'no_phone', 'send_email'],
+      ['branch_channel', 'else', 'split_ab'],
+      ['send_email', 'sent', 'wait_email'],
+      ['wait_email', 'clicked', 'handoff_lead'],
+      ['wait_email', 'opened', 'exit_opened'],
+      ['wait_email', 'timeout', 'exit_no_response'],
+      ['split_ab', 'a', 'send_a'],
+      ['split_ab', 'b', 'send_b'],
+      ['send_a', 'sent', 'wait_reply'],
+      ['send_a', 'failed', 'exit_no_response'],
+      ['send_b', 'sent', 'wait_reply'],
+      ['send_b', 'failed', 'exit_no_response'],
+      ['wait_reply', 'replied', 'branch_reply'],
+      ['wait_reply', 'timeout', 'wait_day'],
+      ['wait_day', 'next', 'send_reminder'],
+      ['send_reminder', 'sent', 'wait_reply'],
+      ['send_reminder', 'failed', 'exit_no_response'],
+      ['branch_reply', 'opt_out', 'update_opt_out'],
+      ['branch_reply', 'else', 'handoff_lead'],
+      ['update_opt_out', 'next', 'exit_opted_out'],
+      ['handoff_lead', 'next', 'exit_handed_off'],
+    ),
+    settings: {
+      reentry: { mode: 'never' },
+      quietHours: { start: '21:00', end: '08:00' },
+      goal: {
+        event: 'order_placed',
+        filters: [],
+        window: { amount: 14, unit: 'days' },
+        exitOnGoal: true,
+      },
+    },
+  },
+  layout: grid({
+    trigger: [1, 0],
+    branch_channel: [1, 1],
+    send_email: [0, 2],
+    split_ab: [2, 2],
+    wait_email: [0, 3],
+    send_a: [2, 3],
+    send_b: [3, 3],
+    exit_opened: [0, 4],
+    wait_reply: [2, 4],
+    branch_reply: [2, 5],
+    wait_day: [3, 5],
+    update_opt_out: [1, 6],
+    send_reminder: [3, 6],
+    handoff_lead: [2, 7],
+    exit_opted_out: [1, 8],
+    exit_handed_off: [2, 8],
+    exit_no_response: [0, 8],
+  }),
+};

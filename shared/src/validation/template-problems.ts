@@ -1,0 +1,111 @@
+import { parseTemplate, templateVariables } from '../liquid/index';
+import type { Localized } from '../model/localized';
+import { field, type JourneyView } from './journey-view';
+import { liquidFields } from './liquid-fields';
+import type { ValidateOptions, ValidationProblem } from './problem';
+
+/** The contact fields every template can use, besides the workspace's attributes. */
+export const CONTACT_FIELDS = [
+  'id',
+  'external_id',
+  'first_name',
+  'last_name',
+  'name',
+  'phone',
+  'email',
+  'locale',
+  'time_zone',
+] as const;
+
+/** Templates parse and use only variables a run will have. */
+export function templateProblems(view: JourneyView, options: ValidateOptions): ValidationProblem[] {
+  const attributes = knownAttributes(view, options);
+  const problems: ValidationProblem[] = [];
+  for (const node of view.nodes.values()) {
+    for (const { path, source } of liquidFields(node)) {
+      const parsed = safely(() => parseTemplate(source));
+      if (!parsed || !parsed.ok) {
+        problems.push({
+          code: 'invalid_template',
+          nodeId: node.id,
+          path,
+          message: parsed?.error ?? {
+            es: 'La plantilla no se puede leer.',
+            en: 'The template cannot be read.',
+          },
+        });
+        continue;
+      }
+      for (const variable of safely(() => templateVariables(source)) ?? []) {
+        const message = unknownVariable(variable, view.triggerKind, attributes);
+        if (message) problems.push({ code: 'unknown_variable', nodeId: node.id, path, message });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Attributes the workspace declared plus those this journey writes itself; undefined = any. */
+export function knownAttributes(
+  view: JourneyView,
+  options: ValidateOptions,
+): ReadonlySet<string> | undefined {
+  if (!options.knownContactAttributes) return undefined;
+  const known = new Set<string>([...CONTACT_FIELDS, ...options.knownContactAttributes]);
+  for (const node of view.nodes.values()) {
+    const set = field(node.raw, 'set');
+    if (node.type === 'update_contact' && typeof set === 'object' && set !== null) {
+      for (const key of Object.keys(set)) known.add(key);
+    }
+    const signals = field(node.raw, 'signals');
+    if (node.type === 'wait_for' && Array.isArray(signals)) {
+      for (const signal of signals) {
+        const saveAs = field(signal, 'saveAs');
+        if (typeof saveAs === 'string') known.add(saveAs);
+      }
+    }
+  }
+  return known;
+}
+
+function unknownVariable(
+  variable: string,
+  triggerKind: string | undefined,
+  attributes: ReadonlySet<string> | undefined,
+): Localized | undefined {
+  const [root, name] = variable.split('.');
+  switch (root) {
+    case 'contact':
+      if (name === undefined || !attributes || attributes.has(name)) return undefined;
+      return {
+        es: `El contacto no tiene el dato «${name}» (en «${variable}»). Revisa el nombre o créalo en Contactos.`,
+        en: `Contacts have no "${name}" attribute (in "${variable}"). Check the name or create it in Contacts.`,
+      };
+    case 'event':
+      if (triggerKind === undefined || triggerKind === 'event') return undefined;
+      return {
+        es: `«${variable}» solo existe cuando el recorrido empieza con un evento; este no.`,
+        en: `"${variable}" only exists when the journey starts with an event; this one does not.`,
+      };
+    case 'journey':
+      if (name === undefined || name === 'name') return undefined;
+      return {
+        es: `«${variable}» no existe; del recorrido solo está journey.name.`,
+        en: `"${variable}" does not exist; the only journey variable is journey.name.`,
+      };
+    default:
+      return {
+        es: `La variable «${variable}» no existe; usa contact.…, event.… o journey.name.`,
+        en: `The variable "${variable}" does not exist; use contact.…, event.… or journey.name.`,
+      };
+  }
+}
+
+// The Liquid helpers promise not to throw; validation promises it too, whatever they do.
+function safely<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}

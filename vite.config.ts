@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const editorRoot = fileURLToPath(new URL('./editor', import.meta.url));
+
+// One config: `vite build` builds the editor; `vitest` runs every package's tests.
+export default defineConfig({
+  root: editorRoot,
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/webhooks': 'http://127.0.0.1:3000' } },
+  test: {
+    root: repoRoot,
+    projects: [
+      {
+        root: repoRoot,
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.test.ts'],
+        },
+      },
+      {
+        root: repoRoot,
+        test: {
+          name: 'integration',
+          include: [
+            'platform/src/**/*.test.ts',
+            'engine/src/**/*.test.ts',
+            'api/src/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
+          globalSetup: ['platform/src/testing/global-setup.ts'],
+          setupFiles: ['platform/src/testing/quiet-temporal.ts'],
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
