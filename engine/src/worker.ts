@@ -1,7 +1,8 @@
 import os from 'node:os';
 import type { Logger, Sql } from '@ruta/platform';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from './activities/index';
+import { type ActivityDeps, createActivities } from './activities/index';
+import { sandboxOnlyRegistry } from './channels/registry';
 import { workflowBundlePath } from './workflow-bundle';
 
 export interface RutaWorkerOptions {
@@ -15,6 +16,8 @@ export interface RutaWorkerOptions {
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
   identity?: string;
+  /** Overrides for activity dependencies (channel providers, webhook allow-list, test hooks). */
+  activityDeps?: Partial<Omit<ActivityDeps, 'sql' | 'log' | 'workerIdentity'>>;
 }
 
 export interface RutaWorker {
@@ -33,7 +36,19 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
     taskQueue: options.taskQueue,
     identity,
     workflowBundle: { codePath: await workflowBundlePath() },
-    activities: createActivities({ sql: options.sql, log: options.log, workerIdentity: identity }),
+    activities: createActivities({
+      sql: options.sql,
+      log: options.log,
+      workerIdentity: identity,
+      providers: options.activityDeps?.providers ?? sandboxOnlyRegistry(options.sql),
+      webhookGuard: options.activityDeps?.webhookGuard ?? {
+        allow: (process.env.RUTA_WEBHOOK_ALLOW ?? '')
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+      },
+      afterProviderAccepted: options.activityDeps?.afterProviderAccepted,
+    }),
     maxCachedWorkflows: options.maxCachedWorkflows,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions,
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions,

@@ -1,11 +1,22 @@
+import { createContactActivities } from './contacts';
 import type { ActivityDeps } from './deps';
+import { createHandoffActivities } from './handoff';
+import { createJournalActivities } from './journal';
 import { createProbeActivities } from './probe';
+import { createSendActivities } from './send';
+import { createWebhookActivities } from './webhook';
 
 export type { ActivityDeps } from './deps';
 
+/** Every activity the workflows may call, built around injected dependencies. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createProbeActivities(deps),
+    ...createContactActivities(deps),
+    ...createJournalActivities(deps),
+    ...createSendActivities(deps),
+    ...createWebhookActivities(deps),
+    ...createHandoffActivities(deps),
   };
 }
 

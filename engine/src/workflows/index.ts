@@ -1,1 +1,2 @@
+export { journeyWorkflow } from './journey/index';
 export { probeWorkflow } from './probe';

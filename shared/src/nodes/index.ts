@@ -51,8 +51,8 @@ export type NodeKind<N extends JourneyNode> = {
   label: Localized;
 };
 
-/** Everything shared/ knows per node kind, by `type`. */
-export const nodeKinds: { [T in NodeType]: NodeKind<NodeOfType<T>> } = {
+/** Everything shared/ knows per node kind, by `type` (schemas keep their concrete zod types). */
+export const nodeKinds = {
   send: {
     schema: send.SendNode,
     outputPorts: send.outputPorts,
@@ -98,7 +98,7 @@ export const nodeKinds: { [T in NodeType]: NodeKind<NodeOfType<T>> } = {
     outputPorts: exit.outputPorts,
     label: { es: 'Salir', en: 'Exit' },
   },
-};
+} satisfies { [T in NodeType]: NodeKind<NodeOfType<T>> };
 
 export const NODE_TYPES = Object.keys(nodeKinds) as NodeType[];
 
@@ -108,7 +108,7 @@ export function isNodeType(value: unknown): value is NodeType {
 
 /** The node's outputs, in the order the canvas shows its handles. */
 export function outputPortsOf(node: JourneyNode): string[] {
-  const kind = nodeKinds[node.type] as NodeKind<JourneyNode>;
+  const kind = nodeKinds[node.type] as unknown as NodeKind<JourneyNode>;
   return kind.outputPorts(node);
 }
 

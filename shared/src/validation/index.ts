@@ -20,7 +20,7 @@ export function validateJourney(
   options: ValidateOptions = {},
 ): ValidationProblem[] {
   try {
-    const parsed = JourneyDefinition.safeParse(input, { reportInput: true });
+    const parsed = JourneyDefinition.safeParse(input);
     const problems = parsed.success ? [] : schemaProblems(parsed.error.issues, input);
     const view = viewJourney(input);
     return [

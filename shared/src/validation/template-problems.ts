@@ -24,7 +24,7 @@ export function templateProblems(view: JourneyView, options: ValidateOptions): V
   for (const node of view.nodes.values()) {
     for (const { path, source } of liquidFields(node)) {
       const parsed = safely(() => parseTemplate(source));
-      if (!parsed || !parsed.ok) {
+      if (!parsed?.ok) {
         problems.push({
           code: 'invalid_template',
           nodeId: node.id,

@@ -1,0 +1,223 @@
+import type { Sql } from '@ruta/platform';
+import {
+  buildTemplateContext,
+  type Channel,
+  durationMs,
+  type FrequencyCap,
+  type QuietHours,
+  quietHoursEnd,
+  type SendContent,
+} from '@ruta/shared';
+import { FinalProviderError } from '../channels/provider';
+import type { ContactSnapshot, TriggerEventSnapshot } from '../workflows/journey/types';
+import { loadContactRow, toSnapshot } from './contact-row';
+import type { ActivityDeps } from './deps';
+import { messageCost, pricesFrom } from './pricing';
+import { renderMessage } from './render-message';
+
+export interface SendRequest {
+  runId: string;
+  workflowId: string;
+  workspaceId: string;
+  journeyId: string;
+  journeyName: string;
+  contactId: string;
+  nodeId: string;
+  visit: number;
+  node: { channel: Channel; fallbackChannels: Channel[]; content: SendContent };
+  triggerEvent?: TriggerEventSnapshot;
+  holdout: boolean;
+  preview: boolean;
+  quietHours?: QuietHours;
+  frequencyCap?: FrequencyCap;
+  /** The journey's clock (compressed in preview). */
+  journeyNow: number;
+  /** Inbound times the run has seen in signals (may be newer than the database's). */
+  lastInboundAt?: Partial<Record<Channel, string>>;
+}
+
+export interface SendFailure {
+  channel: Channel;
+  reason: string;
+  message: string;
+}
+
+export type SendOutcome = { contact: ContactSnapshot } & (
+  | {
+      status: 'sent' | 'held_out';
+      messageId: string;
+      channel: Channel;
+      format: string;
+      fallbackFrom?: Channel;
+    }
+  | { status: 'deferred'; reason: 'quiet_hours' | 'frequency_cap'; until: number }
+  | { status: 'failed'; reasons: SendFailure[] }
+);
+
+const WINDOW_MS = 24 * 3_600_000;
+const ADDRESS: Record<Channel, 'phone' | 'email'> = {
+  whatsapp: 'phone',
+  sms: 'phone',
+  rcs: 'phone',
+  email: 'email',
+};
+
+async function frequencyCapRelease(sql: Sql, contactId: string, cap: FrequencyCap, now: number) {
+  const since = new Date(now - durationMs(cap.per));
+  const channel = cap.channel === 'all' ? null : cap.channel;
+  const recent = await sql<{ sent_at: Date }[]>`
+    select sent_at from messages
+    where contact_id = ${contactId} and sent_at > ${since} and status in ('sent', 'delivered', 'read')
+      and preview = false and (${channel}::text is null or channel = ${channel})
+    order by sent_at asc`;
+  if (recent.length < cap.max) return undefined;
+  const oldest = recent[recent.length - cap.max];
+  return (oldest?.sent_at.getTime() ?? now) + durationMs(cap.per);
+}
+
+export function createSendActivities(deps: ActivityDeps) {
+  const { sql } = deps;
+  return {
+    /**
+     * Sends one message: checks quiet hours and the frequency cap (answering "deferred" with the
+     * time it may go), then for the channel and each fallback in order: consent, address, the
+     * WhatsApp window, rendering, and the provider. Idempotent on workflowId:nodeId:visit.
+     */
+    async sendMessage(request: SendRequest): Promise<SendOutcome> {
+      const row = await loadContactRow(sql, request.workspaceId, request.contactId);
+      const contact = toSnapshot(row);
+      const now = request.journeyNow;
+      const baseKey = `${request.workflowId}:${request.nodeId}:${request.visit}`;
+      const channels = [request.node.channel, ...request.node.fallbackChannels];
+
+      const [already] = await sql<
+        { id: string; channel: Channel; format: string; status: string }[]
+      >`
+        select id, channel, format, status from messages
+        where idempotency_key = any(${channels.map((c, i) => (i === 0 ? baseKey : `${baseKey}:${c}`))})
+          and status not in ('pending', 'failed')`;
+      if (already) {
+        return {
+          contact,
+          status: already.status === 'held_out' ? 'held_out' : 'sent',
+          messageId: already.id,
+          channel: already.channel,
+          format: already.format,
+        };
+      }
+      if (request.quietHours) {
+        const end = quietHoursEnd(new Date(now), contact.timeZone, request.quietHours);
+        if (end)
+          return { contact, status: 'deferred', reason: 'quiet_hours', until: end.getTime() };
+      }
+      if (request.frequencyCap && !request.holdout && !request.preview) {
+        const release = await frequencyCapRelease(sql, contact.id, request.frequencyCap, now);
+        if (release !== undefined) {
+          if (request.frequencyCap.whenCapped === 'wait') {
+            return { contact, status: 'deferred', reason: 'frequency_cap', until: release };
+          }
+          return {
+            contact,
+            status: 'failed',
+            reasons: [
+              {
+                channel: request.node.channel,
+                reason: 'frequency_cap',
+                message: 'frequency cap reached',
+              },
+            ],
+          };
+        }
+      }
+
+      const [workspace] = await sql<
+        { settings: unknown }[]
+      >`select settings from workspaces where id = ${request.workspaceId}`;
+      const prices = pricesFrom(workspace?.settings);
+      const context = buildTemplateContext({
+        contact: { ...contact, timeZone: contact.timeZone },
+        event: request.triggerEvent
+          ? { name: request.triggerEvent.name, properties: request.triggerEvent.properties }
+          : null,
+        journey: { name: request.journeyName },
+      });
+      const reasons: SendFailure[] = [];
+      for (const [index, channel] of channels.entries()) {
+        const fail = (reason: string, message: string) =>
+          reasons.push({ channel, reason, message });
+        if (contact.consent[channel] !== true) {
+          fail('no_consent', `no ${channel} consent`);
+          continue;
+        }
+        const to = ADDRESS[channel] === 'phone' ? contact.phone : contact.email;
+        if (!to) {
+          fail('no_address', `the contact has no ${ADDRESS[channel]}`);
+          continue;
+        }
+        const lastInbound = Math.max(
+          contact.lastInboundAt.whatsapp ? new Date(contact.lastInboundAt.whatsapp).getTime() : 0,
+          request.lastInboundAt?.whatsapp ? new Date(request.lastInboundAt.whatsapp).getTime() : 0,
+        );
+        const windowOpen = channel === 'whatsapp' && now - lastInbound < WINDOW_MS;
+        const rendered = await renderMessage(channel, request.node.content, context, windowOpen);
+        if (!rendered.ok) {
+          fail(rendered.reason, rendered.message.en);
+          continue;
+        }
+        const key = index === 0 ? baseKey : `${baseKey}:${channel}`;
+        const cost = messageCost(prices, channel, rendered);
+        const [message] = await sql<{ id: string; status: string }[]>`
+          insert into messages (workspace_id, run_id, journey_id, node_id, contact_id, channel, idempotency_key,
+                                provider, format, content, status, in_window, pricing_category, segments, cost, preview)
+          values (${request.workspaceId}, ${request.runId}, ${request.journeyId}, ${request.nodeId}, ${contact.id},
+                  ${channel}, ${key}, ${request.holdout ? 'holdout' : 'pending'}, ${rendered.format},
+                  ${sql.json(rendered.content as never)}, ${request.holdout ? 'held_out' : 'pending'},
+                  ${channel === 'whatsapp' ? windowOpen : null}, ${rendered.pricingCategory ?? null},
+                  ${rendered.segments ?? null}, ${request.holdout ? 0 : cost}, ${request.preview})
+          on conflict (idempotency_key) do update set content = excluded.content
+          returning id, status`;
+        if (!message) throw new Error(`could not record message ${key}`);
+        const fallbackFrom = index > 0 ? request.node.channel : undefined;
+        const sentOutcome = (status: 'sent' | 'held_out') => ({
+          contact,
+          status,
+          messageId: message.id,
+          channel,
+          format: rendered.format,
+          ...(fallbackFrom ? { fallbackFrom } : {}),
+        });
+        if (request.holdout) return sentOutcome('held_out');
+
+        const provider = await deps.providers.providerFor(request.workspaceId, channel, {
+          preview: request.preview,
+        });
+        try {
+          const receipt = await provider.send({
+            messageId: message.id,
+            idempotencyKey: key,
+            workspaceId: request.workspaceId,
+            channel,
+            to,
+            format: rendered.format,
+            content: rendered.content,
+          });
+          await deps.afterProviderAccepted?.(message.id);
+          await sql`
+            update messages set status = 'sent', provider = ${provider.name},
+              provider_message_id = ${receipt.providerMessageId}, sent_at = coalesce(sent_at, now()),
+              cost = coalesce(${receipt.cost ?? null}, cost),
+              pricing_category = coalesce(${receipt.pricingCategory ?? null}, pricing_category)
+            where id = ${message.id} and status = 'pending'`;
+          return sentOutcome('sent');
+        } catch (error) {
+          if (!(error instanceof FinalProviderError)) throw error;
+          await sql`
+            update messages set status = 'failed', provider = ${provider.name}, error = ${error.message}, failed_at = now()
+            where id = ${message.id}`;
+          fail(error.reason, error.message);
+        }
+      }
+      return { contact, status: 'failed', reasons };
+    },
+  };
+}

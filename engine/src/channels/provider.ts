@@ -1,0 +1,70 @@
+import type { Channel } from '@ruta/shared';
+
+/** A message rendered and ready for a provider. */
+export interface OutboundMessage {
+  messageId: string;
+  /** Stable across retries: providers that support it dedupe on it. */
+  idempotencyKey: string;
+  workspaceId: string;
+  channel: Channel;
+  to: string;
+  format: MessageFormat;
+  content: RenderedContent;
+}
+
+export type MessageFormat = 'whatsapp_template' | 'whatsapp_session' | 'sms' | 'email' | 'rcs';
+
+export type RenderedContent =
+  | {
+      kind: 'whatsapp_template';
+      template: { name: string; language: string; params: string[] };
+      buttons: Button[];
+      preview: string;
+    }
+  | { kind: 'whatsapp_session'; text: string; buttons: Button[] }
+  | { kind: 'sms'; text: string }
+  | { kind: 'email'; subject: string; html: string; text: string }
+  | { kind: 'rcs'; text: string; buttons: Button[] };
+
+export interface Button {
+  id: string;
+  text: string;
+}
+
+export interface SendReceipt {
+  providerMessageId: string;
+  /** What the provider charged, when it says (otherwise Ruta prices it from workspace settings). */
+  cost?: number;
+  pricingCategory?: string;
+}
+
+/** Rate limits, 5xx, timeouts: the activity throws and Temporal retries it. */
+export class RetryableProviderError extends Error {
+  override readonly name = 'RetryableProviderError';
+}
+
+/** Invalid number, template not approved, opted out: retrying cannot help; try the fallback channel. */
+export class FinalProviderError extends Error {
+  override readonly name = 'FinalProviderError';
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One per provider (sandbox, WhatsApp Cloud API, Twilio, SMTP); every one passes the contract suite. */
+export interface ChannelProvider {
+  readonly name: string;
+  send(message: OutboundMessage): Promise<SendReceipt>;
+}
+
+/** Which provider carries a workspace's messages on a channel (the sandbox unless configured). */
+export interface ProviderRegistry {
+  providerFor(
+    workspaceId: string,
+    channel: Channel,
+    options: { preview: boolean },
+  ): Promise<ChannelProvider>;
+}

@@ -1,0 +1,4 @@
+import type { ExitNode } from '@ruta/shared';
+import type { NodeHandler } from './types';
+
+export const exit: NodeHandler<ExitNode> = async (_ctx, node) => ({ end: node.outcome });

@@ -1,0 +1,20 @@
+import { local } from './activities';
+import type { RunContext } from './run-context';
+
+/** Writes the steps taken since the last flush and the run's state (at each durable wait and at the end). */
+export async function flush(ctx: RunContext): Promise<void> {
+  const steps = ctx.takePending();
+  const state = ctx.state();
+  await local.checkpoint({
+    runId: ctx.input.runId,
+    steps,
+    state: {
+      status: state.status,
+      currentNodeId: state.currentNodeId,
+      waitingFor: state.waitingFor,
+      outcome: state.outcome,
+      convertedAt: state.convertedAt,
+      endedAt: state.status === 'active' ? undefined : new Date().toISOString(),
+    },
+  });
+}

@@ -1,0 +1,142 @@
+import type { JourneyNode } from '@ruta/shared';
+import { condition } from '@temporalio/workflow';
+import type {
+  ContactSnapshot,
+  JournalStep,
+  JourneyRunInput,
+  ReceivedSignal,
+  RunState,
+  RunStatus,
+  SentMessage,
+  StepKind,
+  WaitingFor,
+} from './types';
+
+/** Why a run stops before its graph ends: a goal reached or an operator's removal. */
+export interface Interrupt {
+  outcome: 'converted' | 'removed';
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Everything one run knows while it executes. Workflow code: no I/O, and time comes only from
+ * the workflow clock (`Date.now()` is deterministic inside Temporal's sandbox).
+ */
+export class RunContext {
+  readonly input: JourneyRunInput;
+  contact: ContactSnapshot;
+  readonly visits: Record<string, number>;
+  readonly sent: SentMessage[];
+  readonly received: ReceivedSignal[];
+  readonly startedAt: number;
+  steps: number;
+  currentNodeId: string | undefined;
+  waitingFor: WaitingFor | undefined;
+  status: RunStatus = 'active';
+  outcome: string | undefined;
+  convertedAt: string | undefined;
+  interrupt: Interrupt | undefined;
+  private journalSeq: number;
+  private pending: JournalStep[] = [];
+
+  constructor(input: JourneyRunInput, contact: ContactSnapshot) {
+    const carried = input.carried;
+    this.input = input;
+    this.contact = carried?.contact ?? contact;
+    this.visits = { ...(carried?.visits ?? {}) };
+    this.sent = [...(carried?.sent ?? [])];
+    this.received = [...(carried?.received ?? [])];
+    this.startedAt = carried?.startedAt ?? Date.now();
+    this.steps = carried?.steps ?? 0;
+    this.journalSeq = carried?.journalSeq ?? 0;
+    this.convertedAt = carried?.convertedAt;
+  }
+
+  get definition() {
+    return this.input.definition;
+  }
+
+  get holdout(): boolean {
+    return this.input.group === 'holdout';
+  }
+
+  get timeScale(): number {
+    return this.input.preview?.timeScale ?? 1;
+  }
+
+  node(nodeId: string): JourneyNode {
+    const node = this.definition.nodes[nodeId];
+    if (!node) throw new Error(`the journey has no node "${nodeId}"`);
+    return node;
+  }
+
+  /** Where an output leads; undefined when it is left unconnected (the run ends). */
+  next(nodeId: string, port: string): string | undefined {
+    return this.definition.edges.find((e) => e.source === nodeId && e.sourcePort === port)?.target;
+  }
+
+  record(nodeId: string, kind: StepKind, detail?: Record<string, unknown>, port?: string): void {
+    this.journalSeq += 1;
+    this.pending.push({
+      seq: this.journalSeq,
+      at: new Date().toISOString(),
+      nodeId,
+      kind,
+      ...(port !== undefined ? { port } : {}),
+      ...(detail !== undefined ? { detail } : {}),
+    });
+  }
+
+  /** Steps not yet written to PostgreSQL; taking them empties the buffer. */
+  takePending(): JournalStep[] {
+    const steps = this.pending;
+    this.pending = [];
+    return steps;
+  }
+
+  /** Puts steps back when a flush failed, so nothing is lost. */
+  restorePending(steps: JournalStep[]): void {
+    this.pending = [...steps, ...this.pending];
+  }
+
+  get seq(): number {
+    return this.journalSeq;
+  }
+
+  /** Compressed in preview: real duration → workflow timer duration. */
+  scaled(ms: number): number {
+    return Math.max(0, Math.round(ms / this.timeScale));
+  }
+
+  /**
+   * Sleeps until `untilMs` (real time; compressed in preview), waking early when `wake()` holds
+   * or the run is interrupted. Returns true when woken by `wake()`.
+   */
+  async sleepUntil(untilMs: number, wake: () => boolean = () => false): Promise<boolean> {
+    const remaining = this.scaled(untilMs - this.realNow());
+    if (remaining <= 0) return wake();
+    const woke = await condition(() => this.interrupt !== undefined || wake(), remaining);
+    return woke && this.interrupt === undefined && wake();
+  }
+
+  /** "Now" as the journey means it: in preview, time runs `timeScale` times faster since the start. */
+  realNow(): number {
+    const now = Date.now();
+    if (this.timeScale === 1) return now;
+    return this.startedAt + (now - this.startedAt) * this.timeScale;
+  }
+
+  state(): RunState {
+    return {
+      runId: this.input.runId,
+      status: this.status,
+      currentNodeId: this.currentNodeId,
+      waitingFor: this.waitingFor,
+      outcome: this.outcome,
+      convertedAt: this.convertedAt,
+      visits: this.visits,
+      group: this.input.group,
+      preview: this.input.preview !== undefined,
+    };
+  }
+}

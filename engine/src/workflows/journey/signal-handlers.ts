@@ -1,0 +1,57 @@
+import { durationMs } from '@ruta/shared';
+import { setHandler } from '@temporalio/workflow';
+import { concernsThisEntry, holds } from './conditions';
+import type { RunContext } from './run-context';
+import { engagementSignal, enrollSignal, eventSignal, exitSignal, stateQuery } from './signals';
+
+/** Signals only record and flag; the interpreter loop acts on them (a goal or exit ends the run at once). */
+export function installSignalHandlers(ctx: RunContext): void {
+  const here = () => ctx.currentNodeId ?? 'trigger';
+  setHandler(stateQuery, () => ctx.state());
+
+  setHandler(engagementSignal, (signal) => {
+    ctx.received.push({ type: 'engagement', receivedAt: Date.now(), signal });
+    ctx.record(here(), 'signal', { ...signal });
+    if (signal.kind === 'reply' && signal.channel) {
+      ctx.contact = {
+        ...ctx.contact,
+        lastInboundAt: { ...ctx.contact.lastInboundAt, [signal.channel]: signal.at },
+      };
+    }
+  });
+
+  setHandler(eventSignal, (signal) => {
+    ctx.received.push({ type: 'event', receivedAt: Date.now(), signal });
+    ctx.record(here(), 'signal', {
+      kind: 'event',
+      name: signal.name,
+      eventId: signal.id,
+      properties: signal.properties,
+    });
+    const goal = ctx.definition.settings.goal;
+    if (!goal || signal.name !== goal.event) return;
+    if (!concernsThisEntry(ctx, signal.properties)) return;
+    if (!holds(ctx, goal.filters, signal.properties)) return;
+    if (ctx.realNow() - ctx.startedAt > durationMs(goal.window)) return;
+    if (!ctx.convertedAt) {
+      ctx.convertedAt = new Date().toISOString();
+      ctx.record(here(), 'goal', { event: signal.name, eventId: signal.id });
+    }
+    if (goal.exitOnGoal) ctx.interrupt ??= { outcome: 'converted', detail: { event: signal.name } };
+  });
+
+  setHandler(exitSignal, (signal) => {
+    ctx.record(here(), 'signal', { kind: 'exit', ...signal });
+    ctx.interrupt ??= { outcome: 'removed', detail: { ...signal } };
+  });
+
+  setHandler(enrollSignal, ({ eventId }) => {
+    if (eventId && eventId !== ctx.input.triggerEvent?.id) {
+      ctx.record(here(), 'signal', {
+        kind: 'enroll_again',
+        eventId,
+        ignored: 'already in this journey',
+      });
+    }
+  });
+}

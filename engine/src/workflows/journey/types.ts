@@ -1,0 +1,149 @@
+import type { Channel, JourneyDefinition } from '@ruta/shared';
+
+/** What a run starts with: the immutable version snapshot, never read from the database again. */
+export interface JourneyRunInput {
+  runId: string;
+  workspaceId: string;
+  journeyId: string;
+  journeyName: string;
+  versionId: string;
+  version: number;
+  definition: JourneyDefinition;
+  contactId: string;
+  entryKey?: string;
+  triggerEvent?: TriggerEventSnapshot;
+  group: 'treatment' | 'holdout';
+  /** Preview: same code, time compressed (a day of waiting passes in 86400 / timeScale seconds). */
+  preview?: { timeScale: number };
+  /** Present when the run continues as new: where it was and what it knew. */
+  carried?: CarriedState;
+}
+
+export interface TriggerEventSnapshot {
+  id?: string;
+  name: string;
+  properties: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/** The contact as the workflow sees it (refreshed at start and by every send). */
+export interface ContactSnapshot {
+  id: string;
+  externalId?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  timeZone: string;
+  locale?: string | null;
+  attributes: Record<string, unknown>;
+  tags: string[];
+  consent: Partial<Record<Channel, boolean>>;
+  lastInboundAt: Partial<Record<Channel, string>>;
+}
+
+export type EngagementKind = 'reply' | 'open' | 'click' | 'delivered' | 'read' | 'failed';
+
+/** Signal `engagement`: something a contact did with a message, or a provider status. */
+export interface EngagementSignal {
+  kind: EngagementKind;
+  messageId?: string;
+  channel?: Channel;
+  text?: string;
+  buttonId?: string;
+  at: string;
+}
+
+/** Signal `event`: a custom event for the contact (goal, `wait_for` event). */
+export interface EventSignal {
+  id: string;
+  name: string;
+  properties: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/** Signal `exit`: an operator removes the contact from the journey. */
+export interface ExitSignal {
+  reason?: string;
+  by?: string;
+}
+
+export interface WaitingFor {
+  kind: 'signals' | 'time' | 'quiet_hours' | 'frequency_cap';
+  nodeId: string;
+  ports?: string[];
+  until: string;
+}
+
+export type RunStatus = 'active' | 'completed' | 'failed';
+
+/** Query `state`. */
+export interface RunState {
+  runId: string;
+  status: RunStatus;
+  currentNodeId: string | undefined;
+  waitingFor: WaitingFor | undefined;
+  outcome: string | undefined;
+  convertedAt: string | undefined;
+  visits: Record<string, number>;
+  group: 'treatment' | 'holdout';
+  preview: boolean;
+}
+
+export type StepKind =
+  | 'entered'
+  | 'visited'
+  | 'took'
+  | 'message'
+  | 'deferred'
+  | 'waiting'
+  | 'signal'
+  | 'goal'
+  | 'contact_updated'
+  | 'webhook'
+  | 'handoff'
+  | 'ended';
+
+/** One line of the run's timeline (flushed to run_steps). */
+export interface JournalStep {
+  seq: number;
+  at: string;
+  nodeId: string;
+  kind: StepKind;
+  port?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** A signal as the run received it, kept so a `wait_for` also sees what arrived just before it began. */
+export type ReceivedSignal = (
+  | { type: 'engagement'; signal: EngagementSignal }
+  | { type: 'event'; signal: EventSignal }
+) & {
+  receivedAt: number;
+  /** Set once a `wait_for` took this signal: each signal wakes one wait only. */
+  consumed?: boolean;
+};
+
+export interface SentMessage {
+  nodeId: string;
+  messageId: string;
+  channel: Channel;
+  sentAt: number;
+}
+
+export interface CarriedState {
+  nextNodeId: string;
+  visits: Record<string, number>;
+  steps: number;
+  journalSeq: number;
+  sent: SentMessage[];
+  received: ReceivedSignal[];
+  convertedAt?: string;
+  startedAt: number;
+  contact: ContactSnapshot;
+}
+
+export interface RunResult {
+  outcome: string;
+  convertedAt?: string;
+}

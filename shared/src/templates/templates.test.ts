@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { JourneyDefinition } from '../model/definition';
+import { TRIGGER_NODE_ID } from '../model/ids';
+import { outputPortsOf } from '../nodes/index';
+import { validateJourney } from '../validation/index';
+import { GRID } from './build';
+import { getJourneyTemplate, journeyTemplates } from './index';
+
+// Canvas cards are at most this big; the grid leaves room between them.
+const CARD = { width: 280, height: 120 };
+
+describe.each(journeyTemplates.map((template) => [template.id, template] as const))(
+  '%s',
+  (_id, template) => {
+    const { definition, layout } = template;
+
+    test('is valid, also against a workspace that declares its attributes', () => {
+      expect(validateJourney(definition)).toEqual([]);
+      expect(
+        validateJourney(definition, {
+          knownContactAttributes: ['last_order_at', 'preferred_channel'],
+        }),
+      ).toEqual([]);
+    });
+
+    test('is already in parsed form (defaults written out)', () => {
+      expect(JourneyDefinition.parse(definition)).toEqual(definition);
+    });
+
+    test('has a name and a description in both languages', () => {
+      for (const text of [template.name, template.description]) {
+        expect(text.es.length).toBeGreaterThan(0);
+        expect(text.en.length).toBeGreaterThan(0);
+      }
+    });
+
+    test('places every node, and only nodes, on the canvas', () => {
+      expect(Object.keys(layout).sort()).toEqual(
+        [TRIGGER_NODE_ID, ...Object.keys(definition.nodes)].sort(),
+      );
+    });
+
+    test('lays nodes out top to bottom without overlap', () => {
+      const positions = Object.entries(layout);
+      for (const [index, [a, p]] of positions.entries()) {
+        for (const [b, q] of positions.slice(index + 1)) {
+          const apart = Math.abs(p.x - q.x) >= CARD.width || Math.abs(p.y - q.y) >= CARD.height;
+          expect(apart, `${a} overlaps ${b}`).toBe(true);
+        }
+      }
+      expect(CARD.width).toBeLessThan(GRID.column);
+      for (const edge of definition.edges) {
+        const from = layout[edge.source];
+        const to = layout[edge.target];
+        const loopsBack = definition.nodes[edge.target]?.maxVisits !== undefined;
+        if (from && to && !loopsBack) expect(to.y, `${edge.id} goes down`).toBeGreaterThan(from.y);
+      }
+    });
+
+    test('ends somewhere on every path: every output is connected or an exit', () => {
+      for (const [id, node] of Object.entries(definition.nodes)) {
+        for (const port of outputPortsOf(node)) {
+          const connected = definition.edges.some(
+            (edge) => edge.source === id && edge.sourcePort === port,
+          );
+          expect(connected || node.exitPorts?.includes(port), `${id}.${port}`).toBe(true);
+        }
+      }
+    });
+  },
+);
+
+describe('abandoned cart', () => {
+  const template = getJourneyTemplate('abandoned_cart');
+
+  test('keys runs by cart and converts on this cart’s order', () => {
+    expect(template?.definition.trigger).toMatchObject({
+      kind: 'event',
+      event: 'cart_abandoned',
+      entryKey: 'cart_id',
+    });
+    expect(template?.definition.settings).toMatchObject({
+      reentry: { mode: 'always' },
+      goal: { event: 'order_placed', window: { amount: 3, unit: 'days' } },
+      quietHours: { start: '21:00', end: '08:00' },
+    });
+    const wait = template?.definition.nodes.wait_cart;
+    expect(wait?.type === 'wait_for' && wait.signals.map((signal) => signal.port)).toEqual([
+      'tapped_buy',
+      'tapped_help',
+      'replied',
+      'ordered',
+    ]);
+    const ordered = template?.definition.edges.find((edge) => edge.id === 'wait_cart.ordered');
+    expect(template?.definition.nodes[ordered?.target ?? '']).toEqual(
+      expect.objectContaining({ outcome: 'converted' }),
+    );
+  });
+});
+
+describe('getJourneyTemplate', () => {
+  test('returns a copy that can be edited without touching the original', () => {
+    const copy = getJourneyTemplate('reactivation');
+    expect(copy?.definition).toEqual(journeyTemplates[1]?.definition);
+    if (copy) copy.definition.nodes = {};
+    expect(Object.keys(getJourneyTemplate('reactivation')?.definition.nodes ?? {})).not.toEqual([]);
+  });
+
+  test('is undefined for an unknown id', () => {
+    expect(getJourneyTemplate('nope')).toBeUndefined();
+    expect(getJourneyTemplate('toString')).toBeUndefined();
+  });
+});
