@@ -1,34 +1,101 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
+import { authenticate } from './http/authenticate';
+import { ProblemError, problemResponse } from './http/problem';
 import { staticEditor } from './http/static-editor';
+import { validationHook } from './http/validation';
+import { privateAuth, publicAuth } from './routes/auth';
+import { events } from './routes/events';
 import { health } from './routes/health';
+import { journeys } from './routes/journeys';
+import { runs } from './routes/runs';
+import { sandbox } from './routes/sandbox';
+
+/** Routes anyone may call; every other /api route needs a session or an API key. */
+export const PUBLIC_API_PATHS = [
+  '/api/health',
+  '/api/auth/login',
+  '/api/openapi.json',
+  '/api/docs',
+];
 
 export function createApp(deps: AppDeps) {
-  const api = new Hono<AppEnv>().route('/health', health);
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.route('/health', health);
+  api.route('/auth', publicAuth);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Ruta API',
+      version: '1',
+      description:
+        'Journeys, contacts, events, runs and the sandbox. Authenticate with the session cookie from POST /api/auth/login, or `Authorization: Bearer <workspace API key>`.',
+    },
+    servers: [{ url: deps.config.publicUrl }],
+  });
+  api.get('/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Ruta API' }));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+  });
 
-  const app = new Hono<AppEnv>();
-  app.use('*', secureHeaders());
+  const priv = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  priv.use('*', authenticate());
+  priv.route('/', privateAuth);
+  priv.route('/', journeys);
+  priv.route('/', events);
+  priv.route('/', runs);
+  priv.route('/', sandbox);
+  api.route('/', priv);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
+  if (deps.config.editorOrigin) {
+    app.use('/api/*', cors({ origin: deps.config.editorOrigin, credentials: true }));
+  }
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: (c) =>
+        problemResponse(c, 413, {
+          title: 'Payload too large',
+          detail: 'The body is over 2 MB; send events in smaller batches.',
+        }),
+    }),
+  );
   app.use('*', async function injectDeps(c, next) {
     c.set('deps', deps);
     await next();
   });
   app.route('/api', api);
   app.all('/api/*', (c) =>
-    c.json(
-      {
-        type: 'about:blank',
-        title: 'Not found',
-        status: 404,
-        detail: `No route ${c.req.method} ${c.req.path}`,
-      },
-      404,
-    ),
+    problemResponse(c, 404, {
+      title: 'Not found',
+      detail: `No route ${c.req.method} ${c.req.path}.`,
+    }),
   );
   if (deps.editorDist) app.route('/', staticEditor(deps.editorDist));
   app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error.status, error.problem);
+    if (error instanceof HTTPException) {
+      const detail =
+        error.message || (error.status === 400 ? 'The body is not valid JSON.' : 'Request failed.');
+      return problemResponse(c, error.status, {
+        title: error.status === 400 ? 'Invalid request' : 'Error',
+        detail,
+      });
+    }
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
-    return c.json({ type: 'about:blank', title: 'Internal error', status: 500 }, 500);
+    return problemResponse(c, 500, {
+      title: 'Internal error',
+      detail: 'Something went wrong on our side; it was logged.',
+    });
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import type { EnrollmentTarget } from '@ruta/engine';
 import type { Logger, RutaConfig, Sql } from '@ruta/platform';
 import type { Client } from '@temporalio/client';
 
@@ -5,10 +6,32 @@ import type { Client } from '@temporalio/client';
 export interface AppDeps {
   sql: Sql;
   temporal: Client;
-  config: Pick<RutaConfig, 'taskQueue' | 'temporalNamespace' | 'temporalUiUrl' | 'publicUrl'>;
+  config: Pick<RutaConfig, 'taskQueue' | 'temporalNamespace' | 'temporalUiUrl' | 'publicUrl'> & {
+    /** Prefix of every workflow id (tests isolate themselves with it). */
+    workflowIdPrefix?: string;
+    /** Origin allowed by CORS (the editor when served elsewhere, e.g. Vite's dev server). */
+    editorOrigin?: string;
+    /** Cookies need `Secure` behind HTTPS. */
+    secureCookies?: boolean;
+  };
   log: Logger;
   /** Folder of the built editor to serve at `/`; omitted in API-only tests. */
   editorDist?: string;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+export interface AuthContext {
+  workspaceId: string;
+  userId?: string;
+  via: 'session' | 'api_key';
+}
+
+export type AppEnv = { Variables: { deps: AppDeps; auth: AuthContext } };
+
+export function enrollmentTarget(deps: AppDeps): EnrollmentTarget {
+  return {
+    sql: deps.sql,
+    temporal: deps.temporal,
+    taskQueue: deps.config.taskQueue,
+    workflowIdPrefix: deps.config.workflowIdPrefix,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Sql } from '@ruta/platform';
+import { defaultTimeZoneForPhone } from '@ruta/shared';
+
+export interface ContactRef {
+  externalId?: string;
+  phone?: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  locale?: string;
+  timeZone?: string;
+  attributes?: Record<string, unknown>;
+  consent?: Partial<Record<'whatsapp' | 'sms' | 'email' | 'rcs', boolean>>;
+}
+
+/** Finds the contact by external id, then phone, then email; creates it when none matches. Fills what is given. */
+export async function upsertContact(
+  sql: Sql,
+  workspaceId: string,
+  ref: ContactRef,
+): Promise<string> {
+  const [found] = await sql<{ id: string }[]>`
+    select id from contacts where workspace_id = ${workspaceId} and (
+      (${ref.externalId ?? null}::text is not null and external_id = ${ref.externalId ?? null}) or
+      (${ref.externalId ?? null}::text is null and ${ref.phone ?? null}::text is not null and phone = ${ref.phone ?? null}) or
+      (${ref.externalId ?? null}::text is null and ${ref.phone ?? null}::text is null and lower(email) = lower(${ref.email ?? null}))
+    ) limit 1`;
+  const consent = Object.fromEntries(
+    Object.entries(ref.consent ?? {}).map(([channel, granted]) => [
+      channel,
+      { granted, at: new Date().toISOString(), source: 'api' },
+    ]),
+  );
+  if (found) {
+    if (hasUpdates(ref)) {
+      await sql`
+        update contacts set
+          phone = coalesce(${ref.phone ?? null}, phone), email = coalesce(${ref.email ?? null}, email),
+          first_name = coalesce(${ref.firstName ?? null}, first_name), last_name = coalesce(${ref.lastName ?? null}, last_name),
+          locale = coalesce(${ref.locale ?? null}, locale), time_zone = coalesce(${ref.timeZone ?? null}, time_zone),
+          attributes = attributes || ${sql.json((ref.attributes ?? {}) as never)}::jsonb,
+          consent = consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
+        where id = ${found.id}`;
+    }
+    return found.id;
+  }
+  const [created] = await sql<{ id: string }[]>`
+    insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
+    values (${workspaceId}, ${ref.externalId ?? null}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
+            ${ref.lastName ?? null}, ${ref.locale ?? null}, ${ref.timeZone ?? defaultTimeZoneForPhone(ref.phone) ?? null},
+            ${sql.json((ref.attributes ?? {}) as never)}, ${sql.json(consent as never)})
+    on conflict (workspace_id, external_id) where external_id is not null do update set updated_at = now()
+    returning id`;
+  if (!created) throw new Error('contact not created');
+  return created.id;
+}
+
+function hasUpdates(ref: ContactRef): boolean {
+  return Boolean(
+    ref.phone ||
+      ref.email ||
+      ref.firstName ||
+      ref.lastName ||
+      ref.locale ||
+      ref.timeZone ||
+      ref.attributes ||
+      ref.consent,
+  );
+}

@@ -1,0 +1,79 @@
+import type { Sql } from '@ruta/platform';
+import { validateJourney } from '@ruta/shared';
+import type { AppDeps } from '../deps';
+import { getJourney } from './repository';
+
+/** The journeys list: status, current version, entered and converted counts (preview runs excluded). */
+export async function journeySummaries(sql: Sql, workspaceId: string) {
+  const rows = await sql`
+    select j.id, j.name, j.status, j.template_id, j.created_at, j.updated_at, j.activation,
+           v.version as version,
+           coalesce(s.entered, 0)::int as entered, coalesce(s.converted, 0)::int as converted,
+           coalesce(s.active, 0)::int as in_flight
+    from journeys j
+    left join journey_versions v on v.id = j.active_version_id
+    left join lateral (
+      select count(*) as entered, count(r.converted_at) as converted, count(*) filter (where r.status = 'active') as active
+      from runs r where r.journey_id = j.id and r.preview = false
+    ) s on true
+    where j.workspace_id = ${workspaceId} and j.status <> 'archived'
+    order by j.updated_at desc`;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    version: r.version ?? null,
+    templateId: r.template_id,
+    entered: r.entered,
+    converted: r.converted,
+    inFlight: r.in_flight,
+    pilot: r.activation?.pilot ?? null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export async function journeyDetail(sql: Sql, workspaceId: string, id: string) {
+  const journey = await getJourney(sql, workspaceId, id);
+  const versions = await sql<{ id: string; version: number; published_at: Date }[]>`
+    select id, version, published_at from journey_versions where journey_id = ${id} order by version desc`;
+  const current = versions.find((v) => v.id === journey.active_version_id);
+  return {
+    id: journey.id,
+    name: journey.name,
+    status: journey.status,
+    templateId: journey.template_id,
+    draft: journey.draft,
+    layout: journey.draft_layout,
+    draftUpdatedAt: journey.draft_updated_at,
+    problems: validateJourney(journey.draft),
+    activeVersion: current
+      ? { id: current.id, version: current.version, publishedAt: current.published_at }
+      : null,
+    versions: versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.published_at })),
+    activation: journey.activation,
+    createdAt: journey.created_at,
+    updatedAt: journey.updated_at,
+  };
+}
+
+/** Stop: every run in flight gets the `exit` signal (the workflow ends it as removed). */
+export async function exitActiveRuns(
+  deps: AppDeps,
+  journeyId: string,
+  reason: string,
+): Promise<number> {
+  const runs = await deps.sql<{ workflow_id: string }[]>`
+    select workflow_id from runs where journey_id = ${journeyId} and status = 'active'`;
+  await Promise.all(
+    runs.map((r) =>
+      deps.temporal.workflow
+        .getHandle(r.workflow_id)
+        .signal('exit', { reason, by: 'operator' })
+        .catch((error) =>
+          deps.log.warn({ err: error, workflowId: r.workflow_id }, 'could not signal exit'),
+        ),
+    ),
+  );
+  return runs.length;
+}

@@ -1,0 +1,432 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  FrequencyCap,
+  Goal,
+  getJourneyTemplate,
+  JourneyDefinition,
+  Pilot,
+  QuietHours,
+  ReentrySettings,
+  validateJourney,
+} from '@ruta/shared';
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps';
+import { conflict, fieldPath, ProblemError } from '../http/problem';
+import { validationHook } from '../http/validation';
+import { blankJourney } from '../journeys/blank';
+import { getJourney, type JourneyStatus, latestVersion } from '../journeys/repository';
+import { exitActiveRuns, journeyDetail, journeySummaries } from '../journeys/views';
+import { IdParam, problemResponses } from './schemas';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const Anything = z.record(z.string(), z.unknown());
+const Journey = Anything.openapi('Journey');
+const CreateJourney = z
+  .object({ name: z.string().trim().min(1).max(120), templateId: z.string().optional() })
+  .openapi('CreateJourney');
+const Draft = z
+  .object({
+    definition: Anything,
+    layout: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).optional(),
+  })
+  .openapi('Draft');
+const ActivationBody = z
+  .object({
+    pilot: Pilot.optional(),
+    reentry: ReentrySettings.optional(),
+    quietHours: QuietHours.nullable().optional(),
+    frequencyCap: FrequencyCap.nullable().optional(),
+    goal: Goal.nullable().optional(),
+  })
+  .openapi('Activation');
+
+function problemsAsErrors(problems: ReturnType<typeof validateJourney>) {
+  return problems.map((p) => ({
+    path: fieldPath(p.path),
+    message: p.message.en,
+    message_es: p.message.es,
+    code: p.code,
+    ...(p.nodeId ? { nodeId: p.nodeId } : {}),
+  }));
+}
+
+const transition = (name: string, summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/journeys/{id}/${name}`,
+    tags: ['Journeys'],
+    summary,
+    request: { params: IdParam },
+    responses: {
+      200: json(Journey, 'The journey after the change'),
+      409: problemResponses[404],
+      ...problemResponses,
+    },
+  });
+
+/** Which status changes are allowed, from where. */
+const ALLOWED: Record<string, JourneyStatus[]> = {
+  pause: ['active'],
+  resume: ['paused'],
+  stop: ['active', 'paused'],
+  archive: ['draft', 'paused', 'stopped'],
+};
+const TARGET: Record<string, JourneyStatus> = {
+  pause: 'paused',
+  resume: 'active',
+  stop: 'stopped',
+  archive: 'archived',
+};
+
+export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/templates',
+      tags: ['Journeys'],
+      summary: 'The journey templates',
+      responses: { 200: json(z.array(Anything), 'Templates') },
+    }),
+    async (c) => {
+      const { journeyTemplates } = await import('@ruta/shared');
+      return c.json(
+        journeyTemplates.map((t) => ({
+          id: t.id,
+          name: t.name,
+          description: t.description,
+          definition: t.definition,
+          layout: t.layout,
+        })),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/journeys',
+      tags: ['Journeys'],
+      summary: 'List journeys with status, version and counts',
+      responses: { 200: json(z.array(Journey), 'Journeys') },
+    }),
+    async (c) => c.json(await journeySummaries(c.get('deps').sql, c.get('auth').workspaceId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/journeys',
+      tags: ['Journeys'],
+      summary: 'Create a journey, blank or from a template',
+      request: {
+        body: { content: { 'application/json': { schema: CreateJourney } }, required: true },
+      },
+      responses: { 201: json(Journey, 'Created'), ...problemResponses },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { name, templateId } = c.req.valid('json');
+      const template = templateId ? getJourneyTemplate(templateId) : undefined;
+      if (templateId && !template) {
+        throw new ProblemError(400, {
+          title: 'Invalid request',
+          detail: `No template "${templateId}".`,
+          errors: [{ path: 'templateId', message: `unknown template "${templateId}"` }],
+        });
+      }
+      const [row] = await sql<{ id: string }[]>`
+        insert into journeys (workspace_id, name, draft, draft_layout, template_id)
+        values (${c.get('auth').workspaceId}, ${name}, ${sql.json((template?.definition ?? blankJourney()) as never)},
+                ${sql.json((template?.layout ?? { trigger: { x: 0, y: 0 } }) as never)}, ${templateId ?? null})
+        returning id`;
+      return c.json(await journeyDetail(sql, c.get('auth').workspaceId, row!.id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/journeys/{id}',
+      tags: ['Journeys'],
+      summary: 'A journey with its draft, problems and versions',
+      request: { params: IdParam },
+      responses: { 200: json(Journey, 'Journey'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await journeyDetail(c.get('deps').sql, c.get('auth').workspaceId, c.req.valid('param').id),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/journeys/{id}',
+      tags: ['Journeys'],
+      summary: 'Rename a journey',
+      request: {
+        params: IdParam,
+        body: {
+          content: {
+            'application/json': { schema: z.object({ name: z.string().trim().min(1).max(120) }) },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: json(Journey, 'Journey'), ...problemResponses },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const { id } = c.req.valid('param');
+      await getJourney(sql, workspaceId, id);
+      await sql`update journeys set name = ${c.req.valid('json').name}, updated_at = now() where id = ${id}`;
+      return c.json(await journeyDetail(sql, workspaceId, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/journeys/{id}',
+      tags: ['Journeys'],
+      summary: 'Delete a journey that is not running',
+      request: { params: IdParam },
+      responses: {
+        204: { description: 'Deleted' },
+        409: problemResponses[404],
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const journey = await getJourney(sql, c.get('auth').workspaceId, c.req.valid('param').id);
+      if (journey.status === 'active' || journey.status === 'paused') {
+        throw conflict(`The journey is ${journey.status}: stop it before deleting it.`);
+      }
+      await sql`delete from journeys where id = ${journey.id}`;
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/journeys/{id}/draft',
+      tags: ['Journeys'],
+      summary: 'Save the draft (autosave); answers with the problems found',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: Draft } }, required: true },
+      },
+      responses: { 200: json(Journey, 'Saved'), 409: problemResponses[404], ...problemResponses },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
+      if (journey.status === 'archived')
+        throw conflict('The journey is archived: it can no longer be edited.');
+      const { definition, layout } = c.req.valid('json');
+      await sql`
+        update journeys set draft = ${sql.json(definition as never)},
+          draft_layout = coalesce(${layout ? sql.json(layout as never) : null}, draft_layout),
+          draft_updated_at = now(), updated_at = now()
+        where id = ${journey.id}`;
+      return c.json(await journeyDetail(sql, workspaceId, journey.id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/journeys/{id}/validate',
+      tags: ['Journeys'],
+      summary: 'Validate the draft',
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ valid: z.boolean(), problems: z.array(Anything) }), 'Problems'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const journey = await getJourney(
+        c.get('deps').sql,
+        c.get('auth').workspaceId,
+        c.req.valid('param').id,
+      );
+      const problems = validateJourney(journey.draft);
+      return c.json({ valid: problems.length === 0, problems }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/journeys/{id}/publish',
+      tags: ['Journeys'],
+      summary: 'Publish the draft as a new immutable version (runs in flight stay on theirs)',
+      request: { params: IdParam },
+      responses: {
+        201: json(Journey, 'Published'),
+        422: problemResponses[400],
+        409: problemResponses[404],
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { workspaceId, userId } = c.get('auth');
+      const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
+      if (journey.status === 'archived')
+        throw conflict('The journey is archived: it can no longer be published.');
+      const problems = validateJourney(journey.draft);
+      if (problems.length > 0) {
+        throw new ProblemError(422, {
+          title: 'The journey has problems',
+          detail: `${problems.length} problem(s) must be fixed before publishing.`,
+          errors: problemsAsErrors(problems),
+        });
+      }
+      const definition = JourneyDefinition.parse(journey.draft);
+      await sql.begin(async (tx) => {
+        await tx`select id from journeys where id = ${journey.id} for update`;
+        const [last] = await tx<
+          { version: number }[]
+        >`select coalesce(max(version), 0) as version from journey_versions where journey_id = ${journey.id}`;
+        const [version] = await tx<{ id: string }[]>`
+          insert into journey_versions (journey_id, version, definition, layout, published_by)
+          values (${journey.id}, ${(last?.version ?? 0) + 1}, ${tx.json(definition as never)}, ${tx.json(journey.draft_layout as never)}, ${userId ?? null})
+          returning id`;
+        await tx`update journeys set active_version_id = ${version!.id}, updated_at = now() where id = ${journey.id}`;
+      });
+      return c.json(await journeyDetail(sql, workspaceId, journey.id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/journeys/{id}/activate',
+      tags: ['Journeys'],
+      summary:
+        'Activate as a pilot (enrollment %, holdout %, end date, re-entry, quiet hours, frequency cap, goal)',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: ActivationBody } }, required: false },
+      },
+      responses: { 200: json(Journey, 'Active'), 409: problemResponses[404], ...problemResponses },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
+      if (journey.status === 'archived')
+        throw conflict('The journey is archived: unarchive is not possible; duplicate it instead.');
+      if (journey.status === 'active') throw conflict('The journey is already active.');
+      const version = await latestVersion(sql, journey.id);
+      if (!version) {
+        const problems = validateJourney(journey.draft);
+        throw conflict(
+          problems.length > 0
+            ? 'The draft has problems; fix them and publish before activating.'
+            : 'Publish the journey before activating it.',
+          problemsAsErrors(problems),
+        );
+      }
+      const body = c.req.valid('json') ?? {};
+      const activation = Object.fromEntries(
+        Object.entries(body).filter(([, v]) => v !== null && v !== undefined),
+      );
+      if (!activation.pilot)
+        activation.pilot = { enrollmentPercent: 100, holdoutPercent: 0, endsAt: defaultPilotEnd() };
+      await sql`
+        update journeys set status = 'active', activation = ${sql.json(activation as never)},
+          active_version_id = coalesce(active_version_id, ${version.id}), updated_at = now()
+        where id = ${journey.id}`;
+      return c.json(await journeyDetail(sql, workspaceId, journey.id), 200);
+    },
+  )
+  .openapi(transition('pause', 'Pause: no new entries; runs in flight go on'), (c) =>
+    changeStatus(c, 'pause'),
+  )
+  .openapi(transition('resume', 'Resume a paused journey'), (c) => changeStatus(c, 'resume'))
+  .openapi(transition('stop', 'Stop: no new entries and every run in flight exits'), (c) =>
+    changeStatus(c, 'stop'),
+  )
+  .openapi(transition('archive', 'Archive a journey that is not running'), (c) =>
+    changeStatus(c, 'archive'),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/journeys/{id}/versions',
+      tags: ['Journeys'],
+      summary: 'Published versions',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(Anything), 'Versions'), ...problemResponses },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const journey = await getJourney(sql, c.get('auth').workspaceId, c.req.valid('param').id);
+      const rows = await sql`
+        select v.id, v.version, v.published_at, v.definition, v.layout,
+               (select count(*)::int from runs r where r.version_id = v.id) as runs,
+               (select count(*)::int from runs r where r.version_id = v.id and r.status = 'active') as active_runs
+        from journey_versions v where v.journey_id = ${journey.id} order by v.version desc`;
+      return c.json(rows as unknown as Record<string, unknown>[], 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/journeys/{id}/impact',
+      tags: ['Journeys'],
+      summary: 'Runs in flight per version and node (for the publish dialog)',
+      request: { params: IdParam },
+      responses: { 200: json(Anything, 'Impact'), ...problemResponses },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const journey = await getJourney(sql, c.get('auth').workspaceId, c.req.valid('param').id);
+      const rows = await sql<{ version: number; node_id: string | null; runs: number }[]>`
+        select v.version, r.current_node as node_id, count(*)::int as runs
+        from runs r join journey_versions v on v.id = r.version_id
+        where r.journey_id = ${journey.id} and r.status = 'active' and r.preview = false
+        group by v.version, r.current_node order by v.version, runs desc`;
+      const latest = await latestVersion(sql, journey.id);
+      return c.json(
+        {
+          inFlight: rows.reduce((n, r) => n + r.runs, 0),
+          byNode: rows.map((r) => ({
+            version: r.version,
+            nodeId: r.node_id ?? 'trigger',
+            runs: r.runs,
+          })),
+          nextVersion: (latest?.version ?? 0) + 1,
+          note: 'Runs in flight finish on the version they entered with; new entries take the new version.',
+        },
+        200,
+      );
+    },
+  );
+
+async function changeStatus(c: Context<AppEnv>, action: keyof typeof TARGET) {
+  const { sql } = c.get('deps');
+  const { workspaceId } = c.get('auth');
+  const id = c.req.param('id') as string;
+  const journey = await getJourney(sql, workspaceId, id);
+  const allowed = ALLOWED[action] ?? [];
+  if (!allowed.includes(journey.status)) {
+    throw conflict(
+      `Cannot ${action} a journey that is ${journey.status} (allowed from: ${allowed.join(', ')}).`,
+      [{ path: 'status', message: `is ${journey.status}`, code: 'invalid_transition' }],
+    );
+  }
+  await sql`update journeys set status = ${TARGET[action]!}, updated_at = now() where id = ${journey.id}`;
+  if (action === 'stop') await exitActiveRuns(c.get('deps'), journey.id, 'journey stopped');
+  return c.json(
+    (await journeyDetail(sql, workspaceId, journey.id)) as Record<string, unknown>,
+    200,
+  );
+}
+
+function defaultPilotEnd(): string {
+  return new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10);
+}

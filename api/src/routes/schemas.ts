@@ -1,0 +1,48 @@
+import { z } from '@hono/zod-openapi';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.string().optional(),
+          nodeId: z.string().optional(),
+        }),
+      )
+      .optional(),
+  })
+  .openapi('Problem');
+
+export const Me = z
+  .object({
+    user: z
+      .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() })
+      .nullable(),
+    workspace: z.object({ id: z.string(), name: z.string() }),
+    role: z.string(),
+  })
+  .openapi('Me');
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const problemResponses = {
+  400: {
+    description: 'Invalid request',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  404: {
+    description: 'Not found',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+} as const;

@@ -1,0 +1,104 @@
+import { createRutaWorker, type RutaWorker } from '@ruta/engine';
+import { createLogger } from '@ruta/platform';
+import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../app';
+import { seedDemoWorkspace } from '../seed';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/**
+ * The API as `app.request()` sees it, over a fresh database and a real worker on the run's
+ * Temporal dev server. `call()` authenticates with the seeded workspace's API key by default.
+ */
+export async function startApiHarness() {
+  const db: TestDatabase = await testDatabase();
+  const taskQueue = uniqueName('api');
+  const log = createLogger('test', 'warn');
+  const connection = await Connection.connect({ address: harness().temporalAddress });
+  const temporal = new Client({ connection });
+  const worker: RutaWorker = await createRutaWorker({
+    temporalAddress: harness().temporalAddress,
+    namespace: 'default',
+    taskQueue,
+    sql: db.sql,
+    log,
+  });
+  void worker.run();
+  const apiKey = `ruta_test_${taskQueue}`;
+  const seed = await seedDemoWorkspace(db.sql, {
+    RUTA_ADMIN_PASSWORD: TEST_PASSWORD,
+    RUTA_API_KEY: apiKey,
+  });
+  const app = createApp({
+    sql: db.sql,
+    temporal,
+    log,
+    config: {
+      taskQueue,
+      temporalNamespace: 'default',
+      temporalUiUrl: 'http://127.0.0.1:8233',
+      publicUrl: 'http://localhost',
+      workflowIdPrefix: `${taskQueue}/`,
+    },
+  });
+
+  async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { key?: string | null; cookie?: string; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.cookie) headers.cookie = options.cookie;
+    else if (options.key !== null) headers.authorization = `Bearer ${options.key ?? apiKey}`;
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await app.request(path, {
+      method,
+      headers,
+      ...(body !== undefined
+        ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  async function eventually<T>(
+    fn: () => Promise<T | undefined | false>,
+    timeoutMs = 20_000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await fn();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  return {
+    app,
+    db,
+    sql: db.sql,
+    temporal,
+    apiKey,
+    workspaceId: seed.workspaceId,
+    adminEmail: seed.adminEmail,
+    call,
+    eventually,
+    async stop() {
+      await worker.shutdown();
+      await connection.close();
+      await db.drop();
+    },
+  };
+}
+
+export type ApiHarness = Awaited<ReturnType<typeof startApiHarness>>;
