@@ -24,26 +24,9 @@ export const PUBLIC_API_PATHS = [
   '/api/docs',
 ];
 
-export function createApp(deps: AppDeps) {
-  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  api.route('/health', health);
-  api.route('/auth', publicAuth);
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Ruta API',
-      version: '1',
-      description:
-        'Journeys, contacts, events, runs and the sandbox. Authenticate with the session cookie from POST /api/auth/login, or `Authorization: Bearer <workspace API key>`.',
-    },
-    servers: [{ url: deps.config.publicUrl }],
-  });
-  api.get('/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Ruta API' }));
-  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
-    type: 'http',
-    scheme: 'bearer',
-  });
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+export function createApp(deps: AppDeps) {
   const priv = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   priv.use('*', authenticate());
   priv.route('/', privateAuth);
@@ -51,17 +34,15 @@ export function createApp(deps: AppDeps) {
   priv.route('/', events);
   priv.route('/', runs);
   priv.route('/', sandbox);
-  api.route('/', priv);
 
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
-  if (deps.config.editorOrigin) {
+  if (deps.config.editorOrigin)
     app.use('/api/*', cors({ origin: deps.config.editorOrigin, credentials: true }));
-  }
   app.use(
     '/api/*',
     bodyLimit({
-      maxSize: 2 * 1024 * 1024,
+      maxSize: MAX_BODY_BYTES,
       onError: (c) =>
         problemResponse(c, 413, {
           title: 'Payload too large',
@@ -73,7 +54,26 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
-  app.route('/api', api);
+  app.route('/api/health', health);
+  app.route('/api', publicAuth);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Ruta API',
+      version: '1',
+      description:
+        'Journeys, contacts, events, runs and the sandbox. Authenticate with the session cookie from POST /api/auth/login, or `Authorization: Bearer <workspace API key>`.',
+    },
+    servers: [{ url: deps.config.publicUrl }],
+    security: [{ apiKey: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Ruta API' }));
+  // Private routes last: their authentication middleware must not shadow the public ones above.
+  app.route('/api', priv);
   app.all('/api/*', (c) =>
     problemResponse(c, 404, {
       title: 'Not found',

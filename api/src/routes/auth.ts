@@ -39,7 +39,7 @@ async function me(sql: AppEnv['Variables']['deps']['sql'], userId: string, works
 export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   createRoute({
     method: 'post',
-    path: '/login',
+    path: '/auth/login',
     tags: ['Auth'],
     summary: 'Log in with email and password; sets the session cookie',
     request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
