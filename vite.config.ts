@@ -18,7 +18,16 @@ export default defineConfig({
         root: repoRoot,
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'editor/src/**/*.test.ts', 'engine/src/channels/**/*.test.ts'],
+        },
+      },
+      {
+        root: repoRoot,
+        plugins: [react()],
+        test: {
+          name: 'editor-dom',
+          include: ['editor/src/**/*.test.tsx'],
+          environment: 'jsdom',
         },
       },
       {
@@ -27,7 +36,9 @@ export default defineConfig({
           name: 'integration',
           include: [
             'platform/src/**/*.test.ts',
-            'engine/src/**/*.test.ts',
+            'engine/src/workflows/**/*.test.ts',
+            'engine/src/*.test.ts',
+            'engine/src/activities/**/*.test.ts',
             'api/src/**/*.test.ts',
             'bench/**/*.test.ts',
           ],

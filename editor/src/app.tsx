@@ -1,28 +1,40 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch } from 'wouter';
+import { LoginPage } from './auth/login-page';
+import { useMe } from './auth/use-me';
+import { JourneysPage } from './journeys/journeys-page';
+import { Layout } from './shell/layout';
 
-interface Health {
-  status: string;
-  postgres: { ok: boolean };
-  temporal: { ok: boolean };
-}
+const JourneyEditorPage = lazy(() => import('./canvas/journey-editor-page'));
+const RunsPage = lazy(() => import('./runs/runs-page'));
+const RunPage = lazy(() => import('./runs/run-page'));
+const ContactsPage = lazy(() => import('./contacts/contacts-page'));
+const SandboxPage = lazy(() => import('./sandbox/sandbox-page'));
 
-/** Placeholder shell until the editor lands: shows that the stack is up. */
 export function App() {
-  const [health, setHealth] = useState<Health | undefined>();
-  useEffect(() => {
-    fetch('/api/health')
-      .then((r) => r.json())
-      .then(setHealth)
-      .catch(() => undefined);
-  }, []);
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isLoading) return <p className="empty">{t('common.loading')}</p>;
+  const user = me.data;
+  if (!user) return <LoginPage />;
+  const fallback = <p className="empty">{t('common.loading')}</p>;
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 32 }}>
-      <h1>Ruta</h1>
-      <p>Journeys por WhatsApp, SMS, email y RCS.</p>
-      <p data-testid="health">
-        PostgreSQL: {health ? (health.postgres.ok ? '✔' : '✘') : '…'} · Temporal:{' '}
-        {health ? (health.temporal.ok ? '✔' : '✘') : '…'}
-      </p>
-    </main>
+    <Suspense fallback={fallback}>
+      <Switch>
+        <Route path="/journeys/:id">
+          {(params) => (
+            <Layout me={user} wide>
+              <JourneyEditorPage journeyId={params.id} />
+            </Layout>
+          )}
+        </Route>
+        <Route path="/runs/:id">{(params) => <Layout me={user}><RunPage runId={params.id} /></Layout>}</Route>
+        <Route path="/runs"><Layout me={user}><RunsPage /></Layout></Route>
+        <Route path="/contacts"><Layout me={user}><ContactsPage /></Layout></Route>
+        <Route path="/sandbox/:contactId?">{(params) => <Layout me={user} wide><SandboxPage contactId={params.contactId} /></Layout>}</Route>
+        <Route><Layout me={user}><JourneysPage /></Layout></Route>
+      </Switch>
+    </Suspense>
   );
 }

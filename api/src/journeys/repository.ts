@@ -44,6 +44,6 @@ export async function getVersion(sql: Sql, versionId: string): Promise<VersionRo
 
 export async function latestVersion(sql: Sql, journeyId: string): Promise<VersionRow | undefined> {
   const [row] = await sql<VersionRow[]>`
-    select * from journey_versions where journey_id = ${journeyId} order by version desc limit 1`;
+    select * from journey_versions where journey_id = ${journeyId} and version > 0 order by version desc limit 1`;
   return row;
 }

@@ -36,7 +36,7 @@ export async function journeySummaries(sql: Sql, workspaceId: string) {
 export async function journeyDetail(sql: Sql, workspaceId: string, id: string) {
   const journey = await getJourney(sql, workspaceId, id);
   const versions = await sql<{ id: string; version: number; published_at: Date }[]>`
-    select id, version, published_at from journey_versions where journey_id = ${id} order by version desc`;
+    select id, version, published_at from journey_versions where journey_id = ${id} and version > 0 order by version desc`;
   const current = versions.find((v) => v.id === journey.active_version_id);
   return {
     id: journey.id,

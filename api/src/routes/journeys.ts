@@ -14,6 +14,7 @@ import type { AppEnv } from '../deps';
 import { conflict, fieldPath, ProblemError } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { blankJourney } from '../journeys/blank';
+import { startPreview } from '../journeys/preview';
 import { getJourney, type JourneyStatus, latestVersion } from '../journeys/repository';
 import { exitActiveRuns, journeyDetail, journeySummaries } from '../journeys/views';
 import { IdParam, problemResponses } from './schemas';
@@ -290,7 +291,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         await tx`select id from journeys where id = ${journey.id} for update`;
         const [last] = await tx<
           { version: number }[]
-        >`select coalesce(max(version), 0) as version from journey_versions where journey_id = ${journey.id}`;
+        >`select greatest(coalesce(max(version), 0), 0) as version from journey_versions where journey_id = ${journey.id}`;
         const [version] = await tx<{ id: string }[]>`
           insert into journey_versions (journey_id, version, definition, layout, published_by)
           values (${journey.id}, ${(last?.version ?? 0) + 1}, ${tx.json(definition as never)}, ${tx.json(journey.draft_layout as never)}, ${userId ?? null})
@@ -343,6 +344,61 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       return c.json(await journeyDetail(sql, workspaceId, journey.id), 200);
     },
   )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/journeys/{id}/preview',
+      tags: ['Journeys'],
+      summary:
+        'Run the current draft for a test contact with time compressed (never counted in analytics)',
+      request: {
+        params: IdParam,
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                contactId: z.string().uuid().optional(),
+                timeScale: z
+                  .number()
+                  .min(1)
+                  .max(1_000_000)
+                  .optional()
+                  .openapi({
+                    description: 'How many times faster than real time (default: a day in 10 s)',
+                  }),
+                event: z
+                  .object({ name: z.string(), properties: z.record(z.string(), z.unknown()) })
+                  .optional(),
+              }),
+            },
+          },
+          required: false,
+        },
+      },
+      responses: {
+        202: json(Anything, 'Preview started'),
+        422: problemResponses[400],
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const journey = await getJourney(deps.sql, workspaceId, c.req.valid('param').id);
+      const body = c.req.valid('json') ?? {};
+      if (body.contactId) {
+        const [contact] =
+          await deps.sql`select id from contacts where id = ${body.contactId} and workspace_id = ${workspaceId}`;
+        if (!contact)
+          throw new ProblemError(400, {
+            title: 'Invalid request',
+            detail: 'Unknown contact.',
+            errors: [{ path: 'contactId', message: 'no such contact in this workspace' }],
+          });
+      }
+      return c.json(await startPreview(deps, workspaceId, journey, body), 202);
+    },
+  )
   .openapi(transition('pause', 'Pause: no new entries; runs in flight go on'), (c) =>
     changeStatus(c, 'pause'),
   )
@@ -369,7 +425,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         select v.id, v.version, v.published_at, v.definition, v.layout,
                (select count(*)::int from runs r where r.version_id = v.id) as runs,
                (select count(*)::int from runs r where r.version_id = v.id and r.status = 'active') as active_runs
-        from journey_versions v where v.journey_id = ${journey.id} order by v.version desc`;
+        from journey_versions v where v.journey_id = ${journey.id} and v.version > 0 order by v.version desc`;
       return c.json(rows as unknown as Record<string, unknown>[], 200);
     },
   )

@@ -1,0 +1,129 @@
+import type { NodeType } from '@ruta/shared';
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { useEditor, useEditorStore } from '../store/editor-context';
+import { type JourneyFlowEdge, type JourneyFlowNode, toFlow } from '../store/convert';
+import { edgeTypes } from './journey-edge';
+import { KIND_COLORS } from './nodes/kind-visuals';
+import { nodeTypes } from './nodes/node-types';
+import { DRAG_TYPE } from './palette';
+import { useShortcuts } from './use-shortcuts';
+
+const defaultEdgeOptions = { type: 'journey' };
+const proOptions = { hideAttribution: true };
+
+/** The React Flow canvas, controlled by the editor store: every change goes through the store's actions. */
+export function JourneyCanvas() {
+  const store = useEditorStore();
+  const definition = useEditor((s) => s.definition);
+  const layout = useEditor((s) => s.layout);
+  const problems = useEditor((s) => s.problems);
+  const selectedId = useEditor((s) => s.selectedId);
+  const readOnly = useEditor((s) => s.readOnly);
+  const flow = useReactFlow();
+  useShortcuts();
+  // React Flow measures each node; the model does not keep sizes, so they live here.
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+
+  const { nodes, edges } = useMemo(() => {
+    const converted = toFlow(definition, layout, problems);
+    return {
+      nodes: converted.nodes.map((n) => ({ ...n, selected: n.id === selectedId, ...(measured[n.id] ? { measured: measured[n.id] } : {}) })),
+      edges: converted.edges,
+    };
+  }, [definition, layout, problems, selectedId, measured]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyFlowNode>[]) => {
+      const positions: Record<string, { x: number; y: number }> = {};
+      let final = false;
+      const sizes: Record<string, { width: number; height: number }> = {};
+      for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
+        if (change.type === 'position' && change.position) {
+          positions[change.id] = change.position;
+          if (change.dragging === false) final = true;
+        }
+        if (change.type === 'position' && change.dragging === false) final = true;
+        if (change.type === 'select' && change.selected) store.getState().select(change.id);
+        if (change.type === 'remove') store.getState().deleteNodes([change.id]);
+      }
+      if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
+      if (Object.keys(positions).length > 0 || final) store.getState().moveNodes(positions, final);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<JourneyFlowEdge>[]) => {
+      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+      if (removed.length) store.getState().deleteEdges(removed);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => c.sourceHandle && store.getState().connect(c.source, c.sourceHandle, c.target),
+    [store],
+  );
+
+  const onReconnect = useCallback(
+    (old: JourneyFlowEdge, c: Connection) => c.sourceHandle && store.getState().reconnect(old.id, c.source, c.sourceHandle, c.target),
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(DRAG_TYPE) as NodeType;
+      if (!type) return;
+      event.preventDefault();
+      const position = flow.screenToFlowPosition({ x: event.clientX - 120, y: event.clientY - 30 });
+      // Dropped on a connection: insert the step between its two ends.
+      const edgeElement = document
+        .elementsFromPoint(event.clientX, event.clientY)
+        .map((el) => el.closest('.react-flow__edge'))
+        .find((el): el is Element => el !== null);
+      const edgeId = edgeElement?.getAttribute('data-id') ?? undefined;
+      store.getState().addNode(type, position, edgeId);
+    },
+    [flow, store],
+  );
+
+  return (
+    <div className="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onReconnect={onReconnect}
+        onPaneClick={() => store.getState().select(null)}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
+        deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.2}
+        proOptions={proOptions}
+      >
+        <Background gap={20} size={1.2} color="#d5dbe5" />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => KIND_COLORS[(n.data as { kind: keyof typeof KIND_COLORS }).kind] ?? '#94a3b8'} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLang } from '../i18n/index';
+import { useEditor } from '../store/editor-context';
+import { NODE_HEIGHT, NODE_WIDTH } from './elk-layout';
+
+/** Every problem of the draft; clicking one selects its step and brings it into view. */
+export function ProblemsPanel() {
+  const { t } = useTranslation();
+  const problems = useEditor((s) => s.problems);
+  const layout = useEditor((s) => s.layout);
+  const select = useEditor((s) => s.select);
+  const flow = useReactFlow();
+  const [open, setOpen] = useState(true);
+  const lang = currentLang();
+  if (problems.length === 0) return null;
+  return (
+    <section className={open ? 'problems-panel open' : 'problems-panel'} aria-label={t('validation.title')} data-testid="problems-panel">
+      <button type="button" className="problems-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+        ⚠ {t('editor.problems', { count: problems.length })}
+      </button>
+      {open && (
+        <ul>
+          {problems.map((p, i) => (
+            <li key={`${p.code}-${p.nodeId}-${i}`}>
+              <button
+                type="button"
+                onClick={() => {
+                  if (!p.nodeId) return;
+                  select(p.nodeId);
+                  const at = layout[p.nodeId];
+                  if (at) void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: 1, duration: 300 });
+                }}
+                title={t('validation.clickToFocus')}
+              >
+                {p.nodeId && <code>{p.nodeId}</code>} {p.message[lang]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

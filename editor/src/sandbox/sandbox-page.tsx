@@ -1,0 +1,64 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { api } from '../api/client';
+import { Phone } from './phone';
+import './sandbox.css';
+
+interface ContactRow {
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The sandbox inbox: every contact's conversation as a phone, to reply, tap buttons, open or click. */
+export default function SandboxPage({ contactId }: { contactId?: string }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  const contacts = useQuery({ queryKey: ['contacts', ''], queryFn: () => api<ContactRow[] | { items: ContactRow[] }>('/contacts'), refetchInterval: 5_000 });
+  const list = Array.isArray(contacts.data) ? contacts.data : (contacts.data?.items ?? []);
+  const selected = contactId ?? list[0]?.id;
+
+  async function simulateCart() {
+    const contact = list.find((c) => c.id === selected);
+    if (!contact) return;
+    const cart = `C-${Math.floor(Math.random() * 100_000)}`;
+    await api('/events', {
+      body: {
+        id: `sandbox-${cart}-${Date.now()}`,
+        name: 'cart_abandoned',
+        contact: contact.phone ? { phone: contact.phone } : { email: contact.email },
+        properties: { cart_id: cart, cart_total: '$1,299.00', item_count: 3, cart_url: `https://tienda.example/carrito/${cart}` },
+      },
+    });
+    await queryClient.invalidateQueries({ queryKey: ['conversation', selected] });
+  }
+
+  return (
+    <div className="sandbox">
+      <aside className="sandbox-contacts" aria-label={t('sandbox.pickContact')}>
+        <h3>{t('sandbox.title')}</h3>
+        <p className="help">{t('sandbox.subtitle')}</p>
+        {list.map((c) => (
+          <button type="button" key={c.id} className={c.id === selected ? 'contact-item active' : 'contact-item'} onClick={() => navigate(`/sandbox/${c.id}`)}>
+            <strong>{[c.first_name, c.last_name].filter(Boolean).join(' ') || c.phone || c.email}</strong>
+            <span className="help">{c.phone ?? c.email}</span>
+          </button>
+        ))}
+      </aside>
+      <section className="sandbox-main">
+        {selected ? (
+          <>
+            <Phone contactId={selected} />
+            <button type="button" className="btn" onClick={() => void simulateCart()} data-testid="simulate-cart">🛒 {t('sandbox.triggerCart')}</button>
+          </>
+        ) : (
+          <p className="empty">{t('sandbox.pickContact')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

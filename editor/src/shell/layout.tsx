@@ -1,0 +1,51 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { api } from '../api/client';
+import type { Me } from '../api/types';
+import { LanguageSwitch } from './language-switch';
+import './shell.css';
+
+export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wide?: boolean }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const queryClient = useQueryClient();
+  const links = [
+    { href: '/', label: t('nav.journeys'), active: location === '/' || location.startsWith('/journeys') },
+    { href: '/runs', label: t('nav.runs'), active: location.startsWith('/runs') },
+    { href: '/contacts', label: t('nav.contacts'), active: location.startsWith('/contacts') },
+    { href: '/sandbox', label: t('nav.sandbox'), active: location.startsWith('/sandbox') },
+  ];
+  async function logout() {
+    await api('/auth/logout', { method: 'POST' });
+    await queryClient.invalidateQueries({ queryKey: ['me'] });
+  }
+  return (
+    <div className={wide ? 'shell shell-wide' : 'shell'}>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          <span className="brand-mark" aria-hidden>↯</span> Ruta
+        </Link>
+        <nav aria-label="main">
+          {links.map((link) => (
+            <Link key={link.href} href={link.href} className={link.active ? 'nav-link active' : 'nav-link'} aria-current={link.active ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          ))}
+          <a className="nav-link" href="/api/docs" target="_blank" rel="noreferrer">
+            {t('nav.apiDocs')}
+          </a>
+        </nav>
+        <div className="topbar-right">
+          <span className="workspace">{me.workspace.name}</span>
+          <LanguageSwitch />
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => void logout()}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      <main className="content">{children}</main>
+    </div>
+  );
+}
