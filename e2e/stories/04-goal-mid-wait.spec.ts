@@ -1,0 +1,34 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { abandonCart, activeJourneyFromTemplate } from '../journeys';
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page } = await newPage(browser, 'es-MX'));
+  await logIn(page);
+});
+afterAll(() => browser?.close());
+
+test('story 4: order_placed arriving mid-wait ends the run as converted at once', async () => {
+  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 4', { seconds: 600 });
+  const { runId, cartId } = await abandonCart(journey.id, { firstName: 'Jorge', phone: '+5215512340004' });
+  await page.goto(`/runs/${runId}`);
+  await page.locator('[data-testid=waiting-for]').waitFor({ timeout: 30_000 });
+  await screenshot(page, '04-waiting');
+  const sent = Date.now();
+  await callApi('POST', '/events', { id: `order-${cartId}`, name: 'order_placed', contact: { phone: '+5215512340004' }, properties: { cart_id: cartId, total: 1299 } });
+  const run = await eventually(async () => {
+    const r = await callApi(`GET`, `/runs/${runId}`);
+    return r.status === 'completed' ? r : undefined;
+  });
+  expect(run.outcome).toBe('converted');
+  expect(run.convertedAt).toBeTruthy();
+  expect(Date.now() - sent).toBeLessThan(60_000); // not the 10-minute timeout
+  await page.reload();
+  await page.locator('[data-testid=timeline]').waitFor();
+  expect(await page.textContent('.run-page')).toContain('converted');
+  await screenshot(page, '04-converted');
+});
