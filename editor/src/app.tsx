@@ -7,6 +7,7 @@ import { JourneysPage } from './journeys/journeys-page';
 import { Layout } from './shell/layout';
 
 const JourneyEditorPage = lazy(() => import('./canvas/journey-editor-page'));
+const KpiPage = lazy(() => import('./kpis/kpi-page'));
 const RunsPage = lazy(() => import('./runs/runs-page'));
 const RunPage = lazy(() => import('./runs/run-page'));
 const ContactsPage = lazy(() => import('./contacts/contacts-page'));
@@ -22,6 +23,7 @@ export function App() {
   return (
     <Suspense fallback={fallback}>
       <Switch>
+        <Route path="/journeys/:id/kpis">{(params) => <Layout me={user}><KpiPage journeyId={params.id} /></Layout>}</Route>
         <Route path="/journeys/:id">
           {(params) => (
             <Layout me={user} wide>

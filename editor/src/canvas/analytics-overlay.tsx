@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 /** The part of GET /api/journeys/{id}/analytics the canvas draws. */
 export interface CanvasAnalytics {
   nodes?: Record<string, { entered: number; ports?: Record<string, number> }>;
-  edges?: Record<string, { count: number; percent: number }>;
+  edges?: Record<string, { count: number; percent: number | null }>;
   messages?: Record<string, { sent?: number; delivered?: number; read?: number; replied?: number; clicked?: number; failed?: number }>;
 }
 
@@ -30,6 +30,6 @@ export function useNodeStats(nodeId: string): { entered: number; extra?: string 
 export function useEdgeStats(edgeId: string): string | undefined {
   const analytics = useContext(AnalyticsContext);
   const edge = analytics?.edges?.[edgeId];
-  if (!edge) return undefined;
+  if (!edge || edge.percent === null) return undefined;
   return `${edge.count} · ${Math.round(edge.percent)} %`;
 }

@@ -77,6 +77,7 @@ export function EditorToolbar({ journey, analytics, onToggleAnalytics, onPreview
       </div>
       <div className="toolbar-group right">
         <button type="button" className={analytics ? 'btn btn-sm active' : 'btn btn-sm'} aria-pressed={analytics} onClick={onToggleAnalytics}><ChartColumn size={14} /> {t('editor.analytics')}</button>
+        {journey.activeVersion && <Link href={`/journeys/${journey.id}/kpis`} className="btn btn-sm">{t('editor.kpis')}</Link>}
         <Link href={`/runs?journeyId=${journey.id}`} className="btn btn-sm">{t('editor.runs')}</Link>
         <button type="button" className="btn btn-sm" onClick={onPreview} disabled={problems > 0}><Play size={14} /> {t('editor.preview')}</button>
         {journey.status !== 'archived' && (
