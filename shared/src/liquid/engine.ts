@@ -1,8 +1,8 @@
 import { Liquid } from 'liquidjs';
 import { money } from './money-filter';
 
-/** Milliseconds one render may take before it is stopped (a loop that never ends, a huge output). */
-export const RENDER_LIMIT_MS = 200;
+/** Milliseconds one render may take: stops a runaway template, yet never fails a normal message on a busy worker. */
+export const RENDER_LIMIT_MS = 1_000;
 
 /**
  * The one Liquid engine used everywhere (editor preview, validation, sends).

@@ -1,0 +1,50 @@
+// The same GSM 03.38 tables as the engine's `channels/sms-segments.ts`, so the editor's count is
+// what the provider will bill: texts using only these go as 7-bit (160 / 153 per segment).
+const GSM_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM_EXTENDED = '^{}\\[~]|€\f';
+
+export interface SmsCount {
+  encoding: 'GSM-7' | 'UCS-2';
+  /** Septets for GSM-7, UTF-16 code units for UCS-2. */
+  units: number;
+  segments: number;
+  /** Units one segment holds at this length (160/153 or 70/67). */
+  perSegment: number;
+}
+
+/** How a text is billed: accents outside GSM-7 (á, í, ó, ú; ¡ and ñ are fine) switch to UCS-2. */
+export function smsCount(text: string): SmsCount {
+  let septets = 0;
+  let gsm = true;
+  for (const char of text) {
+    if (GSM_BASIC.includes(char)) septets += 1;
+    else if (GSM_EXTENDED.includes(char)) septets += 2;
+    else {
+      gsm = false;
+      break;
+    }
+  }
+  if (gsm) {
+    const single = septets <= 160;
+    return {
+      encoding: 'GSM-7',
+      units: septets,
+      segments: single ? 1 : Math.ceil(septets / 153),
+      perSegment: single ? 160 : 153,
+    };
+  }
+  const units = [...text].reduce((n, char) => n + ((char.codePointAt(0) ?? 0) > 0xffff ? 2 : 1), 0);
+  const single = units <= 70;
+  return {
+    encoding: 'UCS-2',
+    units,
+    segments: single ? 1 : Math.ceil(units / 67),
+    perSegment: single ? 70 : 67,
+  };
+}
+
+/** How many SMS segments a text costs. */
+export function smsSegments(text: string): number {
+  return smsCount(text).segments;
+}
