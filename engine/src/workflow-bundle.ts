@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +42,8 @@ export async function workflowBundlePath(
   if (await stat(file).catch(() => undefined)) return file;
   const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
   await mkdir(cacheDir, { recursive: true });
-  const staging = `${file}.${process.pid}.tmp`;
+  // Unique per call: two workers created at once in one process both bundle on a cold cache.
+  const staging = `${file}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(staging, code);
   await rename(staging, file);
   return file;

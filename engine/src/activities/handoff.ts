@@ -2,6 +2,7 @@ import { buildTemplateContext, renderTemplate } from '@ruta/shared';
 import type { TriggerEventSnapshot } from '../workflows/journey/types';
 import { loadContactRow, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
+import { runScopedKey } from './run-key';
 
 export interface HandoffRequest {
   workspaceId: string;
@@ -33,9 +34,10 @@ export function createHandoffActivities({ sql }: ActivityDeps) {
         );
         note = rendered.ok ? rendered.text : note;
       }
+      const key = await runScopedKey(sql, 'handoff_tasks', [input.idempotencyKey], input.runId);
       const [task] = await sql<{ id: string }[]>`
         insert into handoff_tasks (workspace_id, run_id, contact_id, queue, note, idempotency_key)
-        values (${input.workspaceId}, ${input.runId}, ${input.contactId}, ${input.queue}, ${note}, ${input.idempotencyKey})
+        values (${input.workspaceId}, ${input.runId}, ${input.contactId}, ${input.queue}, ${note}, ${key})
         on conflict (idempotency_key) do update set queue = excluded.queue
         returning id`;
       if (!task) throw new Error('handoff task not recorded');

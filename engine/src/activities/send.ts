@@ -14,6 +14,7 @@ import { loadContactRow, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
 import { messageCost, pricesFrom } from './pricing';
 import { renderMessage } from './render-message';
+import { runScopedKey } from './run-key';
 
 export interface SendRequest {
   runId: string;
@@ -49,6 +50,8 @@ export type SendOutcome = { contact: ContactSnapshot } & (
       channel: Channel;
       format: string;
       fallbackFrom?: Channel;
+      /** Why each channel before the one used could not carry the message. */
+      fallbackReasons?: SendFailure[];
     }
   | { status: 'deferred'; reason: 'quiet_hours' | 'frequency_cap'; until: number }
   | { status: 'failed'; reasons: SendFailure[] }
@@ -87,14 +90,20 @@ export function createSendActivities(deps: ActivityDeps) {
       const row = await loadContactRow(sql, request.workspaceId, request.contactId);
       const contact = toSnapshot(row);
       const now = request.journeyNow;
-      const baseKey = `${request.workflowId}:${request.nodeId}:${request.visit}`;
       const channels = [request.node.channel, ...request.node.fallbackChannels];
+      const keysOf = (base: string) => channels.map((c, i) => (i === 0 ? base : `${base}:${c}`));
+      const baseKey = await runScopedKey(
+        sql,
+        'messages',
+        keysOf(`${request.workflowId}:${request.nodeId}:${request.visit}`),
+        request.runId,
+      );
 
       const [already] = await sql<
         { id: string; channel: Channel; format: string; status: string }[]
       >`
         select id, channel, format, status from messages
-        where idempotency_key = any(${channels.map((c, i) => (i === 0 ? baseKey : `${baseKey}:${c}`))})
+        where idempotency_key = any(${keysOf(baseKey)})
           and status not in ('pending', 'failed')`;
       if (already) {
         return {
@@ -184,7 +193,7 @@ export function createSendActivities(deps: ActivityDeps) {
           messageId: message.id,
           channel,
           format: rendered.format,
-          ...(fallbackFrom ? { fallbackFrom } : {}),
+          ...(fallbackFrom ? { fallbackFrom, fallbackReasons: [...reasons] } : {}),
         });
         if (request.holdout) return sentOutcome('held_out');
 

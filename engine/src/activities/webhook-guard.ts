@@ -47,6 +47,25 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 /**
+ * The refusal for a URL whose host is written as an IP address ('127.0.0.1', '[::1]'): Node
+ * connects to those without calling `lookup`, so `guardedLookup` never sees them.
+ */
+export function refusedLiteralAddress(
+  hostname: string,
+  options: WebhookGuardOptions = {},
+): BlockedAddressError | undefined {
+  const address = hostname.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(address) === 0 || !isPrivateAddress(address)) return undefined;
+  const allowed = new Set(
+    (options.allow ?? []).map((h) => h.toLowerCase().replace(/^\[(.*)\]$/, '$1')),
+  );
+  if (allowed.has(address.toLowerCase())) return undefined;
+  return new BlockedAddressError(
+    `refused to call ${hostname}: ${address} is a private or loopback address (allow it with RUTA_WEBHOOK_ALLOW)`,
+  );
+}
+
+/**
  * A `lookup` for http.request that refuses private targets after DNS resolution, so the address
  * checked is the address connected to (no DNS-rebinding gap).
  */

@@ -4,7 +4,7 @@ import { buildTemplateContext, renderTemplate, type TemplateContext } from '@rut
 import type { TriggerEventSnapshot } from '../workflows/journey/types';
 import { loadContactRow, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
-import { guardedLookup } from './webhook-guard';
+import { guardedLookup, refusedLiteralAddress } from './webhook-guard';
 
 export interface WebhookRequest {
   workspaceId: string;
@@ -62,6 +62,8 @@ export function createWebhookActivities({ sql, webhookGuard }: ActivityDeps) {
         url = new URL(await renderOrThrow(input.request.url, context, 'url'));
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
           throw new Error(`unsupported protocol ${url.protocol}`);
+        const refused = refusedLiteralAddress(url.hostname, webhookGuard);
+        if (refused) throw refused;
         for (const [name, value] of Object.entries(input.request.headers)) {
           headers[name.toLowerCase()] = await renderOrThrow(value, context, `header ${name}`);
         }

@@ -86,33 +86,42 @@ export async function enroll(
         entryKey,
       });
 
-  if (!request.preview) {
-    const [last] = await sql<{ id: string; status: string; ended_at: Date | null }[]>`
-      select id, status, ended_at from runs where workflow_id = ${workflowId} order by started_at desc limit 1`;
-    if (last?.status === 'active') {
-      await temporal.workflow
-        .getHandle(workflowId)
-        .signal('enroll', { eventId: request.triggerEvent?.id })
-        .catch(() => undefined);
-      return { status: 'already_in_journey', runId: last.id, workflowId };
+  // The re-entry check and the insert run under a per-workflow-id lock: two events for the same
+  // cart arriving together must not both find "no active run" and both record one.
+  const refusal = await sql.begin(async (tx) => {
+    if (!request.preview) {
+      await tx`select pg_advisory_xact_lock(hashtextextended(${workflowId}, 0))`;
+      const [last] = await tx<{ id: string; status: string; ended_at: Date | null }[]>`
+        select id, status, ended_at from runs where workflow_id = ${workflowId} order by started_at desc limit 1`;
+      if (last?.status === 'active')
+        return { status: 'already_in_journey' as const, runId: last.id };
+      if (last && reentry.mode === 'never')
+        return { status: 'skipped' as const, reason: 'reentry_never' as const };
+      if (
+        last?.ended_at &&
+        reentry.cooldown &&
+        last.ended_at.getTime() + durationMs(reentry.cooldown) > Date.now()
+      ) {
+        return { status: 'skipped' as const, reason: 'cooldown' as const };
+      }
     }
-    if (last && reentry.mode === 'never')
-      return { status: 'skipped', reason: 'reentry_never', workflowId };
-    if (
-      last?.ended_at &&
-      reentry.cooldown &&
-      last.ended_at.getTime() + durationMs(reentry.cooldown) > Date.now()
-    ) {
-      return { status: 'skipped', reason: 'cooldown', workflowId };
-    }
+    await tx`
+      insert into runs (id, workspace_id, journey_id, version_id, contact_id, workflow_id, entry_key,
+                        trigger_event_id, pilot_group, preview)
+      values (${runId}, ${request.workspaceId}, ${request.journeyId}, ${request.versionId}, ${request.contactId},
+              ${workflowId}, ${entryKey ?? null}, ${request.triggerEvent?.id ?? null}, ${request.group},
+              ${request.preview !== undefined})`;
+    return undefined;
+  });
+  if (refusal?.status === 'already_in_journey') {
+    await temporal.workflow
+      .getHandle(workflowId)
+      .signal('enroll', { eventId: request.triggerEvent?.id })
+      .catch(() => undefined);
+    return { status: 'already_in_journey', runId: refusal.runId, workflowId };
   }
+  if (refusal) return { ...refusal, workflowId };
 
-  await sql`
-    insert into runs (id, workspace_id, journey_id, version_id, contact_id, workflow_id, entry_key,
-                      trigger_event_id, pilot_group, preview)
-    values (${runId}, ${request.workspaceId}, ${request.journeyId}, ${request.versionId}, ${request.contactId},
-            ${workflowId}, ${entryKey ?? null}, ${request.triggerEvent?.id ?? null}, ${request.group},
-            ${request.preview !== undefined})`;
   const input: JourneyRunInput = {
     runId,
     workspaceId: request.workspaceId,

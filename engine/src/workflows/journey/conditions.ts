@@ -6,7 +6,7 @@ import type { RunContext } from './run-context';
 export function conditionContext(ctx: RunContext, event?: Record<string, unknown>) {
   const trigger = ctx.input.triggerEvent;
   const template = buildTemplateContext({
-    contact: ctx.contact,
+    contact: { ...ctx.contact, attributes: { ...ctx.contact.attributes, ...ctx.saved } },
     event: trigger ? { name: trigger.name, properties: trigger.properties } : null,
     journey: { name: ctx.input.journeyName },
   });

@@ -2,19 +2,23 @@ import { TRIGGER_NODE_ID } from '@ruta/shared';
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { local } from './activities';
 import { dispatch } from './dispatch';
+import { foldEngagement } from './engagement';
 import { flush } from './journal';
 import { RunContext } from './run-context';
-import { installSignalHandlers } from './signal-handlers';
+import { installSignalHandlers, installStartingStateQuery } from './signal-handlers';
 import type { JourneyRunInput, RunResult } from './types';
 
 /** A safety net under the per-node loop bounds (`maxVisits`): no run takes more steps than this. */
 export const MAX_STEPS_PER_RUN = 1_000;
+/** Signals a run hands to its continuation; older ones live on as engagement facts. */
+const CARRIED_SIGNALS = 50;
 
 /**
  * One run of one journey version for one contact: walks the graph from the trigger, one handler
  * per node kind, until an exit, an unconnected output, a goal or a removal ends it.
  */
 export async function journeyWorkflow(input: JourneyRunInput): Promise<RunResult> {
+  installStartingStateQuery(input);
   const contact =
     input.carried?.contact ??
     (await local.loadContact({ workspaceId: input.workspaceId, contactId: input.contactId }));
@@ -86,7 +90,10 @@ function carry(ctx: RunContext, nextNodeId: string): NonNullable<JourneyRunInput
     steps: ctx.steps,
     journalSeq: ctx.seq,
     sent: ctx.sent.slice(-20),
-    received: ctx.received.filter((r) => !r.consumed).slice(-50),
+    // Consumed signals too: a branch right after a wait_for reads the reply the wait consumed.
+    received: ctx.received.slice(-CARRIED_SIGNALS),
+    engagement: foldEngagement(ctx.engagementBefore, ctx.received.slice(0, -CARRIED_SIGNALS)),
+    saved: ctx.saved,
     convertedAt: ctx.convertedAt,
     startedAt: ctx.startedAt,
     contact: ctx.contact,

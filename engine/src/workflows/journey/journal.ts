@@ -5,6 +5,7 @@ import type { RunContext } from './run-context';
 export async function flush(ctx: RunContext): Promise<void> {
   const steps = ctx.takePending();
   const state = ctx.state();
+  ctx.savedConvertedAt = state.convertedAt;
   await local.checkpoint({
     runId: ctx.input.runId,
     steps,

@@ -1,5 +1,6 @@
 import type { JourneyNode } from '@ruta/shared';
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
+import { flush } from './journal';
 import type {
   ContactSnapshot,
   JournalStep,
@@ -11,6 +12,9 @@ import type {
   StepKind,
   WaitingFor,
 } from './types';
+
+/** `patched()` id: sleeps wake to save a goal reached mid-wait (runs started before it do not). */
+export const SAVE_GOAL_DURING_WAIT = 'save-goal-during-wait';
 
 /** Why a run stops before its graph ends: a goal reached or an operator's removal. */
 export interface Interrupt {
@@ -28,6 +32,10 @@ export class RunContext {
   readonly visits: Record<string, number>;
   readonly sent: SentMessage[];
   readonly received: ReceivedSignal[];
+  /** Webhook responses kept on the run (`saveResponseAs`), seen by conditions as contact attributes. */
+  readonly saved: Record<string, unknown>;
+  /** Engagement facts of signals received before this run and no longer in `received`. */
+  readonly engagementBefore: Record<string, unknown> | undefined;
   readonly startedAt: number;
   steps: number;
   currentNodeId: string | undefined;
@@ -36,6 +44,8 @@ export class RunContext {
   outcome: string | undefined;
   convertedAt: string | undefined;
   interrupt: Interrupt | undefined;
+  /** The conversion time last written to the runs row (see `sleepUntil`). */
+  savedConvertedAt: string | undefined;
   private journalSeq: number;
   private pending: JournalStep[] = [];
 
@@ -46,6 +56,8 @@ export class RunContext {
     this.visits = { ...(carried?.visits ?? {}) };
     this.sent = [...(carried?.sent ?? [])];
     this.received = [...(carried?.received ?? [])];
+    this.saved = { ...(carried?.saved ?? {}) };
+    this.engagementBefore = carried?.engagement;
     this.startedAt = carried?.startedAt ?? Date.now();
     this.steps = carried?.steps ?? 0;
     this.journalSeq = carried?.journalSeq ?? 0;
@@ -110,13 +122,26 @@ export class RunContext {
 
   /**
    * Sleeps until `untilMs` (real time; compressed in preview), waking early when `wake()` holds
-   * or the run is interrupted. Returns true when woken by `wake()`.
+   * or the run is interrupted. Returns true when woken by `wake()`. A goal reached during the
+   * sleep (one that does not end the run) is written to the runs row at once, so analytics count
+   * the conversion when it happens rather than when the wait ends.
    */
   async sleepUntil(untilMs: number, wake: () => boolean = () => false): Promise<boolean> {
-    const remaining = this.scaled(untilMs - this.realNow());
-    if (remaining <= 0) return wake();
-    const woke = await condition(() => this.interrupt !== undefined || wake(), remaining);
-    return woke && this.interrupt === undefined && wake();
+    const saveGoals = patched(SAVE_GOAL_DURING_WAIT);
+    const goalUnsaved = () => saveGoals && this.convertedAt !== this.savedConvertedAt;
+    for (;;) {
+      const remaining = this.scaled(untilMs - this.realNow());
+      if (remaining <= 0) return wake();
+      const woke = await condition(
+        () => this.interrupt !== undefined || wake() || goalUnsaved(),
+        remaining,
+      );
+      if (woke && this.interrupt === undefined && !wake() && goalUnsaved()) {
+        await flush(this);
+        continue;
+      }
+      return woke && this.interrupt === undefined && wake();
+    }
   }
 
   /** "Now" as the journey means it: in preview, time runs `timeScale` times faster since the start. */

@@ -3,6 +3,25 @@ import { setHandler } from '@temporalio/workflow';
 import { concernsThisEntry, holds } from './conditions';
 import type { RunContext } from './run-context';
 import { engagementSignal, enrollSignal, eventSignal, exitSignal, stateQuery } from './signals';
+import type { JourneyRunInput } from './types';
+
+/**
+ * Answers `state` while the run loads its contact (a round trip before `installSignalHandlers`),
+ * so a query right after enrollment gets "starting" rather than an unregistered-query error.
+ */
+export function installStartingStateQuery(input: JourneyRunInput): void {
+  setHandler(stateQuery, () => ({
+    runId: input.runId,
+    status: 'active',
+    currentNodeId: undefined,
+    waitingFor: undefined,
+    outcome: undefined,
+    convertedAt: input.carried?.convertedAt,
+    visits: { ...(input.carried?.visits ?? {}) },
+    group: input.group,
+    preview: input.preview !== undefined,
+  }));
+}
 
 /** Signals only record and flag; the interpreter loop acts on them (a goal or exit ends the run at once). */
 export function installSignalHandlers(ctx: RunContext): void {

@@ -137,7 +137,12 @@ export interface CarriedState {
   steps: number;
   journalSeq: number;
   sent: SentMessage[];
+  /** The latest signals, consumed ones included (branch conditions read their engagement). */
   received: ReceivedSignal[];
+  /** Engagement facts of the older signals not carried in `received`. */
+  engagement?: Record<string, unknown>;
+  /** Webhook responses kept on the run. */
+  saved?: Record<string, unknown>;
   convertedAt?: string;
   startedAt: number;
   contact: ContactSnapshot;

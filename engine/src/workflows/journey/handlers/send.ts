@@ -74,7 +74,9 @@ export const send: NodeHandler<SendNode> = async (ctx, node, nodeId, visit) => {
       messageId: outcome.messageId,
       channel: outcome.channel,
       format: outcome.format,
-      ...(outcome.fallbackFrom ? { fallbackFrom: outcome.fallbackFrom } : {}),
+      ...(outcome.fallbackFrom
+        ? { fallbackFrom: outcome.fallbackFrom, fallbackReasons: outcome.fallbackReasons ?? [] }
+        : {}),
     });
     return {
       port: 'sent',

@@ -1,7 +1,10 @@
 import type { WebhookNode } from '@ruta/shared';
-import { ActivityFailure, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, patched, workflowInfo } from '@temporalio/workflow';
 import { webhooks } from '../activities';
 import type { NodeHandler } from './types';
+
+/** `patched()` id: a saved response survives the contact refreshes of later steps. */
+export const KEEP_WEBHOOK_RESPONSE = 'keep-webhook-response';
 
 /** Holdout and preview runs do not call out: a webhook may act on the customer. */
 export const webhook: NodeHandler<WebhookNode> = async (ctx, node, nodeId, visit) => {
@@ -28,10 +31,15 @@ export const webhook: NodeHandler<WebhookNode> = async (ctx, node, nodeId, visit
     });
     ctx.record(nodeId, 'webhook', { status: result.status, ok: result.ok, error: result.error });
     if (result.ok && node.saveResponseAs && result.json !== undefined) {
-      ctx.contact = {
-        ...ctx.contact,
-        attributes: { ...ctx.contact.attributes, [node.saveResponseAs]: result.json },
-      };
+      if (patched(KEEP_WEBHOOK_RESPONSE)) {
+        // Kept apart from the contact, which every send and update refreshes from the database.
+        ctx.saved[node.saveResponseAs] = result.json;
+      } else {
+        ctx.contact = {
+          ...ctx.contact,
+          attributes: { ...ctx.contact.attributes, [node.saveResponseAs]: result.json },
+        };
+      }
     }
     return {
       port: result.ok ? 'success' : 'failure',
