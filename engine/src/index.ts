@@ -16,6 +16,16 @@ export {
   enroll,
   entryKeyOf,
 } from './enrollment/enroll';
+export {
+  type Activation,
+  type ActiveJourney,
+  activeJourney,
+  activeJourneysForEvent,
+  type ContactEnrollment,
+  compileSnapshot,
+  enrollContact,
+} from './enrollment/journey-enrollment';
+export { sweepScheduleId, sweepWorkflowId } from './enrollment/sweep-ids';
 export { journeyWorkflowId, previewWorkflowId } from './enrollment/workflow-id';
 export { createRutaWorker, type RutaWorker, type RutaWorkerOptions } from './worker';
 export { WORKFLOWS_PATH, workflowBundlePath } from './workflow-bundle';

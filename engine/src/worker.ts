@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Logger, Sql } from '@ruta/platform';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type ActivityDeps, createActivities } from './activities/index';
 import { sandboxOnlyRegistry } from './channels/registry';
@@ -16,6 +17,8 @@ export interface RutaWorkerOptions {
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
   identity?: string;
+  /** Prefix of the workflow ids this worker's sweeps create (tests isolate themselves with it). */
+  workflowIdPrefix?: string;
   /** Overrides for activity dependencies (channel providers, webhook allow-list, test hooks). */
   activityDeps?: Partial<Omit<ActivityDeps, 'sql' | 'log' | 'workerIdentity'>>;
 }
@@ -30,6 +33,9 @@ export interface RutaWorker {
 export async function createRutaWorker(options: RutaWorkerOptions): Promise<RutaWorker> {
   const identity = options.identity ?? `ruta-worker@${os.hostname()}:${process.pid}`;
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  // Activities that enroll contacts (sweeps) talk to Temporal as a client.
+  const clientConnection = Connection.lazy({ address: options.temporalAddress });
+  const client = new Client({ connection: clientConnection, namespace: options.namespace });
   const worker = await Worker.create({
     connection,
     namespace: options.namespace,
@@ -41,6 +47,7 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
       log: options.log,
       workerIdentity: identity,
       providers: options.activityDeps?.providers ?? sandboxOnlyRegistry(options.sql),
+      enrollment: { sql: options.sql, temporal: client, taskQueue: options.taskQueue, workflowIdPrefix: options.workflowIdPrefix },
       webhookGuard: options.activityDeps?.webhookGuard ?? {
         allow: (process.env.RUTA_WEBHOOK_ALLOW ?? '')
           .split(',')
@@ -57,7 +64,10 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
   return {
     worker,
     run() {
-      running ??= worker.run().finally(() => connection.close());
+      running ??= worker.run().finally(async () => {
+        await connection.close();
+        await clientConnection.close();
+      });
       return running;
     },
     async shutdown() {

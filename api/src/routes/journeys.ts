@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { activeJourney, enrollContact } from '@ruta/engine';
 import {
   FrequencyCap,
   Goal,
@@ -10,12 +11,13 @@ import {
   validateJourney,
 } from '@ruta/shared';
 import type { Context } from 'hono';
-import type { AppEnv } from '../deps';
+import { type AppEnv, enrollmentTarget } from '../deps';
 import { conflict, fieldPath, ProblemError } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { blankJourney } from '../journeys/blank';
 import { startPreview } from '../journeys/preview';
-import { getJourney, type JourneyStatus, latestVersion } from '../journeys/repository';
+import { getJourney, getVersion, type JourneyStatus, latestVersion } from '../journeys/repository';
+import { onJourneyStatus, startSweep } from '../journeys/triggers';
 import { exitActiveRuns, journeyDetail, journeySummaries } from '../journeys/views';
 import { IdParam, problemResponses } from './schemas';
 
@@ -341,6 +343,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         update journeys set status = 'active', activation = ${sql.json(activation as never)},
           active_version_id = coalesce(active_version_id, ${version.id}), updated_at = now()
         where id = ${journey.id}`;
+      await syncTrigger(c, journey.id, 'active');
       return c.json(await journeyDetail(sql, workspaceId, journey.id), 200);
     },
   )
@@ -358,14 +361,9 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
             'application/json': {
               schema: z.object({
                 contactId: z.string().uuid().optional(),
-                timeScale: z
-                  .number()
-                  .min(1)
-                  .max(1_000_000)
-                  .optional()
-                  .openapi({
-                    description: 'How many times faster than real time (default: a day in 10 s)',
-                  }),
+                timeScale: z.number().min(1).max(1_000_000).optional().openapi({
+                  description: 'How many times faster than real time (default: a day in 10 s)',
+                }),
                 event: z
                   .object({ name: z.string(), properties: z.record(z.string(), z.unknown()) })
                   .optional(),
@@ -397,6 +395,92 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
           });
       }
       return c.json(await startPreview(deps, workspaceId, journey, body), 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/journeys/{id}/enroll',
+      tags: ['Journeys'],
+      summary:
+        'Enroll contacts now (manual triggers, or anyone into an active journey); pilot and re-entry rules apply',
+      request: {
+        params: IdParam,
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({ contactIds: z.array(z.string().uuid()).min(1).max(1000) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        202: json(Anything, 'Enrollments'),
+        409: problemResponses[404],
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const { id } = c.req.valid('param');
+      await getJourney(deps.sql, workspaceId, id);
+      const journey = await activeJourney(deps.sql, id);
+      if (!journey) throw conflict('Activate the journey before enrolling contacts.');
+      const ids = c.req.valid('json').contactIds;
+      const found = await deps.sql<
+        { id: string }[]
+      >`select id from contacts where workspace_id = ${workspaceId} and id = any(${ids})`;
+      const known = new Set(found.map((r) => r.id));
+      const missing = ids.filter((x) => !known.has(x));
+      if (missing.length > 0) {
+        throw new ProblemError(400, {
+          title: 'Invalid request',
+          detail: `${missing.length} contact(s) do not exist in this workspace.`,
+          errors: missing.map((m) => ({
+            path: `contactIds[${ids.indexOf(m)}]`,
+            message: `no contact ${m}`,
+          })),
+        });
+      }
+      const enrollments = [];
+      for (const contactId of ids)
+        enrollments.push({
+          contactId,
+          ...(await enrollContact(enrollmentTarget(deps), journey, contactId)),
+        });
+      return c.json({ enrollments }, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/journeys/{id}/sweep',
+      tags: ['Journeys'],
+      summary:
+        'Sweep a segment or schedule journey now: enroll every contact its conditions accept',
+      request: { params: IdParam },
+      responses: {
+        202: json(Anything, 'Sweep started'),
+        409: problemResponses[404],
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const { id } = c.req.valid('param');
+      await getJourney(deps.sql, workspaceId, id);
+      const journey = await activeJourney(deps.sql, id);
+      if (!journey) throw conflict('Activate the journey before sweeping it.');
+      if (
+        journey.definition.trigger.kind !== 'segment' &&
+        journey.definition.trigger.kind !== 'schedule'
+      ) {
+        throw conflict(`A ${journey.definition.trigger.kind} trigger has no segment to sweep.`);
+      }
+      return c.json({ workflowId: await startSweep(deps, id, `now-${Date.now()}`) }, 202);
     },
   )
   .openapi(transition('pause', 'Pause: no new entries; runs in flight go on'), (c) =>
@@ -477,10 +561,25 @@ async function changeStatus(c: Context<AppEnv>, action: keyof typeof TARGET) {
   }
   await sql`update journeys set status = ${TARGET[action]!}, updated_at = now() where id = ${journey.id}`;
   if (action === 'stop') await exitActiveRuns(c.get('deps'), journey.id, 'journey stopped');
+  await syncTrigger(c, journey.id, TARGET[action] as 'active' | 'paused' | 'stopped' | 'archived');
   return c.json(
     (await journeyDetail(sql, workspaceId, journey.id)) as Record<string, unknown>,
     200,
   );
+}
+
+/** Keeps the journey's Temporal Schedule (schedule triggers) or activation sweep (segments) in step. */
+async function syncTrigger(
+  c: Context<AppEnv>,
+  journeyId: string,
+  status: 'active' | 'paused' | 'stopped' | 'archived',
+) {
+  const deps = c.get('deps');
+  const journey = await getJourney(deps.sql, c.get('auth').workspaceId, journeyId);
+  const version = journey.active_version_id
+    ? await getVersion(deps.sql, journey.active_version_id)
+    : undefined;
+  await onJourneyStatus(deps, { id: journeyId, definition: version?.definition ?? null }, status);
 }
 
 function defaultPilotEnd(): string {

@@ -88,6 +88,7 @@ export async function startApiHarness() {
     db,
     sql: db.sql,
     temporal,
+    taskQueue,
     apiKey,
     workspaceId: seed.workspaceId,
     adminEmail: seed.adminEmail,

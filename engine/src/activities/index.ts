@@ -4,6 +4,7 @@ import { createHandoffActivities } from './handoff';
 import { createJournalActivities } from './journal';
 import { createProbeActivities } from './probe';
 import { createSendActivities } from './send';
+import { createSweepActivities } from './sweep';
 import { createWebhookActivities } from './webhook';
 
 export type { ActivityDeps } from './deps';
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSendActivities(deps),
     ...createWebhookActivities(deps),
     ...createHandoffActivities(deps),
+    ...createSweepActivities(deps),
   };
 }
 

@@ -62,6 +62,7 @@ export async function startJourneyHarness(
       temporalAddress: harness().temporalAddress,
       namespace: 'default',
       taskQueue,
+      workflowIdPrefix: `${taskQueue}/`,
       sql: db.sql,
       log,
       activityDeps: options.activityDeps,

@@ -1,2 +1,3 @@
 export { journeyWorkflow } from './journey/index';
 export { probeWorkflow } from './probe';
+export { sweepWorkflow } from './sweep';

@@ -1,0 +1,99 @@
+import { assignPilotGroup, JourneyDefinition, type JourneySettings } from '@ruta/shared';
+import type { Sql } from '@ruta/platform';
+import { type EnrollmentTarget, type EnrollRequest, type EnrollResult, enroll } from './enroll';
+
+/** Pilot settings chosen at activation; they override the version's own settings for new runs. */
+export type Activation = Partial<Pick<JourneySettings, 'reentry' | 'quietHours' | 'frequencyCap' | 'goal' | 'pilot'>>;
+
+/** The snapshot a run starts with: the immutable version plus the journey's activation settings. */
+export function compileSnapshot(definition: JourneyDefinition, activation: Activation | null): JourneyDefinition {
+  if (!activation) return definition;
+  return { ...definition, settings: { ...definition.settings, ...activation } };
+}
+
+export interface ActiveJourney {
+  id: string;
+  workspaceId: string;
+  name: string;
+  versionId: string;
+  version: number;
+  definition: JourneyDefinition;
+}
+
+interface JourneyRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  activation: Activation | null;
+  version_id: string;
+  version: number;
+  definition: unknown;
+}
+
+function toActive(row: JourneyRow): ActiveJourney {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    name: row.name,
+    versionId: row.version_id,
+    version: row.version,
+    definition: compileSnapshot(JourneyDefinition.parse(row.definition), row.activation),
+  };
+}
+
+/** Active journeys of a workspace whose event trigger is `eventName`. */
+export async function activeJourneysForEvent(sql: Sql, workspaceId: string, eventName: string): Promise<ActiveJourney[]> {
+  const rows = await sql<JourneyRow[]>`
+    select j.id, j.workspace_id, j.name, j.activation, v.id as version_id, v.version, v.definition
+    from journeys j join journey_versions v on v.id = j.active_version_id
+    where j.workspace_id = ${workspaceId} and j.status = 'active'
+      and v.definition->'trigger'->>'kind' = 'event' and v.definition->'trigger'->>'event' = ${eventName}`;
+  return rows.map(toActive);
+}
+
+/** The journey as new runs see it, or undefined when it is not active. */
+export async function activeJourney(sql: Sql, journeyId: string): Promise<ActiveJourney | undefined> {
+  const [row] = await sql<JourneyRow[]>`
+    select j.id, j.workspace_id, j.name, j.activation, v.id as version_id, v.version, v.definition
+    from journeys j join journey_versions v on v.id = j.active_version_id
+    where j.id = ${journeyId} and j.status = 'active'`;
+  return row ? toActive(row) : undefined;
+}
+
+export type ContactEnrollment =
+  | { journeyId: string; status: EnrollResult['status']; runId?: string; group: 'treatment' | 'holdout'; reason?: string }
+  | { journeyId: string; status: 'excluded' | 'pilot_ended' };
+
+/**
+ * Enrolls one contact in an active journey the way every entry point must: the pilot's end date,
+ * its stable enrollment / holdout assignment, then the re-entry rules in `enroll`.
+ */
+export async function enrollContact(
+  target: EnrollmentTarget,
+  journey: ActiveJourney,
+  contactId: string,
+  triggerEvent?: EnrollRequest['triggerEvent'],
+): Promise<ContactEnrollment> {
+  const pilot = journey.definition.settings.pilot;
+  if (pilot?.endsAt && new Date(pilot.endsAt).getTime() < Date.now()) return { journeyId: journey.id, status: 'pilot_ended' };
+  const group = assignPilotGroup(contactId, journey.id, pilot);
+  if (group === 'excluded') return { journeyId: journey.id, status: 'excluded' };
+  const result = await enroll(target, {
+    workspaceId: journey.workspaceId,
+    journeyId: journey.id,
+    journeyName: journey.name,
+    versionId: journey.versionId,
+    version: journey.version,
+    definition: journey.definition,
+    contactId,
+    ...(triggerEvent ? { triggerEvent } : {}),
+    group,
+  });
+  return {
+    journeyId: journey.id,
+    status: result.status,
+    group,
+    ...('runId' in result ? { runId: result.runId } : {}),
+    ...('reason' in result ? { reason: result.reason } : {}),
+  };
+}
