@@ -456,6 +456,7 @@ export const en: Messages = {
     badRows: 'Rows with errors (nothing was imported)',
   },
   sandbox: {
+    template: 'template',
     title: 'Sandbox inbox',
     subtitle: 'How your customers receive the messages. Reply as if you were them.',
     pickContact: 'Pick a contact',

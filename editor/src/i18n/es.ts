@@ -458,6 +458,7 @@ export const es = {
     badRows: 'Filas con errores (no se importó nada)',
   },
   sandbox: {
+    template: 'plantilla',
     title: 'Bandeja de prueba',
     subtitle: 'Así le llegan los mensajes a tus clientes. Responde como si fueras ellos.',
     pickContact: 'Elige un contacto',

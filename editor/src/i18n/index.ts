@@ -15,7 +15,11 @@ void i18n
     load: 'languageOnly',
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
-    detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: 'ruta.lang', caches: ['localStorage'] },
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: 'ruta.lang',
+      caches: ['localStorage'],
+    },
   });
 
 export function currentLang(): 'es' | 'en' {

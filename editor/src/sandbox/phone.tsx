@@ -6,7 +6,13 @@ import type { ConversationItem } from '../api/types';
 import './phone.css';
 
 interface Conversation {
-  contact: { id: string; first_name: string | null; last_name: string | null; phone: string | null; email: string | null };
+  contact: {
+    id: string;
+    first_name: string | null;
+    last_name: string | null;
+    phone: string | null;
+    email: string | null;
+  };
   items: ConversationItem[];
 }
 
@@ -27,7 +33,8 @@ function buttonsOf(item: ConversationItem): Button[] {
   return ((item.content?.buttons as Button[] | undefined) ?? []).filter((b) => b.id);
 }
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
  * A phone-like conversation with one contact: what Ruta sent (on any channel) and what the contact
@@ -54,45 +61,77 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
   async function send(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    const lastChannel = [...(conversation.data?.items ?? [])].reverse().find((i) => i.direction === 'outbound')?.channel ?? 'whatsapp';
+    const lastChannel =
+      [...(conversation.data?.items ?? [])].reverse().find((i) => i.direction === 'outbound')
+        ?.channel ?? 'whatsapp';
     await reply({ text: text.trim() }, lastChannel);
     setText('');
   }
   const contact = conversation.data?.contact;
-  const name = contact ? [contact.first_name, contact.last_name].filter(Boolean).join(' ') || contact.phone || contact.email : '…';
+  const name = contact
+    ? [contact.first_name, contact.last_name].filter(Boolean).join(' ') ||
+      contact.phone ||
+      contact.email
+    : '…';
   return (
     <div className="phone" data-testid="phone">
       <div className="phone-header">
-        <span className="phone-avatar" aria-hidden>{String(name).slice(0, 1)}</span>
+        <span className="phone-avatar" aria-hidden>
+          {String(name).slice(0, 1)}
+        </span>
         <div>
           <strong>{name}</strong>
           <div className="phone-sub">{contact?.phone ?? contact?.email}</div>
         </div>
       </div>
       <div className="phone-body" aria-live="polite">
-        {conversation.data?.items.length === 0 && <p className="phone-empty">{t('sandbox.empty')}</p>}
+        {conversation.data?.items.length === 0 && (
+          <p className="phone-empty">{t('sandbox.empty')}</p>
+        )}
         {conversation.data?.items.map((item) => (
           <div key={`${item.direction}-${item.id}`} className={`bubble-row ${item.direction}`}>
-            <div className={`bubble ${item.direction} channel-${item.channel}`} data-testid={`bubble-${item.direction}`}>
+            <div
+              className={`bubble ${item.direction} channel-${item.channel}`}
+              data-testid={`bubble-${item.direction}`}
+            >
               {item.direction === 'outbound' && (
                 <div className="bubble-meta">
                   {item.channel.toUpperCase()}
-                  {item.format === 'whatsapp_template' ? ' · plantilla' : ''}
+                  {item.format === 'whatsapp_template' ? ` · ${t('sandbox.template')}` : ''}
                   {item.journey_name ? ` · ${item.journey_name}` : ''}
                 </div>
               )}
-              {item.content?.kind === 'email' && <div className="bubble-subject">{String(item.content.subject)}</div>}
+              {item.content?.kind === 'email' && (
+                <div className="bubble-subject">{String(item.content.subject)}</div>
+              )}
+              {item.content?.kind === 'whatsapp_template' && (
+                <div className="bubble-template">
+                  «{String((item.content.template as { name?: string } | undefined)?.name ?? '')}»
+                </div>
+              )}
               <div className="bubble-text">{textOf(item)}</div>
-              {item.direction === 'inbound' && item.button_id && <div className="bubble-meta">⤷ {item.button_id}</div>}
+              {item.direction === 'inbound' && item.button_id && (
+                <div className="bubble-meta">⤷ {item.button_id}</div>
+              )}
               <div className="bubble-time">
                 {time(item.at)}
-                {item.direction === 'outbound' && <span className="ticks">{item.read_at ? ' ✓✓' : item.delivered_at ? ' ✓✓' : ' ✓'}</span>}
+                {item.direction === 'outbound' && (
+                  <span className="ticks">
+                    {item.read_at ? ' ✓✓' : item.delivered_at ? ' ✓✓' : ' ✓'}
+                  </span>
+                )}
               </div>
             </div>
             {item.direction === 'outbound' && buttonsOf(item).length > 0 && (
               <div className="bubble-buttons">
                 {buttonsOf(item).map((b) => (
-                  <button type="button" key={b.id} className="bubble-button" onClick={() => void reply({ buttonId: b.id, text: b.text }, item.channel)} data-testid={`tap-${b.id}`}>
+                  <button
+                    type="button"
+                    key={b.id}
+                    className="bubble-button"
+                    onClick={() => void reply({ buttonId: b.id, text: b.text }, item.channel)}
+                    data-testid={`tap-${b.id}`}
+                  >
                     {b.text}
                   </button>
                 ))}
@@ -100,18 +139,56 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
             )}
             {item.direction === 'outbound' && (
               <div className="bubble-actions">
-                {!item.delivered_at && <button type="button" className="link" onClick={() => void mark(item.id, 'delivered')}>{t('sandbox.markDelivered')}</button>}
-                {!item.read_at && item.channel !== 'email' && <button type="button" className="link" onClick={() => void mark(item.id, 'read')} data-testid={`read-${item.id}`}>{t('sandbox.markRead')}</button>}
-                {item.channel === 'email' && !item.opened_at && <button type="button" className="link" onClick={() => void mark(item.id, 'open')}>{t('sandbox.open')}</button>}
-                {item.channel === 'email' && !item.clicked_at && <button type="button" className="link" onClick={() => void mark(item.id, 'click')}>{t('sandbox.click')}</button>}
+                {!item.delivered_at && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => void mark(item.id, 'delivered')}
+                  >
+                    {t('sandbox.markDelivered')}
+                  </button>
+                )}
+                {!item.read_at && item.channel !== 'email' && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => void mark(item.id, 'read')}
+                    data-testid={`read-${item.id}`}
+                  >
+                    {t('sandbox.markRead')}
+                  </button>
+                )}
+                {item.channel === 'email' && !item.opened_at && (
+                  <button type="button" className="link" onClick={() => void mark(item.id, 'open')}>
+                    {t('sandbox.open')}
+                  </button>
+                )}
+                {item.channel === 'email' && !item.clicked_at && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => void mark(item.id, 'click')}
+                  >
+                    {t('sandbox.click')}
+                  </button>
+                )}
               </div>
             )}
           </div>
         ))}
       </div>
       <form className="phone-input" onSubmit={send}>
-        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('sandbox.reply')} aria-label={t('sandbox.reply')} data-testid="reply-input" />
-        <button type="submit" className="btn btn-primary" aria-label={t('sandbox.send')}>➤</button>
+        <input
+          className="input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('sandbox.reply')}
+          aria-label={t('sandbox.reply')}
+          data-testid="reply-input"
+        />
+        <button type="submit" className="btn btn-primary" aria-label={t('sandbox.send')}>
+          ➤
+        </button>
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ShoppingCart } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { api } from '../api/client';
@@ -18,7 +19,11 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
-  const contacts = useQuery({ queryKey: ['contacts', ''], queryFn: () => api<ContactRow[] | { items: ContactRow[] }>('/contacts'), refetchInterval: 5_000 });
+  const contacts = useQuery({
+    queryKey: ['contacts', ''],
+    queryFn: () => api<ContactRow[] | { items: ContactRow[] }>('/contacts'),
+    refetchInterval: 5_000,
+  });
   const list = Array.isArray(contacts.data) ? contacts.data : (contacts.data?.items ?? []);
   const selected = contactId ?? list[0]?.id;
 
@@ -31,7 +36,12 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
         id: `sandbox-${cart}-${Date.now()}`,
         name: 'cart_abandoned',
         contact: contact.phone ? { phone: contact.phone } : { email: contact.email },
-        properties: { cart_id: cart, cart_total: '$1,299.00', item_count: 3, cart_url: `https://tienda.example/carrito/${cart}` },
+        properties: {
+          cart_id: cart,
+          cart_total: '$1,299.00',
+          item_count: 3,
+          cart_url: `https://tienda.example/carrito/${cart}`,
+        },
       },
     });
     await queryClient.invalidateQueries({ queryKey: ['conversation', selected] });
@@ -43,8 +53,15 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
         <h3>{t('sandbox.title')}</h3>
         <p className="help">{t('sandbox.subtitle')}</p>
         {list.map((c) => (
-          <button type="button" key={c.id} className={c.id === selected ? 'contact-item active' : 'contact-item'} onClick={() => navigate(`/sandbox/${c.id}`)}>
-            <strong>{[c.first_name, c.last_name].filter(Boolean).join(' ') || c.phone || c.email}</strong>
+          <button
+            type="button"
+            key={c.id}
+            className={c.id === selected ? 'contact-item active' : 'contact-item'}
+            onClick={() => navigate(`/sandbox/${c.id}`)}
+          >
+            <strong>
+              {[c.first_name, c.last_name].filter(Boolean).join(' ') || c.phone || c.email}
+            </strong>
             <span className="help">{c.phone ?? c.email}</span>
           </button>
         ))}
@@ -53,7 +70,14 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
         {selected ? (
           <>
             <Phone contactId={selected} />
-            <button type="button" className="btn" onClick={() => void simulateCart()} data-testid="simulate-cart">🛒 {t('sandbox.triggerCart')}</button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void simulateCart()}
+              data-testid="simulate-cart"
+            >
+              <ShoppingCart size={15} /> {t('sandbox.triggerCart')}
+            </button>
           </>
         ) : (
           <p className="empty">{t('sandbox.pickContact')}</p>
