@@ -12,7 +12,7 @@ export function ProblemsPanel() {
   const layout = useEditor((s) => s.layout);
   const select = useEditor((s) => s.select);
   const flow = useReactFlow();
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(false);
   const lang = currentLang();
   if (problems.length === 0) return null;
   return (

@@ -6,11 +6,10 @@ import { ApiError, api } from '../api/client';
 
 interface ContactRow {
   id: string;
-  first_name: string | null;
-  last_name: string | null;
+  name: string;
   phone: string | null;
   email: string | null;
-  consent?: Record<string, { granted: boolean }>;
+  consent?: Record<string, { granted: boolean } | null>;
   tags?: string[];
 }
 
@@ -84,7 +83,7 @@ export default function ContactsPage() {
           <tbody>
             {list.map((c) => (
               <tr key={c.id}>
-                <td><strong>{[c.first_name, c.last_name].filter(Boolean).join(' ') || '—'}</strong></td>
+                <td><strong>{c.name || '—'}</strong></td>
                 <td>{c.phone ?? '—'}</td>
                 <td>{c.email ?? '—'}</td>
                 <td>{Object.entries(c.consent ?? {}).filter(([, v]) => v?.granted).map(([k]) => k).join(', ') || '—'}</td>

@@ -8,8 +8,7 @@ import './sandbox.css';
 
 interface ContactRow {
   id: string;
-  first_name: string | null;
-  last_name: string | null;
+  name: string;
   phone: string | null;
   email: string | null;
 }
@@ -60,7 +59,7 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
             onClick={() => navigate(`/sandbox/${c.id}`)}
           >
             <strong>
-              {[c.first_name, c.last_name].filter(Boolean).join(' ') || c.phone || c.email}
+              {c.name || c.phone || c.email}
             </strong>
             <span className="help">{c.phone ?? c.email}</span>
           </button>
