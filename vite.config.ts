@@ -18,7 +18,11 @@ export default defineConfig({
         root: repoRoot,
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'editor/src/**/*.test.ts', 'engine/src/channels/**/*.test.ts'],
+          include: [
+            'shared/src/**/*.test.ts',
+            'editor/src/**/*.test.ts',
+            'engine/src/channels/**/*.test.ts',
+          ],
         },
       },
       {

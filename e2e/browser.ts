@@ -11,7 +11,15 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -19,8 +27,15 @@ export function stack() {
   return inject('stack');
 }
 
-export async function newPage(browser: Browser, locale = 'es-MX'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 }, baseURL: stack().baseUrl });
+export async function newPage(
+  browser: Browser,
+  locale = 'es-MX',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1440, height: 900 },
+    baseURL: stack().baseUrl,
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -39,10 +54,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The public API as an integrating developer calls it (API key). */
-export async function callApi<T = Record<string, any>>(method: string, apiPath: string, body?: unknown): Promise<T> {
+export async function callApi<T = Record<string, any>>(
+  method: string,
+  apiPath: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${stack().baseUrl}/api${apiPath}`, {
     method,
-    headers: { authorization: `Bearer ${stack().apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${stack().apiKey}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -50,7 +72,10 @@ export async function callApi<T = Record<string, any>>(method: string, apiPath: 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function eventually<T>(fn: () => Promise<T | undefined | false | null>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | false | null>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -60,7 +85,8 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false | nu
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met in time${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in time${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

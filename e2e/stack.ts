@@ -91,7 +91,13 @@ export default async function startStack(project: TestProject) {
       ['worker', 'engine/src/worker-main.ts'],
       ['api', 'api/src/server-main.ts'],
     ] as const) {
-      const child = spawnManaged(name, process.execPath, ['--import', 'tsx', path.join(REPO, file)], log, { env, cwd: REPO, inheritOutput: true });
+      const child = spawnManaged(
+        name,
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO, file)],
+        log,
+        { env, cwd: REPO, inheritOutput: true },
+      );
       stops.push(() => child.stop());
     }
     await waitForPort(port, 60_000);

@@ -17,7 +17,10 @@ async function problems(): Promise<string> {
 }
 
 test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem, publish and activate a pilot', async () => {
-  await page.getByRole('button', { name: /Nuevo journey/ }).first().click();
+  await page
+    .getByRole('button', { name: /Nuevo journey/ })
+    .first()
+    .click();
   await page.getByLabel('Nombre', { exact: true }).fill('Carrito — dibujado a mano');
   await page.click('[data-testid=template-blank]');
   await page.getByRole('button', { name: 'Crear' }).click();
@@ -54,18 +57,29 @@ test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem
   // Fix it: connect the timeout, let a failed send end the run, name the outcomes.
   await connect(page, 'wait_for_1', 'timeout', 'exit_2');
   await page.click('[data-testid=node-send_1]');
-  await page.locator('label.output-exit').filter({ hasText: 'Termina aquí' }).first().locator('input').check();
+  await page
+    .locator('label.output-exit')
+    .filter({ hasText: 'Termina aquí' })
+    .first()
+    .locator('input')
+    .check();
   await page.click('[data-testid=node-exit_1]');
   await page.getByLabel('Resultado', { exact: true }).fill('converted');
   await page.click('[data-testid=node-exit_2]');
   await page.getByLabel('Resultado', { exact: true }).fill('no_response');
   await eventually(async () => (await problems()).includes('Sin problemas'));
-  await eventually(async () => (await page.textContent('[data-testid=save-state]'))?.includes('Guardado'));
+  await eventually(async () =>
+    (await page.textContent('[data-testid=save-state]'))?.includes('Guardado'),
+  );
   await screenshot(page, '01-valid');
 
   const saved = await callApi('GET', `/journeys/${journeyId}`);
   expect(saved.problems).toEqual([]);
-  expect(saved.draft.trigger).toMatchObject({ kind: 'event', event: 'cart_abandoned', entryKey: 'cart_id' });
+  expect(saved.draft.trigger).toMatchObject({
+    kind: 'event',
+    event: 'cart_abandoned',
+    entryKey: 'cart_id',
+  });
   expect(saved.draft.edges).toHaveLength(4);
 
   // Publish, then activate a pilot: 100% enrollment, no holdout.
@@ -77,7 +91,9 @@ test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem
   await page.getByLabel('Grupo de control (%)').fill('0');
   await screenshot(page, '01-activate');
   await page.click('[data-testid=confirm-activate]');
-  await eventually(async () => (await callApi('GET', `/journeys/${journeyId}`)).status === 'active');
+  await eventually(
+    async () => (await callApi('GET', `/journeys/${journeyId}`)).status === 'active',
+  );
   const journey = await callApi('GET', `/journeys/${journeyId}`);
   expect(journey.activation.pilot).toMatchObject({ enrollmentPercent: 100, holdoutPercent: 0 });
   expect(journey.activeVersion.version).toBe(1);

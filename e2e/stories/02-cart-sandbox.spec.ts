@@ -13,8 +13,13 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 test('story 2: cart_abandoned through the API → WhatsApp in the sandbox → tap the button → branch in the timeline, counts on the canvas', async () => {
-  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 2', { seconds: 60 });
-  const { contactId, runId } = await abandonCart(journey.id, { firstName: 'Mariana', phone: '+5215512340002' });
+  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 2', {
+    seconds: 60,
+  });
+  const { contactId, runId } = await abandonCart(journey.id, {
+    firstName: 'Mariana',
+    phone: '+5215512340002',
+  });
   expect(runId).toBeTruthy();
 
   await page.goto(`/sandbox/${contactId}`);

@@ -25,7 +25,9 @@ test('story 3: reactivation — no reply until the timeout, then the SMS fallbac
     },
   });
   const contactId = seeded.results[0].contactId;
-  const journey = await activeJourneyFromTemplate('reactivation', 'Reactivación — historia 3', { seconds: 8 });
+  const journey = await activeJourneyFromTemplate('reactivation', 'Reactivación — historia 3', {
+    seconds: 8,
+  });
   await callApi('POST', `/journeys/${journey.id}/sweep`);
 
   await page.goto(`/sandbox/${contactId}`);
@@ -41,5 +43,7 @@ test('story 3: reactivation — no reply until the timeout, then the SMS fallbac
   await screenshot(page, '03-sms-fallback');
   const runs = await callApi<Record<string, any>[]>('GET', `/runs?journeyId=${journey.id}`);
   const run = await callApi('GET', `/runs/${runs[0]?.id}`);
-  expect(run.steps.some((s: Record<string, any>) => s.kind === 'took' && s.port === 'timeout')).toBe(true);
+  expect(
+    run.steps.some((s: Record<string, any>) => s.kind === 'took' && s.port === 'timeout'),
+  ).toBe(true);
 });

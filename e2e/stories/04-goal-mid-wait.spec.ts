@@ -13,13 +13,23 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 test('story 4: order_placed arriving mid-wait ends the run as converted at once', async () => {
-  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 4', { seconds: 600 });
-  const { runId, cartId } = await abandonCart(journey.id, { firstName: 'Jorge', phone: '+5215512340004' });
+  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 4', {
+    seconds: 600,
+  });
+  const { runId, cartId } = await abandonCart(journey.id, {
+    firstName: 'Jorge',
+    phone: '+5215512340004',
+  });
   await page.goto(`/runs/${runId}`);
   await page.locator('[data-testid=waiting-for]').waitFor({ timeout: 30_000 });
   await screenshot(page, '04-waiting');
   const sent = Date.now();
-  await callApi('POST', '/events', { id: `order-${cartId}`, name: 'order_placed', contact: { phone: '+5215512340004' }, properties: { cart_id: cartId, total: 1299 } });
+  await callApi('POST', '/events', {
+    id: `order-${cartId}`,
+    name: 'order_placed',
+    contact: { phone: '+5215512340004' },
+    properties: { cart_id: cartId, total: 1299 },
+  });
   const run = await eventually(async () => {
     const r = await callApi(`GET`, `/runs/${runId}`);
     return r.status === 'completed' ? r : undefined;

@@ -13,15 +13,31 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 test('story 5: a 50% holdout for 20 contacts — holdout gets no message, analytics show both groups', async () => {
-  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 5', { seconds: 120, pilot: { enrollmentPercent: 100, holdoutPercent: 50 } });
+  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 5', {
+    seconds: 120,
+    pilot: { enrollmentPercent: 100, holdoutPercent: 50 },
+  });
   const events = Array.from({ length: 20 }, (_, i) => ({
     id: `holdout-${journey.id}-${i}`,
     name: 'cart_abandoned',
-    contact: { externalId: `holdout-${i}`, phone: `+52155199900${String(i).padStart(2, '0')}`, firstName: `Cliente ${i}`, consent: { whatsapp: true, sms: true } },
-    properties: { cart_id: `H-${i}`, cart_total: '$500.00', item_count: 1, cart_url: 'https://tienda.mx/c' },
+    contact: {
+      externalId: `holdout-${i}`,
+      phone: `+52155199900${String(i).padStart(2, '0')}`,
+      firstName: `Cliente ${i}`,
+      consent: { whatsapp: true, sms: true },
+    },
+    properties: {
+      cart_id: `H-${i}`,
+      cart_total: '$500.00',
+      item_count: 1,
+      cart_url: 'https://tienda.mx/c',
+    },
   }));
   const result = await callApi('POST', '/events', { events });
-  const enrollments = result.results.map((r: Record<string, any>) => ({ contactId: r.contactId, ...r.enrollments.find((e: Record<string, any>) => e.journeyId === journey.id) }));
+  const enrollments = result.results.map((r: Record<string, any>) => ({
+    contactId: r.contactId,
+    ...r.enrollments.find((e: Record<string, any>) => e.journeyId === journey.id),
+  }));
   const holdout = enrollments.filter((e: Record<string, any>) => e.group === 'holdout');
   const treatment = enrollments.filter((e: Record<string, any>) => e.group === 'treatment');
   expect(holdout.length).toBeGreaterThan(0);
@@ -29,7 +45,10 @@ test('story 5: a 50% holdout for 20 contacts — holdout gets no message, analyt
   expect(holdout.length + treatment.length).toBe(20);
 
   await eventually(async () => {
-    const runs = await callApi<Record<string, any>[]>('GET', `/runs?journeyId=${journey.id}&limit=50`);
+    const runs = await callApi<Record<string, any>[]>(
+      'GET',
+      `/runs?journeyId=${journey.id}&limit=50`,
+    );
     return runs.length === 20 && runs.every((r) => r.current_node === 'wait_cart');
   }, 60_000);
   for (const h of holdout.slice(0, 3)) {
@@ -42,7 +61,12 @@ test('story 5: a 50% holdout for 20 contacts — holdout gets no message, analyt
   // Two conversions in each group.
   for (const e of [...holdout.slice(0, 2), ...treatment.slice(0, 2)]) {
     const index = enrollments.indexOf(e);
-    await callApi('POST', '/events', { id: `order-h-${journey.id}-${index}`, name: 'order_placed', contact: { externalId: `holdout-${index}` }, properties: { cart_id: `H-${index}` } });
+    await callApi('POST', '/events', {
+      id: `order-h-${journey.id}-${index}`,
+      name: 'order_placed',
+      contact: { externalId: `holdout-${index}` },
+      properties: { cart_id: `H-${index}` },
+    });
   }
   const analytics = await eventually(async () => {
     const a = await callApi('GET', `/journeys/${journey.id}/analytics`);

@@ -13,16 +13,22 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 test('story 7: editing an active journey and publishing shows the runs in flight; they finish on their version, new entries take the new one', async () => {
-  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 7', { seconds: 15 });
+  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 7', {
+    seconds: 15,
+  });
   const first = await abandonCart(journey.id, { firstName: 'Ana', phone: '+5215512340007' });
   const second = await abandonCart(journey.id, { firstName: 'Beto', phone: '+5215512340017' });
-  await eventually(async () => (await callApi('GET', `/runs/${second.runId}`)).currentNode === 'wait_cart');
+  await eventually(
+    async () => (await callApi('GET', `/runs/${second.runId}`)).currentNode === 'wait_cart',
+  );
 
   await page.goto(`/journeys/${journey.id}`);
   await page.locator('[data-testid=node-send_cart]').click();
   const name = page.getByLabel('Nombre del paso', { exact: true });
   await name.fill('Recordar el carrito (v2)');
-  await eventually(async () => (await page.textContent('[data-testid=save-state]'))?.includes('Guardado'));
+  await eventually(async () =>
+    (await page.textContent('[data-testid=save-state]'))?.includes('Guardado'),
+  );
   await page.click('[data-testid=publish]');
   const impact = page.locator('[data-testid=publish-impact]');
   await impact.waitFor();
@@ -32,7 +38,9 @@ test('story 7: editing an active journey and publishing shows the runs in flight
   expect(text).toMatch(/v1/);
   await screenshot(page, '07-publish-impact');
   await page.click('[data-testid=confirm-publish]');
-  await eventually(async () => (await callApi('GET', `/journeys/${journey.id}`)).activeVersion?.version === 2);
+  await eventually(
+    async () => (await callApi('GET', `/journeys/${journey.id}`)).activeVersion?.version === 2,
+  );
 
   const third = await abandonCart(journey.id, { firstName: 'Carla', phone: '+5215512340027' });
   const newRun = await eventually(async () => {

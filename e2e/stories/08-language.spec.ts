@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, logIn, newPage, screenshot } from '../browser';
 
 let browser: Browser;
@@ -15,7 +15,12 @@ test('story 8: the UI is in Spanish for a Spanish browser and in English for an 
   await logIn(es.page);
   expect(await es.page.textContent('nav[aria-label=main]')).toContain('Bandeja de prueba');
   expect(await es.page.textContent('h1')).toBe('Journeys');
-  await expect(es.page.getByRole('button', { name: /Nuevo journey/ }).first().isVisible()).resolves.toBe(true);
+  await expect(
+    es.page
+      .getByRole('button', { name: /Nuevo journey/ })
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
   await screenshot(es.page, '08-spanish');
   await es.context.close();
 
@@ -24,7 +29,12 @@ test('story 8: the UI is in Spanish for a Spanish browser and in English for an 
   expect(await en.page.textContent('h1')).toBe('Log in to Ruta');
   await logIn(en.page);
   expect(await en.page.textContent('nav[aria-label=main]')).toContain('Sandbox inbox');
-  await expect(en.page.getByRole('button', { name: /New journey/ }).first().isVisible()).resolves.toBe(true);
+  await expect(
+    en.page
+      .getByRole('button', { name: /New journey/ })
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
   await screenshot(en.page, '08-english');
   await en.context.close();
 });

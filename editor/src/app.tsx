@@ -23,7 +23,13 @@ export function App() {
   return (
     <Suspense fallback={fallback}>
       <Switch>
-        <Route path="/journeys/:id/kpis">{(params) => <Layout me={user}><KpiPage journeyId={params.id} /></Layout>}</Route>
+        <Route path="/journeys/:id/kpis">
+          {(params) => (
+            <Layout me={user}>
+              <KpiPage journeyId={params.id} />
+            </Layout>
+          )}
+        </Route>
         <Route path="/journeys/:id">
           {(params) => (
             <Layout me={user} wide>
@@ -31,11 +37,35 @@ export function App() {
             </Layout>
           )}
         </Route>
-        <Route path="/runs/:id">{(params) => <Layout me={user}><RunPage runId={params.id} /></Layout>}</Route>
-        <Route path="/runs"><Layout me={user}><RunsPage /></Layout></Route>
-        <Route path="/contacts"><Layout me={user}><ContactsPage /></Layout></Route>
-        <Route path="/sandbox/:contactId?">{(params) => <Layout me={user} wide><SandboxPage contactId={params.contactId} /></Layout>}</Route>
-        <Route><Layout me={user}><JourneysPage /></Layout></Route>
+        <Route path="/runs/:id">
+          {(params) => (
+            <Layout me={user}>
+              <RunPage runId={params.id} />
+            </Layout>
+          )}
+        </Route>
+        <Route path="/runs">
+          <Layout me={user}>
+            <RunsPage />
+          </Layout>
+        </Route>
+        <Route path="/contacts">
+          <Layout me={user}>
+            <ContactsPage />
+          </Layout>
+        </Route>
+        <Route path="/sandbox/:contactId?">
+          {(params) => (
+            <Layout me={user} wide>
+              <SandboxPage contactId={params.contactId} />
+            </Layout>
+          )}
+        </Route>
+        <Route>
+          <Layout me={user}>
+            <JourneysPage />
+          </Layout>
+        </Route>
       </Switch>
     </Suspense>
   );

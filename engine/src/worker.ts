@@ -47,7 +47,12 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
       log: options.log,
       workerIdentity: identity,
       providers: options.activityDeps?.providers ?? sandboxOnlyRegistry(options.sql),
-      enrollment: { sql: options.sql, temporal: client, taskQueue: options.taskQueue, workflowIdPrefix: options.workflowIdPrefix },
+      enrollment: {
+        sql: options.sql,
+        temporal: client,
+        taskQueue: options.taskQueue,
+        workflowIdPrefix: options.workflowIdPrefix,
+      },
       webhookGuard: options.activityDeps?.webhookGuard ?? {
         allow: (process.env.RUTA_WEBHOOK_ALLOW ?? '')
           .split(',')

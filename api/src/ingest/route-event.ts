@@ -19,22 +19,36 @@ export async function routeEvent(deps: AppDeps, workspaceId: string, event: Stor
   const { sql, temporal } = deps;
   const active = await sql<{ workflow_id: string }[]>`
     select workflow_id from runs where contact_id = ${event.contactId} and status = 'active'`;
-  const signal = { id: event.id, name: event.name, properties: event.properties, occurredAt: event.occurredAt };
+  const signal = {
+    id: event.id,
+    name: event.name,
+    properties: event.properties,
+    occurredAt: event.occurredAt,
+  };
   await Promise.all(
     active.map((r) =>
-      temporal.workflow.getHandle(r.workflow_id).signal('event', signal).catch((error) => deps.log.warn({ err: error }, 'event signal failed')),
+      temporal.workflow
+        .getHandle(r.workflow_id)
+        .signal('event', signal)
+        .catch((error) => deps.log.warn({ err: error }, 'event signal failed')),
     ),
   );
 
   const journeys = await activeJourneysForEvent(sql, workspaceId, event.name);
   const enrollments: ContactEnrollment[] = [];
   if (journeys.length === 0) return { routedTo: active.length, enrollments };
-  const [contact] = await sql`select attributes, first_name, email, phone from contacts where id = ${event.contactId}`;
+  const [contact] =
+    await sql`select attributes, first_name, email, phone from contacts where id = ${event.contactId}`;
   for (const journey of journeys) {
     const trigger = journey.definition.trigger;
     if (trigger.kind !== 'event') continue;
     const context = {
-      contact: { ...(contact?.attributes ?? {}), first_name: contact?.first_name, email: contact?.email, phone: contact?.phone },
+      contact: {
+        ...(contact?.attributes ?? {}),
+        first_name: contact?.first_name,
+        email: contact?.email,
+        phone: contact?.phone,
+      },
       event: { ...event.properties, name: event.name },
       now: new Date(),
     };

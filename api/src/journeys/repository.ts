@@ -1,7 +1,7 @@
+import type { Activation } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import type { JourneyDefinition, JourneyLayout } from '@ruta/shared';
 import { notFound } from '../http/problem';
-import type { Activation } from '@ruta/engine';
 
 export type JourneyStatus = 'draft' | 'active' | 'paused' | 'stopped' | 'archived';
 

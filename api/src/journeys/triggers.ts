@@ -24,7 +24,13 @@ export async function onJourneyStatus(
     if (status === 'active') {
       const [hour, minute] = trigger.at.split(':').map(Number);
       const spec = {
-        calendars: [{ hour: hour ?? 10, minute: minute ?? 0, ...(trigger.every === 'week' ? { dayOfWeek: dayName(trigger.weekday ?? 1) } : {}) }],
+        calendars: [
+          {
+            hour: hour ?? 10,
+            minute: minute ?? 0,
+            ...(trigger.every === 'week' ? { dayOfWeek: dayName(trigger.weekday ?? 1) } : {}),
+          },
+        ],
         timezone: journey.timeZone ?? DEFAULT_TIME_ZONE,
       };
       try {
@@ -35,7 +41,12 @@ export async function onJourneyStatus(
         await deps.temporal.schedule.create({
           scheduleId: sweepScheduleId(prefix, journey.id),
           spec,
-          action: { type: 'startWorkflow', workflowType: 'sweepWorkflow', args: [{ journeyId: journey.id }], taskQueue: deps.config.taskQueue },
+          action: {
+            type: 'startWorkflow',
+            workflowType: 'sweepWorkflow',
+            args: [{ journeyId: journey.id }],
+            taskQueue: deps.config.taskQueue,
+          },
           policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
         });
       }
@@ -45,13 +56,18 @@ export async function onJourneyStatus(
       await handle.delete().catch(ignoreMissing);
     }
   }
-  if (trigger.kind === 'segment' && status === 'active') await startSweep(deps, journey.id, `activation-${Date.now()}`);
+  if (trigger.kind === 'segment' && status === 'active')
+    await startSweep(deps, journey.id, `activation-${Date.now()}`);
 }
 
 /** Sweeps the journey's segment now (a segment or schedule trigger): "enroll everyone who matches". */
 export async function startSweep(deps: AppDeps, journeyId: string, tag: string) {
   const workflowId = sweepWorkflowId(deps.config.workflowIdPrefix, journeyId, tag);
-  await deps.temporal.workflow.start('sweepWorkflow', { taskQueue: deps.config.taskQueue, workflowId, args: [{ journeyId }] });
+  await deps.temporal.workflow.start('sweepWorkflow', {
+    taskQueue: deps.config.taskQueue,
+    workflowId,
+    args: [{ journeyId }],
+  });
   return workflowId;
 }
 
@@ -60,5 +76,9 @@ function ignoreMissing(error: unknown) {
 }
 
 function dayName(weekday: number) {
-  return (['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const)[weekday] ?? 'MONDAY';
+  return (
+    (['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const)[
+      weekday
+    ] ?? 'MONDAY'
+  );
 }

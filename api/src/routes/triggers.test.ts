@@ -19,7 +19,9 @@ async function contact(externalId: string, lastOrderDaysAgo: number) {
       phone: `+52155${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
       firstName: externalId,
       consent: { whatsapp: true, sms: true, email: true },
-      attributes: { last_order_at: new Date(Date.now() - lastOrderDaysAgo * 86_400_000).toISOString() },
+      attributes: {
+        last_order_at: new Date(Date.now() - lastOrderDaysAgo * 86_400_000).toISOString(),
+      },
     },
   });
   return res.body.results[0].contactId as string;
@@ -29,7 +31,10 @@ describe('schedule and segment triggers', () => {
   test('a schedule journey owns a Temporal Schedule while active; a sweep enrolls only the contacts its conditions accept', async () => {
     const inactive = await contact('dormida', 90);
     const recent = await contact('reciente', 5);
-    const created = await api.call<Json>('POST', '/api/journeys', { name: 'Reactivación', templateId: 'reactivation' });
+    const created = await api.call<Json>('POST', '/api/journeys', {
+      name: 'Reactivación',
+      templateId: 'reactivation',
+    });
     const id = created.body.id;
     expect((await api.call('POST', `/api/journeys/${id}/publish`)).status).toBe(201);
     expect((await api.call('POST', `/api/journeys/${id}/activate`, {})).status).toBe(200);
@@ -37,7 +42,9 @@ describe('schedule and segment triggers', () => {
     const scheduleId = sweepScheduleId(`${api.taskQueue}/`, id);
     const described = await api.temporal.schedule.getHandle(scheduleId).describe();
     expect(described.state.paused).toBe(false);
-    expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 10, end: 10, step: 1 }] });
+    expect(described.spec.calendars?.[0]).toMatchObject({
+      hour: [{ start: 10, end: 10, step: 1 }],
+    });
 
     const sweep = await api.call<Json>('POST', `/api/journeys/${id}/sweep`);
     expect(sweep.status).toBe(202);
@@ -54,18 +61,31 @@ describe('schedule and segment triggers', () => {
 
   test('manual enrollment respects the journey state and refuses unknown contacts with their index', async () => {
     const someone = await contact('manual', 1);
-    const created = await api.call<Json>('POST', '/api/journeys', { name: 'Manual', templateId: 'reactivation' });
+    const created = await api.call<Json>('POST', '/api/journeys', {
+      name: 'Manual',
+      templateId: 'reactivation',
+    });
     const id = created.body.id;
-    const early = await api.call<Json>('POST', `/api/journeys/${id}/enroll`, { contactIds: [someone] });
+    const early = await api.call<Json>('POST', `/api/journeys/${id}/enroll`, {
+      contactIds: [someone],
+    });
     expect(early.status).toBe(409);
     await api.call('POST', `/api/journeys/${id}/publish`);
     await api.call('POST', `/api/journeys/${id}/activate`, {});
-    const bad = await api.call<Json>('POST', `/api/journeys/${id}/enroll`, { contactIds: [someone, '00000000-0000-4000-8000-000000000000'] });
+    const bad = await api.call<Json>('POST', `/api/journeys/${id}/enroll`, {
+      contactIds: [someone, '00000000-0000-4000-8000-000000000000'],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('contactIds[1]');
-    const ok = await api.call<Json>('POST', `/api/journeys/${id}/enroll`, { contactIds: [someone] });
+    const ok = await api.call<Json>('POST', `/api/journeys/${id}/enroll`, {
+      contactIds: [someone],
+    });
     expect(ok.status).toBe(202);
-    expect(ok.body.enrollments[0]).toMatchObject({ contactId: someone, status: 'started', group: 'treatment' });
+    expect(ok.body.enrollments[0]).toMatchObject({
+      contactId: someone,
+      status: 'started',
+      group: 'treatment',
+    });
     await api.call('POST', `/api/journeys/${id}/stop`);
   });
 });

@@ -88,8 +88,21 @@ export interface RunMessage {
 
 export interface RunDetail {
   id: string;
-  journey: { id: string; name: string; version: number; definition: JourneyDefinition; layout: JourneyLayout };
-  contact: { id: string; first_name: string | null; last_name: string | null; phone: string | null; email: string | null; time_zone: string | null } | null;
+  journey: {
+    id: string;
+    name: string;
+    version: number;
+    definition: JourneyDefinition;
+    layout: JourneyLayout;
+  };
+  contact: {
+    id: string;
+    first_name: string | null;
+    last_name: string | null;
+    phone: string | null;
+    email: string | null;
+    time_zone: string | null;
+  } | null;
   status: string;
   outcome: string | null;
   group: string;

@@ -30,19 +30,42 @@ export function LoginPage() {
     <div className="login">
       <form className="card login-card" onSubmit={submit} aria-label={t('login.title')}>
         <div className="brand brand-lg">
-          <span className="brand-mark" aria-hidden>↯</span> Ruta
+          <span className="brand-mark" aria-hidden>
+            ↯
+          </span>{' '}
+          Ruta
         </div>
         <p className="muted">{t('app.tagline')}</p>
         <h1>{t('login.title')}</h1>
         <div className="field">
           <label htmlFor="email">{t('login.email')}</label>
-          <input id="email" className="input" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            id="email"
+            className="input"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t('login.password')}</label>
-          <input id="password" className="input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            id="password"
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </div>
-        {error && <p className="notice notice-error" role="alert">{error}</p>}
+        {error && (
+          <p className="notice notice-error" role="alert">
+            {error}
+          </p>
+        )}
         <button className="btn btn-primary login-submit" type="submit" disabled={busy}>
           {t('login.submit')}
         </button>

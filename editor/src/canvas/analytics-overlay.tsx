@@ -5,12 +5,28 @@ import { useTranslation } from 'react-i18next';
 export interface CanvasAnalytics {
   nodes?: Record<string, { entered: number; ports?: Record<string, number> }>;
   edges?: Record<string, { count: number; percent: number | null }>;
-  messages?: Record<string, { sent?: number; delivered?: number; read?: number; replied?: number; clicked?: number; failed?: number }>;
+  messages?: Record<
+    string,
+    {
+      sent?: number;
+      delivered?: number;
+      read?: number;
+      replied?: number;
+      clicked?: number;
+      failed?: number;
+    }
+  >;
 }
 
 const AnalyticsContext = createContext<CanvasAnalytics | null>(null);
 
-export function AnalyticsProvider({ value, children }: { value: CanvasAnalytics | null; children: ReactNode }) {
+export function AnalyticsProvider({
+  value,
+  children,
+}: {
+  value: CanvasAnalytics | null;
+  children: ReactNode;
+}) {
   return <AnalyticsContext.Provider value={value}>{children}</AnalyticsContext.Provider>;
 }
 
@@ -21,7 +37,11 @@ export function useNodeStats(nodeId: string): { entered: number; extra?: string 
   if (!node) return undefined;
   const messages = analytics?.messages?.[nodeId];
   const extra = messages
-    ? [`${messages.delivered ?? 0} ✓✓`, `${messages.read ?? 0} 👁`, `${messages.replied ?? 0} ↩`].join(' · ')
+    ? [
+        `${messages.delivered ?? 0} ✓✓`,
+        `${messages.read ?? 0} 👁`,
+        `${messages.replied ?? 0} ↩`,
+      ].join(' · ')
     : undefined;
   void t;
   return { entered: node.entered, ...(extra ? { extra } : {}) };

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
+import { ArrowLeft, ChartColumn, LayoutGrid, Maximize, Play, Redo2, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ArrowLeft, ChartColumn, LayoutGrid, Maximize, Play, Redo2, Undo2 } from 'lucide-react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
 import type { JourneyDetail } from '../api/types';
@@ -17,16 +17,37 @@ function SaveState() {
   const save = useEditor((s) => s.save);
   const readOnly = useEditor((s) => s.readOnly);
   if (readOnly) return <span className="save-state">{t('editor.readOnly')}</span>;
-  const label = { saved: t('editor.saved'), dirty: t('editor.unsaved'), saving: t('editor.saving'), failed: t('editor.saveFailed') }[save.status];
+  const label = {
+    saved: t('editor.saved'),
+    dirty: t('editor.unsaved'),
+    saving: t('editor.saving'),
+    failed: t('editor.saveFailed'),
+  }[save.status];
   return (
-    <span className={`save-state save-${save.status}`} role="status" aria-live="polite" data-testid="save-state" title={save.error}>
+    <span
+      className={`save-state save-${save.status}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-state"
+      title={save.error}
+    >
       {save.status === 'saved' ? '✓ ' : save.status === 'failed' ? '⚠ ' : '• '}
       {label}
     </span>
   );
 }
 
-export function EditorToolbar({ journey, analytics, onToggleAnalytics, onPreview }: { journey: JourneyDetail; analytics: boolean; onToggleAnalytics: () => void; onPreview: () => void }) {
+export function EditorToolbar({
+  journey,
+  analytics,
+  onToggleAnalytics,
+  onPreview,
+}: {
+  journey: JourneyDetail;
+  analytics: boolean;
+  onToggleAnalytics: () => void;
+  onPreview: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const flow = useReactFlow();
@@ -48,19 +69,44 @@ export function EditorToolbar({ journey, analytics, onToggleAnalytics, onPreview
 
   return (
     <div className="editor-toolbar">
-      <Link href="/" className="btn btn-ghost btn-sm" aria-label={t('common.back')}><ArrowLeft size={16} /></Link>
+      <Link href="/" className="btn btn-ghost btn-sm" aria-label={t('common.back')}>
+        <ArrowLeft size={16} />
+      </Link>
       <div className="editor-title">
         <strong>{journey.name}</strong>
         <StatusBadge status={journey.status} />
         {journey.activeVersion && <span className="muted">v{journey.activeVersion.version}</span>}
       </div>
       <SaveState />
-      <span className={problems ? 'problems-count has' : 'problems-count'} data-testid="problems-count">
-        {problems ? `⚠ ${t('editor.problems', { count: problems })}` : `✓ ${t('editor.noProblems')}`}
+      <span
+        className={problems ? 'problems-count has' : 'problems-count'}
+        data-testid="problems-count"
+      >
+        {problems
+          ? `⚠ ${t('editor.problems', { count: problems })}`
+          : `✓ ${t('editor.noProblems')}`}
       </span>
       <div className="toolbar-group">
-        <button type="button" className="btn btn-sm" onClick={undo} disabled={!canUndo} title={`${t('editor.undo')} (Ctrl+Z)`} aria-label={t('editor.undo')}><Undo2 size={14} /></button>
-        <button type="button" className="btn btn-sm" onClick={redo} disabled={!canRedo} title={`${t('editor.redo')} (Ctrl+Shift+Z)`} aria-label={t('editor.redo')}><Redo2 size={14} /></button>
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={undo}
+          disabled={!canUndo}
+          title={`${t('editor.undo')} (Ctrl+Z)`}
+          aria-label={t('editor.undo')}
+        >
+          <Undo2 size={14} />
+        </button>
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={redo}
+          disabled={!canRedo}
+          title={`${t('editor.redo')} (Ctrl+Shift+Z)`}
+          aria-label={t('editor.redo')}
+        >
+          <Redo2 size={14} />
+        </button>
         <button
           type="button"
           className="btn btn-sm"
@@ -73,31 +119,102 @@ export function EditorToolbar({ journey, analytics, onToggleAnalytics, onPreview
         >
           <LayoutGrid size={14} />
         </button>
-        <button type="button" className="btn btn-sm" title={t('editor.fit')} aria-label={t('editor.fit')} onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })}><Maximize size={14} /></button>
+        <button
+          type="button"
+          className="btn btn-sm"
+          title={t('editor.fit')}
+          aria-label={t('editor.fit')}
+          onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })}
+        >
+          <Maximize size={14} />
+        </button>
       </div>
       <div className="toolbar-group right">
-        <button type="button" className={analytics ? 'btn btn-sm active' : 'btn btn-sm'} aria-pressed={analytics} onClick={onToggleAnalytics}><ChartColumn size={14} /> {t('editor.analytics')}</button>
-        {journey.activeVersion && <Link href={`/journeys/${journey.id}/kpis`} className="btn btn-sm">{t('editor.kpis')}</Link>}
-        <Link href={`/runs?journeyId=${journey.id}`} className="btn btn-sm">{t('editor.runs')}</Link>
-        <button type="button" className="btn btn-sm" onClick={onPreview} disabled={problems > 0}><Play size={14} /> {t('editor.preview')}</button>
+        <button
+          type="button"
+          className={analytics ? 'btn btn-sm active' : 'btn btn-sm'}
+          aria-pressed={analytics}
+          onClick={onToggleAnalytics}
+        >
+          <ChartColumn size={14} /> {t('editor.analytics')}
+        </button>
+        {journey.activeVersion && (
+          <Link href={`/journeys/${journey.id}/kpis`} className="btn btn-sm">
+            {t('editor.kpis')}
+          </Link>
+        )}
+        <Link href={`/runs?journeyId=${journey.id}`} className="btn btn-sm">
+          {t('editor.runs')}
+        </Link>
+        <button type="button" className="btn btn-sm" onClick={onPreview} disabled={problems > 0}>
+          <Play size={14} /> {t('editor.preview')}
+        </button>
         {journey.status !== 'archived' && (
-          <button type="button" className="btn btn-sm" onClick={() => setDialog('publish')} disabled={saveStatus !== 'saved'} data-testid="publish">
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => setDialog('publish')}
+            disabled={saveStatus !== 'saved'}
+            data-testid="publish"
+          >
             {t('editor.publish')}
           </button>
         )}
         {(journey.status === 'draft' || journey.status === 'stopped') && (
-          <button type="button" className="btn btn-primary btn-sm" onClick={() => setDialog('activate')} disabled={!journey.activeVersion} data-testid="activate">
+          <button
+            type="button"
+            className="btn btn-primary btn-sm"
+            onClick={() => setDialog('activate')}
+            disabled={!journey.activeVersion}
+            data-testid="activate"
+          >
             {t('editor.activate')}
           </button>
         )}
-        {journey.status === 'active' && <button type="button" className="btn btn-sm" onClick={() => void transition('pause')}>{t('editor.pause')}</button>}
-        {journey.status === 'paused' && <button type="button" className="btn btn-sm btn-primary" onClick={() => void transition('resume')}>{t('editor.resume')}</button>}
+        {journey.status === 'active' && (
+          <button type="button" className="btn btn-sm" onClick={() => void transition('pause')}>
+            {t('editor.pause')}
+          </button>
+        )}
+        {journey.status === 'paused' && (
+          <button
+            type="button"
+            className="btn btn-sm btn-primary"
+            onClick={() => void transition('resume')}
+          >
+            {t('editor.resume')}
+          </button>
+        )}
         {(journey.status === 'active' || journey.status === 'paused') && (
-          <button type="button" className="btn btn-sm btn-danger" onClick={() => void transition('stop')}>{t('editor.stop')}</button>
+          <button
+            type="button"
+            className="btn btn-sm btn-danger"
+            onClick={() => void transition('stop')}
+          >
+            {t('editor.stop')}
+          </button>
         )}
       </div>
-      {dialog === 'publish' && <PublishDialog journeyId={journey.id} onClose={() => setDialog(null)} onPublished={() => { setDialog(null); void refresh(); }} />}
-      {dialog === 'activate' && <ActivateDialog journeyId={journey.id} onClose={() => setDialog(null)} onActivated={() => { setDialog(null); void refresh(); }} />}
+      {dialog === 'publish' && (
+        <PublishDialog
+          journeyId={journey.id}
+          onClose={() => setDialog(null)}
+          onPublished={() => {
+            setDialog(null);
+            void refresh();
+          }}
+        />
+      )}
+      {dialog === 'activate' && (
+        <ActivateDialog
+          journeyId={journey.id}
+          onClose={() => setDialog(null)}
+          onActivated={() => {
+            setDialog(null);
+            void refresh();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -7,7 +7,8 @@ test('auto-layout places every step, top to bottom, without overlaps', async () 
   const layout = await layoutJourney(definition);
   const ids = ['trigger', ...Object.keys(definition.nodes)];
   expect(Object.keys(layout).sort()).toEqual(ids.sort());
-  for (const edge of definition.edges) expect(layout[edge.target]!.y, edge.id).toBeGreaterThan(layout[edge.source]!.y);
+  for (const edge of definition.edges)
+    expect(layout[edge.target]!.y, edge.id).toBeGreaterThan(layout[edge.source]!.y);
   for (const a of ids) {
     for (const b of ids) {
       if (a >= b) continue;

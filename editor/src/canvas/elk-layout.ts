@@ -1,4 +1,9 @@
-import { type JourneyDefinition, type JourneyLayout, outputPortsOf, TRIGGER_NODE_ID } from '@ruta/shared';
+import {
+  type JourneyDefinition,
+  type JourneyLayout,
+  outputPortsOf,
+  TRIGGER_NODE_ID,
+} from '@ruta/shared';
 import ELK from 'elkjs/lib/elk.bundled.js';
 
 const elk = new ELK();
@@ -6,7 +11,10 @@ export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 110;
 
 /** Top-to-bottom layered layout with ports in their declared order; pure: the journey in, positions out. */
-export async function layoutJourney(definition: JourneyDefinition, sizes: Record<string, { width: number; height: number }> = {}): Promise<JourneyLayout> {
+export async function layoutJourney(
+  definition: JourneyDefinition,
+  sizes: Record<string, { width: number; height: number }> = {},
+): Promise<JourneyLayout> {
   const ids = [TRIGGER_NODE_ID, ...Object.keys(definition.nodes)];
   const graph = {
     id: 'root',
@@ -28,17 +36,25 @@ export async function layoutJourney(definition: JourneyDefinition, sizes: Record
         height: sizes[id]?.height ?? NODE_HEIGHT,
         ports: [
           { id: `${id}:in`, layoutOptions: { 'elk.port.side': 'NORTH' } },
-          ...ports.map((port, index) => ({ id: `${id}:${port}`, layoutOptions: { 'elk.port.side': 'SOUTH', 'elk.port.index': String(index) } })),
+          ...ports.map((port, index) => ({
+            id: `${id}:${port}`,
+            layoutOptions: { 'elk.port.side': 'SOUTH', 'elk.port.index': String(index) },
+          })),
         ],
         layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
       };
     }),
     edges: definition.edges
       .filter((e) => ids.includes(e.source) && ids.includes(e.target))
-      .map((e) => ({ id: e.id, sources: [`${e.source}:${e.sourcePort}`], targets: [`${e.target}:in`] })),
+      .map((e) => ({
+        id: e.id,
+        sources: [`${e.source}:${e.sourcePort}`],
+        targets: [`${e.target}:in`],
+      })),
   };
   const result = await elk.layout(graph);
   const layout: JourneyLayout = {};
-  for (const child of result.children ?? []) layout[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+  for (const child of result.children ?? [])
+    layout[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
   return layout;
 }

@@ -10,8 +10,8 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useState } from 'react';
-import { useEditor, useEditorStore } from '../store/editor-context';
 import { type JourneyFlowEdge, type JourneyFlowNode, toFlow } from '../store/convert';
+import { useEditor, useEditorStore } from '../store/editor-context';
 import { edgeTypes } from './journey-edge';
 import { KIND_COLORS } from './nodes/kind-visuals';
 import { nodeTypes } from './nodes/node-types';
@@ -37,7 +37,11 @@ export function JourneyCanvas() {
   const { nodes, edges } = useMemo(() => {
     const converted = toFlow(definition, layout, problems);
     return {
-      nodes: converted.nodes.map((n) => ({ ...n, selected: n.id === selectedId, ...(measured[n.id] ? { measured: measured[n.id] } : {}) })),
+      nodes: converted.nodes.map((n) => ({
+        ...n,
+        selected: n.id === selectedId,
+        ...(measured[n.id] ? { measured: measured[n.id] } : {}),
+      })),
       edges: converted.edges,
     };
   }, [definition, layout, problems, selectedId, measured]);
@@ -72,12 +76,14 @@ export function JourneyCanvas() {
   );
 
   const onConnect = useCallback(
-    (c: Connection) => c.sourceHandle && store.getState().connect(c.source, c.sourceHandle, c.target),
+    (c: Connection) =>
+      c.sourceHandle && store.getState().connect(c.source, c.sourceHandle, c.target),
     [store],
   );
 
   const onReconnect = useCallback(
-    (old: JourneyFlowEdge, c: Connection) => c.sourceHandle && store.getState().reconnect(old.id, c.source, c.sourceHandle, c.target),
+    (old: JourneyFlowEdge, c: Connection) =>
+      c.sourceHandle && store.getState().reconnect(old.id, c.source, c.sourceHandle, c.target),
     [store],
   );
 
@@ -99,7 +105,14 @@ export function JourneyCanvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+    <div
+      className="canvas"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+      }}
+      onDrop={onDrop}
+    >
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -121,7 +134,14 @@ export function JourneyCanvas() {
         proOptions={proOptions}
       >
         <Background gap={20} size={1.2} color="#d5dbe5" />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => KIND_COLORS[(n.data as { kind: keyof typeof KIND_COLORS }).kind] ?? '#94a3b8'} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeStrokeWidth={3}
+          nodeColor={(n) =>
+            KIND_COLORS[(n.data as { kind: keyof typeof KIND_COLORS }).kind] ?? '#94a3b8'
+          }
+        />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -1,11 +1,37 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes, getSmoothStepPath } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  type EdgeTypes,
+  getSmoothStepPath,
+} from '@xyflow/react';
 import { memo } from 'react';
-import { useEditor } from '../store/editor-context';
 import type { JourneyFlowEdge } from '../store/convert';
+import { useEditor } from '../store/editor-context';
 import { useEdgeStats } from './analytics-overlay';
 
-function JourneyEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 14 });
+function JourneyEdgeImpl({
+  id,
+  source,
+  target,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  selected,
+  markerEnd,
+}: EdgeProps<JourneyFlowEdge>) {
+  const [path, labelX, labelY] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    borderRadius: 14,
+  });
   const onPath = useEditor((s) => {
     const i = s.highlight.indexOf(source);
     return i >= 0 && s.highlight[i + 1] === target;
@@ -13,10 +39,19 @@ function JourneyEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const stats = useEdgeStats(id);
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={onPath ? 'edge-on-path' : selected ? 'edge-selected' : undefined} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={onPath ? 'edge-on-path' : selected ? 'edge-selected' : undefined}
+      />
       {stats && (
         <EdgeLabelRenderer>
-          <div className="edge-stat" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-stat-${id}`}>
+          <div
+            className="edge-stat"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-stat-${id}`}
+          >
             {stats}
           </div>
         </EdgeLabelRenderer>

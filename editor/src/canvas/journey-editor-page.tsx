@@ -18,7 +18,9 @@ import './canvas.css';
 
 function EditorScreen({ journey, store }: { journey: JourneyDetail; store: EditorStore }) {
   useAutosave(store);
-  const [analyticsOn, setAnalyticsOn] = useState(journey.status === 'active' || journey.status === 'paused');
+  const [analyticsOn, setAnalyticsOn] = useState(
+    journey.status === 'active' || journey.status === 'paused',
+  );
   const [preview, setPreview] = useState(false);
   const readOnly = useEditor((s) => s.readOnly);
   const selectedId = useEditor((s) => s.selectedId);
@@ -32,7 +34,12 @@ function EditorScreen({ journey, store }: { journey: JourneyDetail; store: Edito
   });
   return (
     <div className="editor">
-      <EditorToolbar journey={journey} analytics={analyticsOn} onToggleAnalytics={() => setAnalyticsOn(!analyticsOn)} onPreview={() => setPreview(true)} />
+      <EditorToolbar
+        journey={journey}
+        analytics={analyticsOn}
+        onToggleAnalytics={() => setAnalyticsOn(!analyticsOn)}
+        onPreview={() => setPreview(true)}
+      />
       <div className="editor-body">
         <Palette
           disabled={readOnly}
@@ -47,7 +54,11 @@ function EditorScreen({ journey, store }: { journey: JourneyDetail; store: Edito
           </AnalyticsProvider>
           <ProblemsPanel />
         </div>
-        {preview ? <PreviewPanel journeyId={journey.id} onClose={() => setPreview(false)} /> : <Inspector />}
+        {preview ? (
+          <PreviewPanel journeyId={journey.id} onClose={() => setPreview(false)} />
+        ) : (
+          <Inspector />
+        )}
       </div>
     </div>
   );
@@ -56,13 +67,21 @@ function EditorScreen({ journey, store }: { journey: JourneyDetail; store: Edito
 /** `/journeys/:id`: the canvas for one journey, its draft autosaved. */
 export default function JourneyEditorPage({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
-  const journey = useQuery({ queryKey: ['journey', journeyId], queryFn: () => api<JourneyDetail>(`/journeys/${journeyId}`) });
+  const journey = useQuery({
+    queryKey: ['journey', journeyId],
+    queryFn: () => api<JourneyDetail>(`/journeys/${journeyId}`),
+  });
   const [store, setStore] = useState<{ id: string; store: EditorStore } | null>(null);
   if (journey.isLoading) return <p className="empty">{t('common.loading')}</p>;
   if (!journey.data) return <p className="notice notice-error">{t('common.error')}</p>;
   let current = store?.id === journeyId ? store.store : null;
   if (!current) {
-    current = createEditorStore({ journeyId, definition: journey.data.draft, layout: journey.data.layout, readOnly: journey.data.status === 'archived' });
+    current = createEditorStore({
+      journeyId,
+      definition: journey.data.draft,
+      layout: journey.data.layout,
+      readOnly: journey.data.status === 'archived',
+    });
     setStore({ id: journeyId, store: current });
   }
   return (

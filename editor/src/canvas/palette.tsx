@@ -1,4 +1,4 @@
-import { nodeKinds, type NodeType } from '@ruta/shared';
+import { type NodeType, nodeKinds } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n/index';
 import { KIND_ICONS, PALETTE_ORDER } from './nodes/kind-visuals';
@@ -6,7 +6,13 @@ import { KIND_ICONS, PALETTE_ORDER } from './nodes/kind-visuals';
 export const DRAG_TYPE = 'application/ruta-node';
 
 /** Steps to drag onto the canvas (or press Enter on one to add it below the selection). */
-export function Palette({ onAdd, disabled }: { onAdd: (type: NodeType) => void; disabled: boolean }) {
+export function Palette({
+  onAdd,
+  disabled,
+}: {
+  onAdd: (type: NodeType) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   const lang = currentLang();
   return (
@@ -15,24 +21,24 @@ export function Palette({ onAdd, disabled }: { onAdd: (type: NodeType) => void; 
       {PALETTE_ORDER.map((type) => {
         const Icon = KIND_ICONS[type];
         return (
-        <button
-          type="button"
-          key={type}
-          className={`palette-item kind-${type}`}
-          draggable={!disabled}
-          disabled={disabled}
-          data-testid={`palette-${type}`}
-          onDragStart={(event) => {
-            event.dataTransfer.setData(DRAG_TYPE, type);
-            event.dataTransfer.effectAllowed = 'move';
-          }}
-          onClick={() => onAdd(type)}
-        >
-          <span className="palette-icon" aria-hidden>
-            <Icon size={14} strokeWidth={2.4} />
-          </span>
-          {nodeKinds[type].label[lang]}
-        </button>
+          <button
+            type="button"
+            key={type}
+            className={`palette-item kind-${type}`}
+            draggable={!disabled}
+            disabled={disabled}
+            data-testid={`palette-${type}`}
+            onDragStart={(event) => {
+              event.dataTransfer.setData(DRAG_TYPE, type);
+              event.dataTransfer.effectAllowed = 'move';
+            }}
+            onClick={() => onAdd(type)}
+          >
+            <span className="palette-icon" aria-hidden>
+              <Icon size={14} strokeWidth={2.4} />
+            </span>
+            {nodeKinds[type].label[lang]}
+          </button>
         );
       })}
       <p className="help">{t('editor.paletteHint')}</p>

@@ -27,7 +27,11 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
   async function start() {
     setError(undefined);
     try {
-      setPreview(await api<{ runId: string; contactId: string }>(`/journeys/${journeyId}/preview`, { body: {} }));
+      setPreview(
+        await api<{ runId: string; contactId: string }>(`/journeys/${journeyId}/preview`, {
+          body: {},
+        }),
+      );
     } catch (e) {
       setError((e as Error).message);
     }
@@ -36,10 +40,23 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
     <aside className="inspector preview-panel" aria-label={t('editor.preview')}>
       <header className="inspector-head">
         ▶ {t('editor.preview')}
-        <button type="button" className="btn btn-ghost btn-sm" style={{ marginLeft: 'auto' }} onClick={onClose}>{t('common.close')}</button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          style={{ marginLeft: 'auto' }}
+          onClick={onClose}
+        >
+          {t('common.close')}
+        </button>
       </header>
       <p className="help">1 {t('inspector.units.days')} = 10 s</p>
-      <button type="button" className="btn btn-primary" onClick={() => void start()} disabled={saveStatus !== 'saved'} data-testid="start-preview">
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void start()}
+        disabled={saveStatus !== 'saved'}
+        data-testid="start-preview"
+      >
         ▶ {preview ? t('common.retry') : t('editor.preview')}
       </button>
       {error && <p className="notice notice-error">{error}</p>}
@@ -47,7 +64,10 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
         <p className="preview-state" data-testid="preview-state">
           {run.data.status === 'active'
             ? run.data.waitingFor
-              ? t('runs.waitingUntil', { what: run.data.waitingFor.ports?.join(', ') ?? run.data.waitingFor.kind, until: new Date(run.data.waitingFor.until).toLocaleString() })
+              ? t('runs.waitingUntil', {
+                  what: run.data.waitingFor.ports?.join(', ') ?? run.data.waitingFor.kind,
+                  until: new Date(run.data.waitingFor.until).toLocaleString(),
+                })
               : '…'
             : t('runs.steps.ended', { outcome: run.data.outcome })}
         </p>

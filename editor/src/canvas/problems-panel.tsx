@@ -16,8 +16,17 @@ export function ProblemsPanel() {
   const lang = currentLang();
   if (problems.length === 0) return null;
   return (
-    <section className={open ? 'problems-panel open' : 'problems-panel'} aria-label={t('validation.title')} data-testid="problems-panel">
-      <button type="button" className="problems-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+    <section
+      className={open ? 'problems-panel open' : 'problems-panel'}
+      aria-label={t('validation.title')}
+      data-testid="problems-panel"
+    >
+      <button
+        type="button"
+        className="problems-toggle"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+      >
         ⚠ {t('editor.problems', { count: problems.length })}
       </button>
       {open && (
@@ -30,7 +39,11 @@ export function ProblemsPanel() {
                   if (!p.nodeId) return;
                   select(p.nodeId);
                   const at = layout[p.nodeId];
-                  if (at) void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: 1, duration: 300 });
+                  if (at)
+                    void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, {
+                      zoom: 1,
+                      duration: 300,
+                    });
                 }}
                 title={t('validation.clickToFocus')}
               >

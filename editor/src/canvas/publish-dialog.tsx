@@ -13,9 +13,20 @@ interface Impact {
 }
 
 /** Shows who is inside the journey and where, and that they stay on their version; then publishes. */
-export function PublishDialog({ journeyId, onClose, onPublished }: { journeyId: string; onClose: () => void; onPublished: () => void }) {
+export function PublishDialog({
+  journeyId,
+  onClose,
+  onPublished,
+}: {
+  journeyId: string;
+  onClose: () => void;
+  onPublished: () => void;
+}) {
   const { t } = useTranslation();
-  const impact = useQuery({ queryKey: ['impact', journeyId], queryFn: () => api<Impact>(`/journeys/${journeyId}/impact`) });
+  const impact = useQuery({
+    queryKey: ['impact', journeyId],
+    queryFn: () => api<Impact>(`/journeys/${journeyId}/impact`),
+  });
   const problems = useEditor((s) => s.problems);
   const definition = useEditor((s) => s.definition);
   const [error, setError] = useState<string>();
@@ -29,7 +40,16 @@ export function PublishDialog({ journeyId, onClose, onPublished }: { journeyId: 
       await api(`/journeys/${journeyId}/publish`, { method: 'POST' });
       onPublished();
     } catch (e) {
-      setError(e instanceof ApiError ? [e.message, ...(e.problem.errors ?? []).map((x) => (lang === 'es' ? x.message_es ?? x.message : x.message))].join(' · ') : String(e));
+      setError(
+        e instanceof ApiError
+          ? [
+              e.message,
+              ...(e.problem.errors ?? []).map((x) =>
+                lang === 'es' ? (x.message_es ?? x.message) : x.message,
+              ),
+            ].join(' · ')
+          : String(e),
+      );
     } finally {
       setBusy(false);
     }
@@ -40,13 +60,21 @@ export function PublishDialog({ journeyId, onClose, onPublished }: { journeyId: 
       {impact.data && (
         <div className="impact" data-testid="publish-impact">
           <p>
-            <strong>{impact.data.inFlight > 0 ? t('publish.inFlight', { count: impact.data.inFlight }) : t('publish.noneInFlight')}</strong>
+            <strong>
+              {impact.data.inFlight > 0
+                ? t('publish.inFlight', { count: impact.data.inFlight })
+                : t('publish.noneInFlight')}
+            </strong>
           </p>
           {impact.data.byNode.length > 0 && (
             <ul className="impact-list">
               {impact.data.byNode.map((row) => (
                 <li key={`${row.version}-${row.nodeId}`}>
-                  <span className="impact-count">{row.runs}</span> {t('publish.atNode', { node: definition.nodes[row.nodeId]?.name ?? row.nodeId, version: row.version })}
+                  <span className="impact-count">{row.runs}</span>{' '}
+                  {t('publish.atNode', {
+                    node: definition.nodes[row.nodeId]?.name ?? row.nodeId,
+                    version: row.version,
+                  })}
                 </li>
               ))}
             </ul>
@@ -55,10 +83,22 @@ export function PublishDialog({ journeyId, onClose, onPublished }: { journeyId: 
         </div>
       )}
       {problems.length > 0 && <p className="notice notice-error">{t('publish.invalid')}</p>}
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-        <button type="button" className="btn btn-primary" onClick={() => void publish()} disabled={busy || problems.length > 0} data-testid="confirm-publish">
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void publish()}
+          disabled={busy || problems.length > 0}
+          data-testid="confirm-publish"
+        >
           {t('publish.confirm')}
         </button>
       </div>

@@ -7,13 +7,21 @@ export function useAutosave(store: EditorStore, delayMs = 800) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.readOnly || state.save.revision === previous.save.revision || state.save.status !== 'dirty') return;
+      if (
+        state.readOnly ||
+        state.save.revision === previous.save.revision ||
+        state.save.status !== 'dirty'
+      )
+        return;
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const { definition, layout, save, journeyId } = store.getState();
         store.getState().markSaving(save.revision);
         try {
-          await api(`/journeys/${journeyId}/draft`, { method: 'PUT', body: { definition, layout } });
+          await api(`/journeys/${journeyId}/draft`, {
+            method: 'PUT',
+            body: { definition, layout },
+          });
           store.getState().markSaved(save.revision);
         } catch (error) {
           store.getState().markFailed((error as Error).message);

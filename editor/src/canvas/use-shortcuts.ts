@@ -4,7 +4,13 @@ import { useEditorStore } from '../store/editor-context';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
 }
 
 /** Ctrl/⌘-Z undo, Shift-Ctrl-Z / Ctrl-Y redo, Ctrl-C / Ctrl-V copy-paste, Ctrl-Shift-F zoom to fit. */

@@ -27,7 +27,13 @@ export default function ContactsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
-  const contacts = useQuery({ queryKey: ['contacts', q], queryFn: () => api<ContactRow[] | { items: ContactRow[] }>(`/contacts?${new URLSearchParams(q ? { q } : {})}`) });
+  const contacts = useQuery({
+    queryKey: ['contacts', q],
+    queryFn: () =>
+      api<ContactRow[] | { items: ContactRow[] }>(
+        `/contacts?${new URLSearchParams(q ? { q } : {})}`,
+      ),
+  });
   const [job, setJob] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<string>();
   const list = Array.isArray(contacts.data) ? contacts.data : (contacts.data?.items ?? []);
@@ -36,7 +42,11 @@ export default function ContactsPage() {
     setError(undefined);
     setJob({ status: 'processing', processedRows: 0, created: 0, updated: 0, errors: [] });
     try {
-      const started = await api<{ importId: string }>('/contacts/import', { method: 'POST', raw: file, headers: { 'content-type': 'text/csv' } });
+      const started = await api<{ importId: string }>('/contacts/import', {
+        method: 'POST',
+        raw: file,
+        headers: { 'content-type': 'text/csv' },
+      });
       for (;;) {
         const status = await api<ImportStatus>(`/contacts/imports/${started.importId}`);
         setJob(status);
@@ -50,44 +60,91 @@ export default function ContactsPage() {
     }
   }
 
-  const percent = job?.totalRows ? Math.round((100 * job.processedRows) / job.totalRows) : job?.status === 'completed' ? 100 : undefined;
+  const percent = job?.totalRows
+    ? Math.round((100 * job.processedRows) / job.totalRows)
+    : job?.status === 'completed'
+      ? 100
+      : undefined;
   return (
     <div className="page">
       <div className="page-head">
         <h1>{t('contacts.title')}</h1>
         <label className="btn btn-primary">
           ⇪ {t('contacts.import')}
-          <input type="file" accept=".csv,text/csv" hidden onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} data-testid="csv-input" />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            hidden
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+            data-testid="csv-input"
+          />
         </label>
       </div>
       {job && (
         <div className="card import-card" data-testid="import-progress">
-          <progress max={100} value={percent} aria-label={t('contacts.importing', { done: job.processedRows })} />
+          <progress
+            max={100}
+            value={percent}
+            aria-label={t('contacts.importing', { done: job.processedRows })}
+          />
           <div className="help">
-            {job.status === 'processing' ? t('contacts.importing', { done: job.processedRows }) : job.status === 'completed' ? t('contacts.imported', { created: job.created, updated: job.updated }) : t('contacts.badRows')}
+            {job.status === 'processing'
+              ? t('contacts.importing', { done: job.processedRows })
+              : job.status === 'completed'
+                ? t('contacts.imported', { created: job.created, updated: job.updated })
+                : t('contacts.badRows')}
           </div>
           {job.errors.length > 0 && (
             <ul className="error-text">
-              {job.errors.slice(0, 50).map((e) => <li key={`${e.line}-${e.column}`}>#{e.line} {e.column ? `(${e.column})` : ''}: {e.message}</li>)}
+              {job.errors.slice(0, 50).map((e) => (
+                <li key={`${e.line}-${e.column}`}>
+                  #{e.line} {e.column ? `(${e.column})` : ''}: {e.message}
+                </li>
+              ))}
             </ul>
           )}
         </div>
       )}
       {error && <p className="notice notice-error">{error}</p>}
       <div className="row filters">
-        <input className="input" placeholder={t('common.search')} aria-label={t('common.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <input
+          className="input"
+          placeholder={t('common.search')}
+          aria-label={t('common.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
       </div>
       <div className="card">
         <table className="table">
-          <thead><tr><th>{t('contacts.name')}</th><th>{t('contacts.phone')}</th><th>{t('contacts.email')}</th><th>{t('contacts.consent')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('contacts.name')}</th>
+              <th>{t('contacts.phone')}</th>
+              <th>{t('contacts.email')}</th>
+              <th>{t('contacts.consent')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {list.map((c) => (
               <tr key={c.id}>
-                <td><strong>{c.name || '—'}</strong></td>
+                <td>
+                  <strong>{c.name || '—'}</strong>
+                </td>
                 <td>{c.phone ?? '—'}</td>
                 <td>{c.email ?? '—'}</td>
-                <td>{Object.entries(c.consent ?? {}).filter(([, v]) => v?.granted).map(([k]) => k).join(', ') || '—'}</td>
-                <td><Link href={`/sandbox/${c.id}`} className="btn btn-sm">{t('nav.sandbox')}</Link></td>
+                <td>
+                  {Object.entries(c.consent ?? {})
+                    .filter(([, v]) => v?.granted)
+                    .map(([k]) => k)
+                    .join(', ') || '—'}
+                </td>
+                <td>
+                  <Link href={`/sandbox/${c.id}`} className="btn btn-sm">
+                    {t('nav.sandbox')}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -12,8 +12,15 @@ export function JourneysPage() {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const [creating, setCreating] = useState(false);
-  const journeys = useQuery({ queryKey: ['journeys'], queryFn: () => api<JourneySummary[]>('/journeys'), refetchInterval: 5_000 });
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const journeys = useQuery({
+    queryKey: ['journeys'],
+    queryFn: () => api<JourneySummary[]>('/journeys'),
+    refetchInterval: 5_000,
+  });
+  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 
   return (
     <div className="page">
@@ -46,21 +53,35 @@ export function JourneysPage() {
               {journeys.data.map((j) => (
                 <tr key={j.id} className="clickable" onClick={() => navigate(`/journeys/${j.id}`)}>
                   <td>
-                    <a href={`/journeys/${j.id}`} onClick={(e) => { e.preventDefault(); navigate(`/journeys/${j.id}`); }}>
+                    <a
+                      href={`/journeys/${j.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/journeys/${j.id}`);
+                      }}
+                    >
                       <strong>{j.name}</strong>
                     </a>
                     {j.pilot && j.status === 'active' && (
                       <div className="help">
-                        {t('activate.holdout')}: {j.pilot.holdoutPercent}% · {t('activate.endsAt')}: {j.pilot.endsAt ?? '—'}
+                        {t('activate.holdout')}: {j.pilot.holdoutPercent}% · {t('activate.endsAt')}:{' '}
+                        {j.pilot.endsAt ?? '—'}
                       </div>
                     )}
                   </td>
-                  <td><StatusBadge status={j.status} /></td>
+                  <td>
+                    <StatusBadge status={j.status} />
+                  </td>
                   <td>{j.version ? `v${j.version}` : '—'}</td>
                   <td className="num">{j.entered}</td>
                   <td className="num">
                     {j.converted}
-                    {j.entered > 0 && <span className="help"> ({Math.round((100 * j.converted) / j.entered)}%)</span>}
+                    {j.entered > 0 && (
+                      <span className="help">
+                        {' '}
+                        ({Math.round((100 * j.converted) / j.entered)}%)
+                      </span>
+                    )}
                   </td>
                   <td className="num">{j.inFlight}</td>
                   <td className="muted">{date.format(new Date(j.updatedAt))}</td>
@@ -71,7 +92,9 @@ export function JourneysPage() {
         ) : (
           <div className="empty">
             <p>{t('journeys.empty')}</p>
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>+ {t('journeys.new')}</button>
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              + {t('journeys.new')}
+            </button>
           </div>
         )}
       </div>

@@ -10,7 +10,10 @@ import { Dialog } from '../shell/dialog';
 export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const templates = useQuery({ queryKey: ['templates'], queryFn: () => api<TemplateSummary[]>('/templates') });
+  const templates = useQuery({
+    queryKey: ['templates'],
+    queryFn: () => api<TemplateSummary[]>('/templates'),
+  });
   const [templateId, setTemplateId] = useState<string | null>('abandoned_cart');
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
@@ -21,7 +24,10 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
     const chosen = templates.data?.find((tpl) => tpl.id === templateId);
     try {
       const journey = await api<JourneyDetail>('/journeys', {
-        body: { name: name.trim() || chosen?.name[lang] || t('journeys.blank'), ...(templateId ? { templateId } : {}) },
+        body: {
+          name: name.trim() || chosen?.name[lang] || t('journeys.blank'),
+          ...(templateId ? { templateId } : {}),
+        },
       });
       navigate(`/journeys/${journey.id}`);
     } catch (e) {
@@ -34,25 +40,49 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={create}>
         <div className="field">
           <label htmlFor="journey-name">{t('journeys.name')}</label>
-          <input id="journey-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('journeys.namePlaceholder')} />
+          <input
+            id="journey-name"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('journeys.namePlaceholder')}
+          />
         </div>
         <h3>{t('journeys.fromTemplate')}</h3>
         <div className="template-grid" role="radiogroup" aria-label={t('journeys.fromTemplate')}>
           {templates.data?.map((tpl) => (
-            <button type="button" role="radio" aria-checked={templateId === tpl.id} key={tpl.id} className={templateId === tpl.id ? 'template-card selected' : 'template-card'} onClick={() => setTemplateId(tpl.id)}>
+            <button
+              type="button"
+              role="radio"
+              aria-checked={templateId === tpl.id}
+              key={tpl.id}
+              className={templateId === tpl.id ? 'template-card selected' : 'template-card'}
+              onClick={() => setTemplateId(tpl.id)}
+            >
               <strong>{tpl.name[lang]}</strong>
               <span>{tpl.description[lang]}</span>
             </button>
           ))}
-          <button type="button" role="radio" aria-checked={templateId === null} className={templateId === null ? 'template-card selected' : 'template-card'} onClick={() => setTemplateId(null)} data-testid="template-blank">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={templateId === null}
+            className={templateId === null ? 'template-card selected' : 'template-card'}
+            onClick={() => setTemplateId(null)}
+            data-testid="template-blank"
+          >
             <strong>{t('journeys.blank')}</strong>
             <span>{t('journeys.blankDescription')}</span>
           </button>
         </div>
         {error && <p className="notice notice-error">{error}</p>}
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" className="btn btn-primary">{t('common.create')}</button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary">
+            {t('common.create')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -1,7 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Link } from 'wouter';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api/client';
 import type { JourneyDetail } from '../api/types';
 import { currentLang } from '../i18n/index';
@@ -19,7 +28,12 @@ interface Group {
   ci95: Interval | null;
 }
 interface Analytics {
-  goal: { event: string | null; conversions: number; rate: number | null; median_seconds_to_convert: number | null };
+  goal: {
+    event: string | null;
+    conversions: number;
+    rate: number | null;
+    median_seconds_to_convert: number | null;
+  };
   lift: {
     treatment: Group;
     holdout: Group;
@@ -29,22 +43,55 @@ interface Analytics {
     conclusive: boolean;
     note: { code: string; es: string; en: string } | null;
   };
-  cost: { currency: string; total: number; per_conversion: number | null; per_incremental_conversion: number | null };
-  messages: Record<string, { sent: number; delivered: number; read: number; replied: number; clicked: number; failed: number; held_out: number; cost: number }>;
-  series: { day: string; entered: { treatment: number; holdout: number }; conversions: { treatment: number; holdout: number } }[];
+  cost: {
+    currency: string;
+    total: number;
+    per_conversion: number | null;
+    per_incremental_conversion: number | null;
+  };
+  messages: Record<
+    string,
+    {
+      sent: number;
+      delivered: number;
+      read: number;
+      replied: number;
+      clicked: number;
+      failed: number;
+      held_out: number;
+      cost: number;
+    }
+  >;
+  series: {
+    day: string;
+    entered: { treatment: number; holdout: number };
+    conversions: { treatment: number; holdout: number };
+  }[];
 }
 
-const pct = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '—' : `${(n * 100).toFixed(digits)} %`);
+const pct = (n: number | null | undefined, digits = 1) =>
+  n === null || n === undefined ? '—' : `${(n * 100).toFixed(digits)} %`;
 
 /** The pilot's KPIs: conversion, lift against the holdout with its interval, cost per conversion, funnel, trend. */
 export default function KpiPage({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const journey = useQuery({ queryKey: ['journey', journeyId], queryFn: () => api<JourneyDetail>(`/journeys/${journeyId}`) });
-  const data = useQuery({ queryKey: ['analytics', journeyId], queryFn: () => api<Analytics>(`/journeys/${journeyId}/analytics`), refetchInterval: 5_000 });
+  const journey = useQuery({
+    queryKey: ['journey', journeyId],
+    queryFn: () => api<JourneyDetail>(`/journeys/${journeyId}`),
+  });
+  const data = useQuery({
+    queryKey: ['analytics', journeyId],
+    queryFn: () => api<Analytics>(`/journeys/${journeyId}/analytics`),
+    refetchInterval: 5_000,
+  });
   if (!data.data || !journey.data) return <p className="empty">{t('common.loading')}</p>;
   const a = data.data;
-  const money = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { style: 'currency', currency: a.cost.currency, maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', {
+    style: 'currency',
+    currency: a.cost.currency,
+    maximumFractionDigits: 2,
+  });
   let cumT = 0;
   let cumH = 0;
   let entT = 0;
@@ -54,45 +101,87 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
     entH += d.entered.holdout;
     cumT += d.conversions.treatment;
     cumH += d.conversions.holdout;
-    return { day: d.day.slice(5), treatment: entT ? (100 * cumT) / entT : 0, holdout: entH ? (100 * cumH) / entH : 0 };
+    return {
+      day: d.day.slice(5),
+      treatment: entT ? (100 * cumT) / entT : 0,
+      holdout: entH ? (100 * cumH) / entH : 0,
+    };
   });
   const nodeName = (id: string) => journey.data?.draft.nodes[id]?.name ?? id;
   return (
     <div className="page">
       <div className="page-head">
         <div>
-          <h1>{journey.data.name} · {t('editor.kpis')}</h1>
-          <div className="row"><StatusBadge status={journey.data.status} /><Link href={`/journeys/${journeyId}`}>← {t('common.back')}</Link></div>
+          <h1>
+            {journey.data.name} · {t('editor.kpis')}
+          </h1>
+          <div className="row">
+            <StatusBadge status={journey.data.status} />
+            <Link href={`/journeys/${journeyId}`}>← {t('common.back')}</Link>
+          </div>
         </div>
       </div>
       <div className="kpi-cards">
         <div className="card kpi-card">
           <div className="kpi-label">{t('analytics.conversion')}</div>
           <div className="kpi-value">{pct(a.goal.rate)}</div>
-          <div className="help">{a.goal.conversions} / {a.lift.treatment.entered + a.lift.holdout.entered} · {a.goal.event ?? '—'}</div>
+          <div className="help">
+            {a.goal.conversions} / {a.lift.treatment.entered + a.lift.holdout.entered} ·{' '}
+            {a.goal.event ?? '—'}
+          </div>
         </div>
         <div className="card kpi-card" data-testid="kpi-lift">
           <div className="kpi-label">{t('analytics.lift')}</div>
           <div className={a.lift.significant ? 'kpi-value positive' : 'kpi-value'}>
-            {a.lift.absolute ? `${a.lift.absolute.value >= 0 ? '+' : ''}${(a.lift.absolute.value * 100).toFixed(1)} pp` : '—'}
+            {a.lift.absolute
+              ? `${a.lift.absolute.value >= 0 ? '+' : ''}${(a.lift.absolute.value * 100).toFixed(1)} pp`
+              : '—'}
           </div>
-          {a.lift.absolute && <div className="help">{t('analytics.interval', { low: pct(a.lift.absolute.ci95.low), high: pct(a.lift.absolute.ci95.high) })}</div>}
+          {a.lift.absolute && (
+            <div className="help">
+              {t('analytics.interval', {
+                low: pct(a.lift.absolute.ci95.low),
+                high: pct(a.lift.absolute.ci95.high),
+              })}
+            </div>
+          )}
           <table className="mini-table">
             <tbody>
-              <tr><td>{t('analytics.treatment')}</td><td>{a.lift.treatment.converted}/{a.lift.treatment.entered}</td><td>{pct(a.lift.treatment.rate)}</td></tr>
-              <tr><td>{t('analytics.holdout')}</td><td>{a.lift.holdout.converted}/{a.lift.holdout.entered}</td><td>{pct(a.lift.holdout.rate)}</td></tr>
+              <tr>
+                <td>{t('analytics.treatment')}</td>
+                <td>
+                  {a.lift.treatment.converted}/{a.lift.treatment.entered}
+                </td>
+                <td>{pct(a.lift.treatment.rate)}</td>
+              </tr>
+              <tr>
+                <td>{t('analytics.holdout')}</td>
+                <td>
+                  {a.lift.holdout.converted}/{a.lift.holdout.entered}
+                </td>
+                <td>{pct(a.lift.holdout.rate)}</td>
+              </tr>
             </tbody>
           </table>
           {a.lift.note && <div className="help note">{a.lift.note[lang]}</div>}
         </div>
         <div className="card kpi-card">
           <div className="kpi-label">{t('analytics.costPerConversion')}</div>
-          <div className="kpi-value">{a.cost.per_conversion === null ? '—' : money.format(a.cost.per_conversion)}</div>
-          <div className="help">Total {money.format(a.cost.total)}{a.cost.per_incremental_conversion !== null ? ` · incremental ${money.format(a.cost.per_incremental_conversion)}` : ''}</div>
+          <div className="kpi-value">
+            {a.cost.per_conversion === null ? '—' : money.format(a.cost.per_conversion)}
+          </div>
+          <div className="help">
+            Total {money.format(a.cost.total)}
+            {a.cost.per_incremental_conversion !== null
+              ? ` · incremental ${money.format(a.cost.per_incremental_conversion)}`
+              : ''}
+          </div>
         </div>
       </div>
       <div className="card chart-card">
-        <h2>{t('analytics.conversion')} — {t('analytics.treatment')} vs {t('analytics.holdout')}</h2>
+        <h2>
+          {t('analytics.conversion')} — {t('analytics.treatment')} vs {t('analytics.holdout')}
+        </h2>
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={series} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
             <CartesianGrid stroke="#e2e6ee" vertical={false} />
@@ -100,8 +189,23 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
             <YAxis unit="%" fontSize={12} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} />
             <Legend />
-            <Line type="monotone" dataKey="treatment" name={t('analytics.treatment')} stroke="#0c7a63" strokeWidth={2.5} dot={series.length < 3} />
-            <Line type="monotone" dataKey="holdout" name={t('analytics.holdout')} stroke="#94a3b8" strokeWidth={2.5} strokeDasharray="5 4" dot={series.length < 3} />
+            <Line
+              type="monotone"
+              dataKey="treatment"
+              name={t('analytics.treatment')}
+              stroke="#0c7a63"
+              strokeWidth={2.5}
+              dot={series.length < 3}
+            />
+            <Line
+              type="monotone"
+              dataKey="holdout"
+              name={t('analytics.holdout')}
+              stroke="#94a3b8"
+              strokeWidth={2.5}
+              strokeDasharray="5 4"
+              dot={series.length < 3}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -109,16 +213,29 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
         <table className="table">
           <thead>
             <tr>
-              <th>{t('analytics.message')}</th><th className="num">{t('analytics.sent')}</th><th className="num">{t('analytics.delivered')}</th><th className="num">{t('analytics.read')}</th>
-              <th className="num">{t('analytics.replied')}</th><th className="num">{t('analytics.clicked')}</th><th className="num">{t('analytics.failed')}</th><th className="num">{t('runs.holdout')}</th><th className="num">{t('analytics.cost')}</th>
+              <th>{t('analytics.message')}</th>
+              <th className="num">{t('analytics.sent')}</th>
+              <th className="num">{t('analytics.delivered')}</th>
+              <th className="num">{t('analytics.read')}</th>
+              <th className="num">{t('analytics.replied')}</th>
+              <th className="num">{t('analytics.clicked')}</th>
+              <th className="num">{t('analytics.failed')}</th>
+              <th className="num">{t('runs.holdout')}</th>
+              <th className="num">{t('analytics.cost')}</th>
             </tr>
           </thead>
           <tbody>
             {Object.entries(a.messages).map(([node, m]) => (
               <tr key={node}>
                 <td>{nodeName(node)}</td>
-                <td className="num">{m.sent}</td><td className="num">{m.delivered}</td><td className="num">{m.read}</td><td className="num">{m.replied}</td>
-                <td className="num">{m.clicked}</td><td className="num">{m.failed}</td><td className="num">{m.held_out}</td><td className="num">{money.format(m.cost)}</td>
+                <td className="num">{m.sent}</td>
+                <td className="num">{m.delivered}</td>
+                <td className="num">{m.read}</td>
+                <td className="num">{m.replied}</td>
+                <td className="num">{m.clicked}</td>
+                <td className="num">{m.failed}</td>
+                <td className="num">{m.held_out}</td>
+                <td className="num">{money.format(m.cost)}</td>
               </tr>
             ))}
           </tbody>

@@ -23,7 +23,15 @@ export default function RunPage({ runId }: { runId: string }) {
     refetchInterval: (q) => (q.state.data?.status === 'active' ? 2_000 : false),
   });
   const store = useMemo(
-    () => (run.data ? createEditorStore({ journeyId: run.data.journey.id, definition: run.data.journey.definition, layout: run.data.journey.layout, readOnly: true }) : null),
+    () =>
+      run.data
+        ? createEditorStore({
+            journeyId: run.data.journey.id,
+            definition: run.data.journey.definition,
+            layout: run.data.journey.layout,
+            readOnly: true,
+          })
+        : null,
     [run.data?.journey.id, run.data?.journey.version],
   );
   useEffect(() => {
@@ -31,8 +39,11 @@ export default function RunPage({ runId }: { runId: string }) {
   }, [store, run.data]);
   if (!run.data || !store) return <p className="empty">{t('common.loading')}</p>;
   const r = run.data;
-  const nodeName = (id: string) => r.journey.definition.nodes[id]?.name ?? (id === 'trigger' ? t('editor.trigger') : id);
-  const contactName = r.contact ? [r.contact.first_name, r.contact.last_name].filter(Boolean).join(' ') : '';
+  const nodeName = (id: string) =>
+    r.journey.definition.nodes[id]?.name ?? (id === 'trigger' ? t('editor.trigger') : id);
+  const contactName = r.contact
+    ? [r.contact.first_name, r.contact.last_name].filter(Boolean).join(' ')
+    : '';
   async function remove() {
     await api(`/runs/${runId}/exit`, { method: 'POST' });
     await queryClient.invalidateQueries({ queryKey: ['run', runId] });
@@ -41,23 +52,48 @@ export default function RunPage({ runId }: { runId: string }) {
     <div className="page run-page">
       <div className="page-head">
         <div>
-          <h1>{contactName || r.contact?.phone} · {r.journey.name} <span className="muted">v{r.journey.version}</span></h1>
+          <h1>
+            {contactName || r.contact?.phone} · {r.journey.name}{' '}
+            <span className="muted">v{r.journey.version}</span>
+          </h1>
           <div className="row">
             <StatusBadge status={r.status === 'active' ? 'active' : 'completed'} />
             {r.outcome && <span className="badge">{r.outcome}</span>}
             {r.convertedAt && <span className="badge badge-active">★ {t('runs.converted')}</span>}
-            <span className="muted">{r.preview ? t('runs.preview') : r.group === 'holdout' ? t('runs.holdout') : t('runs.treatment')}</span>
+            <span className="muted">
+              {r.preview
+                ? t('runs.preview')
+                : r.group === 'holdout'
+                  ? t('runs.holdout')
+                  : t('runs.treatment')}
+            </span>
           </div>
         </div>
         <div className="row">
-          {r.temporal.url && <a className="btn btn-sm" href={r.temporal.url} target="_blank" rel="noreferrer">{t('runs.temporal')} ↗</a>}
-          {r.contact && <Link className="btn btn-sm" href={`/sandbox/${r.contact.id}`}>{t('nav.sandbox')}</Link>}
-          {r.status === 'active' && <button type="button" className="btn btn-sm btn-danger" onClick={() => void remove()}>{t('runs.remove')}</button>}
+          {r.temporal.url && (
+            <a className="btn btn-sm" href={r.temporal.url} target="_blank" rel="noreferrer">
+              {t('runs.temporal')} ↗
+            </a>
+          )}
+          {r.contact && (
+            <Link className="btn btn-sm" href={`/sandbox/${r.contact.id}`}>
+              {t('nav.sandbox')}
+            </Link>
+          )}
+          {r.status === 'active' && (
+            <button type="button" className="btn btn-sm btn-danger" onClick={() => void remove()}>
+              {t('runs.remove')}
+            </button>
+          )}
         </div>
       </div>
       {r.waitingFor && r.status === 'active' && (
         <p className="notice waiting" data-testid="waiting-for">
-          ⏳ {t('runs.waitingUntil', { what: r.waitingFor.ports?.join(', ') ?? r.waitingFor.kind, until: new Date(r.waitingFor.until).toLocaleString() })}
+          ⏳{' '}
+          {t('runs.waitingUntil', {
+            what: r.waitingFor.ports?.join(', ') ?? r.waitingFor.kind,
+            until: new Date(r.waitingFor.until).toLocaleString(),
+          })}
         </p>
       )}
       <div className="run-grid">
@@ -71,18 +107,22 @@ export default function RunPage({ runId }: { runId: string }) {
         <div className="card timeline" data-testid="timeline">
           <h2>{t('runs.timeline')}</h2>
           <ol>
-            {r.steps.filter((s) => s.kind !== 'visited').map((step) => (
-              <li key={step.seq} className={`step step-${step.kind}`}>
-                <span className="step-time">{new Date(step.at).toLocaleTimeString()}</span>
-                <span className="step-node">{nodeName(step.node_id)}</span>
-                <span className="step-text">{stepText(t, step, nodeName)}</span>
-              </li>
-            ))}
+            {r.steps
+              .filter((s) => s.kind !== 'visited')
+              .map((step) => (
+                <li key={step.seq} className={`step step-${step.kind}`}>
+                  <span className="step-time">{new Date(step.at).toLocaleTimeString()}</span>
+                  <span className="step-node">{nodeName(step.node_id)}</span>
+                  <span className="step-text">{stepText(t, step, nodeName)}</span>
+                </li>
+              ))}
           </ol>
           {r.messages.length > 0 && <h3>✉</h3>}
           {r.messages.map((m) => (
             <div key={m.id} className="message-card">
-              <div className="help">{m.channel} · {m.format} · {m.status}</div>
+              <div className="help">
+                {m.channel} · {m.format} · {m.status}
+              </div>
               <div>{String(m.content.text ?? m.content.preview ?? m.content.subject ?? '')}</div>
             </div>
           ))}

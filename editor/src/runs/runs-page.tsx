@@ -14,39 +14,100 @@ export default function RunsPage() {
   const [journeyId, setJourneyId] = useState(search.get('journeyId') ?? '');
   const [status, setStatus] = useState(search.get('status') ?? '');
   const [nodeId, setNodeId] = useState(search.get('nodeId') ?? '');
-  const journeys = useQuery({ queryKey: ['journeys'], queryFn: () => api<JourneySummary[]>('/journeys') });
-  const query = new URLSearchParams({ ...(journeyId ? { journeyId } : {}), ...(status ? { status } : {}), ...(nodeId ? { nodeId } : {}) });
-  const runs = useQuery({ queryKey: ['runs', query.toString()], queryFn: () => api<RunSummary[]>(`/runs?${query}`), refetchInterval: 3_000 });
+  const journeys = useQuery({
+    queryKey: ['journeys'],
+    queryFn: () => api<JourneySummary[]>('/journeys'),
+  });
+  const query = new URLSearchParams({
+    ...(journeyId ? { journeyId } : {}),
+    ...(status ? { status } : {}),
+    ...(nodeId ? { nodeId } : {}),
+  });
+  const runs = useQuery({
+    queryKey: ['runs', query.toString()],
+    queryFn: () => api<RunSummary[]>(`/runs?${query}`),
+    refetchInterval: 3_000,
+  });
   return (
     <div className="page">
-      <div className="page-head"><h1>{t('runs.title')}</h1></div>
+      <div className="page-head">
+        <h1>{t('runs.title')}</h1>
+      </div>
       <div className="row filters">
-        <select className="input" aria-label={t('runs.journey')} value={journeyId} onChange={(e) => setJourneyId(e.target.value)}>
-          <option value="">{t('runs.journey')}: {t('common.all')}</option>
-          {journeys.data?.map((j) => <option key={j.id} value={j.id}>{j.name}</option>)}
+        <select
+          className="input"
+          aria-label={t('runs.journey')}
+          value={journeyId}
+          onChange={(e) => setJourneyId(e.target.value)}
+        >
+          <option value="">
+            {t('runs.journey')}: {t('common.all')}
+          </option>
+          {journeys.data?.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+            </option>
+          ))}
         </select>
-        <select className="input" aria-label={t('journeys.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
-          <option value="">{t('journeys.status')}: {t('common.all')}</option>
+        <select
+          className="input"
+          aria-label={t('journeys.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
+          <option value="">
+            {t('journeys.status')}: {t('common.all')}
+          </option>
           <option value="active">{t('status.active')}</option>
           <option value="completed">{t('status.completed')}</option>
           <option value="failed">{t('status.failed')}</option>
         </select>
-        <input className="input" placeholder={t('runs.node')} aria-label={t('runs.node')} value={nodeId} onChange={(e) => setNodeId(e.target.value)} />
+        <input
+          className="input"
+          placeholder={t('runs.node')}
+          aria-label={t('runs.node')}
+          value={nodeId}
+          onChange={(e) => setNodeId(e.target.value)}
+        />
       </div>
       <div className="card">
         <table className="table">
           <thead>
-            <tr><th>{t('runs.contact')}</th><th>{t('runs.journey')}</th><th>{t('journeys.status')}</th><th>{t('runs.node')}</th><th>{t('runs.outcome')}</th><th>{t('runs.group')}</th><th>{t('runs.started')}</th></tr>
+            <tr>
+              <th>{t('runs.contact')}</th>
+              <th>{t('runs.journey')}</th>
+              <th>{t('journeys.status')}</th>
+              <th>{t('runs.node')}</th>
+              <th>{t('runs.outcome')}</th>
+              <th>{t('runs.group')}</th>
+              <th>{t('runs.started')}</th>
+            </tr>
           </thead>
           <tbody>
             {runs.data?.map((r) => (
               <tr key={r.id} className="clickable" onClick={() => navigate(`/runs/${r.id}`)}>
-                <td><strong>{r.contact_name || r.phone || r.email}</strong><div className="help">{r.phone}</div></td>
-                <td>{r.journey_name} <span className="muted">v{r.version}</span></td>
-                <td><StatusBadge status={r.status === 'active' ? 'active' : r.status} /></td>
+                <td>
+                  <strong>{r.contact_name || r.phone || r.email}</strong>
+                  <div className="help">{r.phone}</div>
+                </td>
+                <td>
+                  {r.journey_name} <span className="muted">v{r.version}</span>
+                </td>
+                <td>
+                  <StatusBadge status={r.status === 'active' ? 'active' : r.status} />
+                </td>
                 <td>{r.current_node ?? '—'}</td>
-                <td>{r.outcome ?? '—'}{r.converted_at ? ' ★' : ''}</td>
-                <td>{r.preview ? t('runs.preview') : r.pilot_group === 'holdout' ? t('runs.holdout') : t('runs.treatment')}</td>
+                <td>
+                  {r.outcome ?? '—'}
+                  {r.converted_at ? ' ★' : ''}
+                </td>
+                <td>
+                  {r.preview
+                    ? t('runs.preview')
+                    : r.pilot_group === 'holdout'
+                      ? t('runs.holdout')
+                      : t('runs.treatment')}
+                </td>
                 <td className="muted">{new Date(r.started_at).toLocaleString()}</td>
               </tr>
             ))}

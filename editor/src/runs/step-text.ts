@@ -11,17 +11,41 @@ export function stepText(t: TFunction, step: RunStep, nodeName: (id: string) => 
     case 'visited':
       return t('runs.steps.visited', { node: nodeName(step.node_id) });
     case 'took': {
-      const why = d.kind === 'reply' ? ` — «${String(d.text ?? d.buttonId ?? '')}»` : d.event ? ` — ${String(d.event)}` : d.variant ? ` — ${String(d.variant)}` : d.label ? ` — ${String(d.label)}` : '';
+      const why =
+        d.kind === 'reply'
+          ? ` — «${String(d.text ?? d.buttonId ?? '')}»`
+          : d.event
+            ? ` — ${String(d.event)}`
+            : d.variant
+              ? ` — ${String(d.variant)}`
+              : d.label
+                ? ` — ${String(d.label)}`
+                : '';
       return t('runs.steps.took', { port: step.port }) + why;
     }
     case 'message':
-      return t('runs.steps.message', { status: String(d.status), channel: String(d.channel ?? '') }) + (d.reasons ? ` — ${JSON.stringify(d.reasons)}` : '');
+      return (
+        t('runs.steps.message', { status: String(d.status), channel: String(d.channel ?? '') }) +
+        (d.reasons ? ` — ${JSON.stringify(d.reasons)}` : '')
+      );
     case 'deferred':
       return t('runs.steps.deferred', { reason: String(d.reason), until: when(d.until) });
     case 'waiting':
-      return t('runs.steps.waiting', { until: when(d.until) }) + (Array.isArray(d.ports) ? ` (${d.ports.join(', ')})` : '');
+      return (
+        t('runs.steps.waiting', { until: when(d.until) }) +
+        (Array.isArray(d.ports) ? ` (${d.ports.join(', ')})` : '')
+      );
     case 'signal':
-      return t('runs.steps.signal', { kind: String(d.kind) }) + (d.text ? ` «${String(d.text)}»` : d.buttonId ? ` [${String(d.buttonId)}]` : d.name ? ` ${String(d.name)}` : '');
+      return (
+        t('runs.steps.signal', { kind: String(d.kind) }) +
+        (d.text
+          ? ` «${String(d.text)}»`
+          : d.buttonId
+            ? ` [${String(d.buttonId)}]`
+            : d.name
+              ? ` ${String(d.name)}`
+              : '')
+      );
     case 'goal':
       return t('runs.steps.goal', { event: String(d.event) });
     case 'webhook':

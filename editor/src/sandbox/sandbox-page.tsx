@@ -58,9 +58,7 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
             className={c.id === selected ? 'contact-item active' : 'contact-item'}
             onClick={() => navigate(`/sandbox/${c.id}`)}
           >
-            <strong>
-              {c.name || c.phone || c.email}
-            </strong>
+            <strong>{c.name || c.phone || c.email}</strong>
             <span className="help">{c.phone ?? c.email}</span>
           </button>
         ))}

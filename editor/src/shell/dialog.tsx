@@ -1,7 +1,17 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
 /** A modal with a title; Escape or the backdrop closes it; focus moves inside. */
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -11,7 +21,14 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
   }, [onClose]);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" style={wide ? { width: 'min(760px, calc(100vw - 32px))' } : undefined} role="dialog" aria-modal="true" aria-label={title} ref={ref}>
+      <div
+        className="dialog"
+        style={wide ? { width: 'min(760px, calc(100vw - 32px))' } : undefined}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        ref={ref}
+      >
         <h2>{title}</h2>
         {children}
       </div>

@@ -5,7 +5,12 @@ export function LanguageSwitch() {
   return (
     <label className="lang-switch">
       <span className="sr-only">{t('nav.language')}</span>
-      <select className="input" value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)} aria-label={t('nav.language')}>
+      <select
+        className="input"
+        value={i18n.resolvedLanguage}
+        onChange={(e) => void i18n.changeLanguage(e.target.value)}
+        aria-label={t('nav.language')}
+      >
         <option value="es">Español</option>
         <option value="en">English</option>
       </select>

@@ -12,7 +12,11 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
   const [location] = useLocation();
   const queryClient = useQueryClient();
   const links = [
-    { href: '/', label: t('nav.journeys'), active: location === '/' || location.startsWith('/journeys') },
+    {
+      href: '/',
+      label: t('nav.journeys'),
+      active: location === '/' || location.startsWith('/journeys'),
+    },
     { href: '/runs', label: t('nav.runs'), active: location.startsWith('/runs') },
     { href: '/contacts', label: t('nav.contacts'), active: location.startsWith('/contacts') },
     { href: '/sandbox', label: t('nav.sandbox'), active: location.startsWith('/sandbox') },
@@ -25,11 +29,19 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
     <div className={wide ? 'shell shell-wide' : 'shell'}>
       <header className="topbar">
         <Link href="/" className="brand">
-          <span className="brand-mark" aria-hidden>↯</span> Ruta
+          <span className="brand-mark" aria-hidden>
+            ↯
+          </span>{' '}
+          Ruta
         </Link>
         <nav aria-label="main">
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className={link.active ? 'nav-link active' : 'nav-link'} aria-current={link.active ? 'page' : undefined}>
+            <Link
+              key={link.href}
+              href={link.href}
+              className={link.active ? 'nav-link active' : 'nav-link'}
+              aria-current={link.active ? 'page' : undefined}
+            >
               {link.label}
             </Link>
           ))}

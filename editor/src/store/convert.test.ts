@@ -16,7 +16,13 @@ describe('toFlow / fromFlow', () => {
     const template = getJourneyTemplate('abandoned_cart')!;
     const flow = toFlow(template.definition, template.layout);
     const waitCart = flow.nodes.find((n) => n.id === 'wait_cart')!;
-    expect(waitCart.data.ports).toEqual(['tapped_buy', 'tapped_help', 'replied', 'ordered', 'timeout']);
+    expect(waitCart.data.ports).toEqual([
+      'tapped_buy',
+      'tapped_help',
+      'replied',
+      'ordered',
+      'timeout',
+    ]);
     const edge = flow.edges.find((e) => e.source === 'wait_cart' && e.target === 'send_reminder')!;
     expect(edge.sourceHandle).toBe('timeout');
     expect(flow.nodes[0]).toMatchObject({ id: 'trigger', type: 'trigger', deletable: false });
@@ -28,14 +34,22 @@ describe('toFlow / fromFlow', () => {
     broken.edges = broken.edges.filter((e) => e.id !== 'wait_cart.timeout');
     const problems = validateJourney(broken);
     const flow = toFlow(broken, template.layout, problems);
-    expect(flow.nodes.find((n) => n.id === 'wait_cart')!.data.problems.map((p) => p.code)).toContain('unconnected_port');
+    expect(
+      flow.nodes.find((n) => n.id === 'wait_cart')!.data.problems.map((p) => p.code),
+    ).toContain('unconnected_port');
   });
 
   test('a flow without a trigger, or with an edge without a port, is refused with a reason', () => {
     const template = getJourneyTemplate('abandoned_cart')!;
     const flow = toFlow(template.definition, template.layout);
-    expect(fromFlow(flow.nodes.slice(1), flow.edges, template.definition)).toEqual({ error: 'the canvas has no trigger' });
-    const edges = flow.edges.map((e, i) => (i === 0 ? { ...e, sourceHandle: null, data: undefined } : e));
-    expect(fromFlow(flow.nodes, edges, template.definition)).toMatchObject({ error: expect.stringContaining('no output port') });
+    expect(fromFlow(flow.nodes.slice(1), flow.edges, template.definition)).toEqual({
+      error: 'the canvas has no trigger',
+    });
+    const edges = flow.edges.map((e, i) =>
+      i === 0 ? { ...e, sourceHandle: null, data: undefined } : e,
+    );
+    expect(fromFlow(flow.nodes, edges, template.definition)).toMatchObject({
+      error: expect.stringContaining('no output port'),
+    });
   });
 });

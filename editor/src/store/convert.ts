@@ -1,4 +1,3 @@
-import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import {
   type Edge,
   type JourneyDefinition,
@@ -9,6 +8,7 @@ import {
   type Trigger,
   type ValidationProblem,
 } from '@ruta/shared';
+import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 
 export type JourneyNodeData = {
   kind: 'trigger' | JourneyNode['type'];
@@ -34,7 +34,12 @@ export function toFlow(
       type: 'trigger',
       position: layout[TRIGGER_NODE_ID] ?? { x: 0, y: 0 },
       deletable: false,
-      data: { kind: 'trigger', trigger: definition.trigger, ports: ['next'], problems: problemsOf(TRIGGER_NODE_ID) },
+      data: {
+        kind: 'trigger',
+        trigger: definition.trigger,
+        ports: ['next'],
+        problems: problemsOf(TRIGGER_NODE_ID),
+      },
     },
     ...Object.entries(definition.nodes).map(([id, node]) => ({
       id,
@@ -77,7 +82,13 @@ export function fromFlow(
     journeyEdges.push({ id: edge.id, source: edge.source, sourcePort: port, target: edge.target });
   }
   return {
-    definition: { schemaVersion: base.schemaVersion, trigger, nodes: journeyNodes, edges: journeyEdges, settings: base.settings },
+    definition: {
+      schemaVersion: base.schemaVersion,
+      trigger,
+      nodes: journeyNodes,
+      edges: journeyEdges,
+      settings: base.settings,
+    },
     layout,
   };
 }

@@ -4,7 +4,11 @@ import { createEditorStore } from './editor-store';
 
 function cartStore() {
   const template = getJourneyTemplate('abandoned_cart')!;
-  return createEditorStore({ journeyId: 'j1', definition: template.definition, layout: template.layout });
+  return createEditorStore({
+    journeyId: 'j1',
+    definition: template.definition,
+    layout: template.layout,
+  });
 }
 
 describe('editor store', () => {
@@ -22,8 +26,18 @@ describe('editor store', () => {
     const id = store.getState().addNode('wait', { x: 10, y: 10 }, 'send_cart.sent');
     const edges = store.getState().definition.edges;
     expect(id).toBe('wait_1');
-    expect(edges).toContainEqual({ id: 'send_cart.sent', source: 'send_cart', sourcePort: 'sent', target: 'wait_1' });
-    expect(edges).toContainEqual({ id: 'wait_1.next', source: 'wait_1', sourcePort: 'next', target: 'wait_cart' });
+    expect(edges).toContainEqual({
+      id: 'send_cart.sent',
+      source: 'send_cart',
+      sourcePort: 'sent',
+      target: 'wait_1',
+    });
+    expect(edges).toContainEqual({
+      id: 'wait_1.next',
+      source: 'wait_1',
+      sourcePort: 'next',
+      target: 'wait_cart',
+    });
     expect(store.getState().selectedId).toBe('wait_1');
     expect(store.getState().problems).toEqual([]);
   });
@@ -31,8 +45,17 @@ describe('editor store', () => {
   test('one connection per output: connecting again replaces it; nothing connects into the trigger', () => {
     const store = cartStore();
     store.getState().connect('wait_cart', 'timeout', 'exit_no_response');
-    const timeouts = store.getState().definition.edges.filter((e) => e.source === 'wait_cart' && e.sourcePort === 'timeout');
-    expect(timeouts).toEqual([{ id: 'wait_cart.timeout', source: 'wait_cart', sourcePort: 'timeout', target: 'exit_no_response' }]);
+    const timeouts = store
+      .getState()
+      .definition.edges.filter((e) => e.source === 'wait_cart' && e.sourcePort === 'timeout');
+    expect(timeouts).toEqual([
+      {
+        id: 'wait_cart.timeout',
+        source: 'wait_cart',
+        sourcePort: 'timeout',
+        target: 'exit_no_response',
+      },
+    ]);
     const before = store.getState().definition.edges.length;
     store.getState().connect('send_cart', 'failed', 'trigger');
     expect(store.getState().definition.edges.length).toBe(before);
@@ -58,17 +81,35 @@ describe('editor store', () => {
     store.getState().copy(['send_reminder', 'wait_order']);
     const pasted = store.getState().paste();
     expect(pasted).toEqual(['send_1', 'wait_for_1']);
-    expect(store.getState().definition.edges).toContainEqual({ id: 'send_1.sent', source: 'send_1', sourcePort: 'sent', target: 'wait_for_1' });
-    expect(store.getState().layout.send_1).toEqual({ x: store.getState().layout.send_reminder!.x + 40, y: store.getState().layout.send_reminder!.y + 40 });
+    expect(store.getState().definition.edges).toContainEqual({
+      id: 'send_1.sent',
+      source: 'send_1',
+      sourcePort: 'sent',
+      target: 'wait_for_1',
+    });
+    expect(store.getState().layout.send_1).toEqual({
+      x: store.getState().layout.send_reminder!.x + 40,
+      y: store.getState().layout.send_reminder!.y + 40,
+    });
   });
 
   test('removing an output port (a wait_for signal) drops only its connection', () => {
     const store = cartStore();
     const node = store.getState().definition.nodes.wait_cart!;
     if (node.type !== 'wait_for') throw new Error('expected wait_for');
-    store.getState().updateNode('wait_cart', { ...node, signals: node.signals.filter((s) => s.port !== 'tapped_help') });
+    store
+      .getState()
+      .updateNode('wait_cart', {
+        ...node,
+        signals: node.signals.filter((s) => s.port !== 'tapped_help'),
+      });
     const edges = store.getState().definition.edges.filter((e) => e.source === 'wait_cart');
-    expect(edges.map((e) => e.sourcePort).sort()).toEqual(['ordered', 'replied', 'tapped_buy', 'timeout']);
+    expect(edges.map((e) => e.sourcePort).sort()).toEqual([
+      'ordered',
+      'replied',
+      'tapped_buy',
+      'timeout',
+    ]);
   });
 
   test('the trigger cannot be deleted; renaming a node id rewires its connections', () => {
@@ -78,8 +119,18 @@ describe('editor store', () => {
     store.getState().renameNodeId('send_cart', 'whatsapp_carrito');
     const { edges, nodes } = store.getState().definition;
     expect(nodes.whatsapp_carrito).toBeDefined();
-    expect(edges).toContainEqual({ id: 'trigger.next', source: 'trigger', sourcePort: 'next', target: 'whatsapp_carrito' });
-    expect(edges).toContainEqual({ id: 'whatsapp_carrito.sent', source: 'whatsapp_carrito', sourcePort: 'sent', target: 'wait_cart' });
+    expect(edges).toContainEqual({
+      id: 'trigger.next',
+      source: 'trigger',
+      sourcePort: 'next',
+      target: 'whatsapp_carrito',
+    });
+    expect(edges).toContainEqual({
+      id: 'whatsapp_carrito.sent',
+      source: 'whatsapp_carrito',
+      sourcePort: 'sent',
+      target: 'wait_cart',
+    });
   });
 
   test('a save that finishes after another edit does not claim the draft is saved', () => {
@@ -94,7 +145,12 @@ describe('editor store', () => {
 
   test('a read-only editor (a published version) ignores edits', () => {
     const template = getJourneyTemplate('abandoned_cart')!;
-    const store = createEditorStore({ journeyId: 'j1', definition: template.definition, layout: template.layout, readOnly: true });
+    const store = createEditorStore({
+      journeyId: 'j1',
+      definition: template.definition,
+      layout: template.layout,
+      readOnly: true,
+    });
     store.getState().deleteNodes(['send_cart']);
     expect(store.getState().definition.nodes.send_cart).toBeDefined();
   });

@@ -57,7 +57,12 @@ export interface EditorState extends Snapshot {
 const HISTORY_LIMIT = 100;
 
 /** One editor per open journey: the model, its layout, history and save state. Logic lives here, not in components. */
-export function createEditorStore(init: { journeyId: string; definition: JourneyDefinition; layout: JourneyLayout; readOnly?: boolean }) {
+export function createEditorStore(init: {
+  journeyId: string;
+  definition: JourneyDefinition;
+  layout: JourneyLayout;
+  readOnly?: boolean;
+}) {
   return createStore<EditorState>()((set, get) => {
     /** Every model change goes through here: history, validation, dirty flag. */
     const commit = (next: Partial<Snapshot>, selectedId?: string | null) => {
@@ -68,7 +73,9 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
       set({
         definition,
         layout,
-        past: [...state.past, { definition: state.definition, layout: state.layout }].slice(-HISTORY_LIMIT),
+        past: [...state.past, { definition: state.definition, layout: state.layout }].slice(
+          -HISTORY_LIMIT,
+        ),
         future: [],
         problems: definition === state.definition ? state.problems : validateJourney(definition),
         save: { ...state.save, status: 'dirty', revision: state.save.revision + 1 },
@@ -108,10 +115,30 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
         if (split) {
           const firstPort = outputPortsOf(node)[0];
           edges = edges.filter((e) => e.id !== split.id);
-          edges = [...edges, { id: edgeId(split.source, split.sourcePort), source: split.source, sourcePort: split.sourcePort, target: id }];
-          if (firstPort) edges.push({ id: edgeId(id, firstPort), source: id, sourcePort: firstPort, target: split.target });
+          edges = [
+            ...edges,
+            {
+              id: edgeId(split.source, split.sourcePort),
+              source: split.source,
+              sourcePort: split.sourcePort,
+              target: id,
+            },
+          ];
+          if (firstPort)
+            edges.push({
+              id: edgeId(id, firstPort),
+              source: id,
+              sourcePort: firstPort,
+              target: split.target,
+            });
         }
-        commit({ definition: { ...definition, nodes: { ...definition.nodes, [id]: node }, edges }, layout: { ...layout, [id]: position } }, id);
+        commit(
+          {
+            definition: { ...definition, nodes: { ...definition.nodes, [id]: node }, edges },
+            layout: { ...layout, [id]: position },
+          },
+          id,
+        );
         return id;
       },
 
@@ -120,7 +147,9 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
         const ports = new Set(outputPortsOf(node));
         // A port that no longer exists loses its connection; the rest stay.
         const edges = definition.edges.filter((e) => e.source !== id || ports.has(e.sourcePort));
-        commit({ definition: { ...definition, nodes: { ...definition.nodes, [id]: node }, edges } });
+        commit({
+          definition: { ...definition, nodes: { ...definition.nodes, [id]: node }, edges },
+        });
       },
 
       setTrigger: (trigger) => commit({ definition: { ...get().definition, trigger } }),
@@ -129,7 +158,9 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
       renameNodeId(id, next) {
         const { definition, layout } = get();
         if (!next || next === id || definition.nodes[next] || next === TRIGGER_NODE_ID) return;
-        const nodes = Object.fromEntries(Object.entries(definition.nodes).map(([k, v]) => [k === id ? next : k, v]));
+        const nodes = Object.fromEntries(
+          Object.entries(definition.nodes).map(([k, v]) => [k === id ? next : k, v]),
+        );
         const edges = definition.edges.map((e) => ({
           ...e,
           id: e.source === id ? edgeId(next, e.sourcePort) : e.id,
@@ -137,14 +168,22 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
           target: e.target === id ? next : e.target,
         }));
         const { [id]: position, ...rest } = layout;
-        commit({ definition: { ...definition, nodes, edges }, layout: position ? { ...rest, [next]: position } : rest }, next);
+        commit(
+          {
+            definition: { ...definition, nodes, edges },
+            layout: position ? { ...rest, [next]: position } : rest,
+          },
+          next,
+        );
       },
 
       deleteNodes(ids) {
         const gone = new Set(ids.filter((id) => id !== TRIGGER_NODE_ID));
         if (gone.size === 0) return;
         const { definition, layout } = get();
-        const nodes = Object.fromEntries(Object.entries(definition.nodes).filter(([k]) => !gone.has(k)));
+        const nodes = Object.fromEntries(
+          Object.entries(definition.nodes).filter(([k]) => !gone.has(k)),
+        );
         const edges = definition.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
         const kept = Object.fromEntries(Object.entries(layout).filter(([k]) => !gone.has(k)));
         commit({ definition: { ...definition, nodes, edges }, layout: kept }, null);
@@ -153,14 +192,28 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
       connect(source, port, target) {
         if (source === target || target === TRIGGER_NODE_ID) return;
         // One connection per output: a new one replaces the old.
-        const edges = get().definition.edges.filter((e) => !(e.source === source && e.sourcePort === port));
-        commit({ definition: withEdges([...edges, { id: edgeId(source, port), source, sourcePort: port, target }]) });
+        const edges = get().definition.edges.filter(
+          (e) => !(e.source === source && e.sourcePort === port),
+        );
+        commit({
+          definition: withEdges([
+            ...edges,
+            { id: edgeId(source, port), source, sourcePort: port, target },
+          ]),
+        });
       },
 
       reconnect(id, source, port, target) {
         if (source === target || target === TRIGGER_NODE_ID) return;
-        const edges = get().definition.edges.filter((e) => e.id !== id && !(e.source === source && e.sourcePort === port));
-        commit({ definition: withEdges([...edges, { id: edgeId(source, port), source, sourcePort: port, target }]) });
+        const edges = get().definition.edges.filter(
+          (e) => e.id !== id && !(e.source === source && e.sourcePort === port),
+        );
+        commit({
+          definition: withEdges([
+            ...edges,
+            { id: edgeId(source, port), source, sourcePort: port, target },
+          ]),
+        });
       },
 
       deleteEdges(ids) {
@@ -202,7 +255,9 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
         if (chosen.size === 0) return;
         set({
           clipboard: {
-            nodes: Object.fromEntries([...chosen].map((id) => [id, structuredClone(definition.nodes[id]!)])),
+            nodes: Object.fromEntries(
+              [...chosen].map((id) => [id, structuredClone(definition.nodes[id]!)]),
+            ),
             layout: Object.fromEntries([...chosen].map((id) => [id, layout[id] ?? { x: 0, y: 0 }])),
             edges: definition.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target)),
           },
@@ -228,14 +283,20 @@ export function createEditorStore(init: { journeyId: string; definition: Journey
         }
         const edges = [
           ...definition.edges,
-          ...clipboard.edges.map((e) => ({ id: edgeId(renamed[e.source]!, e.sourcePort), source: renamed[e.source]!, sourcePort: e.sourcePort, target: renamed[e.target]! })),
+          ...clipboard.edges.map((e) => ({
+            id: edgeId(renamed[e.source]!, e.sourcePort),
+            source: renamed[e.source]!,
+            sourcePort: e.sourcePort,
+            target: renamed[e.target]!,
+          })),
         ];
         commit({ definition: { ...definition, nodes, edges }, layout: positions });
         return Object.values(renamed);
       },
 
       setHighlight: (ids) => set({ highlight: ids }),
-      markSaving: (revision) => set({ save: { status: 'saving', revision: Math.max(revision, get().save.revision) } }),
+      markSaving: (revision) =>
+        set({ save: { status: 'saving', revision: Math.max(revision, get().save.revision) } }),
       markSaved(revision) {
         // Only "saved" if nothing changed while the request was in flight.
         if (get().save.revision === revision) set({ save: { status: 'saved', revision } });

@@ -13,15 +13,41 @@ export function defaultNode(type: NodeType): JourneyNode {
     case 'wait':
       return { type, until: { kind: 'duration', duration: { amount: 1, unit: 'days' } } };
     case 'wait_for':
-      return { type, signals: [{ port: 'replied', kind: 'reply' }], timeout: { amount: 24, unit: 'hours' } };
+      return {
+        type,
+        signals: [{ port: 'replied', kind: 'reply' }],
+        timeout: { amount: 24, unit: 'hours' },
+      };
     case 'branch':
-      return { type, cases: [{ port: 'case_1', label: '', conditions: [{ source: 'engagement', field: 'replied', op: 'eq', value: true }] }] };
+      return {
+        type,
+        cases: [
+          {
+            port: 'case_1',
+            label: '',
+            conditions: [{ source: 'engagement', field: 'replied', op: 'eq', value: true }],
+          },
+        ],
+      };
     case 'split':
-      return { type, variants: [{ port: 'a', label: 'A', percent: 50 }, { port: 'b', label: 'B', percent: 50 }] };
+      return {
+        type,
+        variants: [
+          { port: 'a', label: 'A', percent: 50 },
+          { port: 'b', label: 'B', percent: 50 },
+        ],
+      };
     case 'update_contact':
       return { type, set: {}, unset: [], addTags: ['journey'], removeTags: [], consent: [] };
     case 'webhook':
-      return { type, method: 'POST', url: 'https://', headers: {}, body: '{"contact": "{{ contact.id }}"}', timeoutMs: 5000 };
+      return {
+        type,
+        method: 'POST',
+        url: 'https://',
+        headers: {},
+        body: '{"contact": "{{ contact.id }}"}',
+        timeoutMs: 5000,
+      };
     case 'handoff':
       return { type, queue: 'ventas', note: '' };
     case 'exit':

@@ -20,11 +20,18 @@ export interface SweepPage {
 export function createSweepActivities(deps: ActivityDeps) {
   const { sql } = deps;
   return {
-    async sweepJourneyPage({ journeyId, after }: { journeyId: string; after?: string }): Promise<SweepPage> {
+    async sweepJourneyPage({
+      journeyId,
+      after,
+    }: {
+      journeyId: string;
+      after?: string;
+    }): Promise<SweepPage> {
       const journey = await activeJourney(sql, journeyId);
       if (!journey) return { scanned: 0, matched: 0, enrolled: 0 };
       const trigger = journey.definition.trigger;
-      if (trigger.kind !== 'segment' && trigger.kind !== 'schedule') return { scanned: 0, matched: 0, enrolled: 0 };
+      if (trigger.kind !== 'segment' && trigger.kind !== 'schedule')
+        return { scanned: 0, matched: 0, enrolled: 0 };
       const rows = await sql<ContactRow[]>`
         select id, external_id, phone, email, first_name, last_name, time_zone, locale, attributes, tags, consent, last_inbound_at
         from contacts
@@ -34,13 +41,21 @@ export function createSweepActivities(deps: ActivityDeps) {
       let enrolled = 0;
       const now = new Date();
       for (const row of rows) {
-        const contact = buildTemplateContext({ contact: toSnapshot(row), journey: { name: journey.name } }).contact;
+        const contact = buildTemplateContext({
+          contact: toSnapshot(row),
+          journey: { name: journey.name },
+        }).contact;
         if (!evaluateConditions(trigger.conditions, { contact, now })) continue;
         matched += 1;
         const result = await enrollContact(deps.enrollment, journey, row.id);
         if (result.status === 'started') enrolled += 1;
       }
-      return { scanned: rows.length, matched, enrolled, ...(rows.length === SWEEP_PAGE_SIZE ? { next: rows.at(-1)?.id } : {}) };
+      return {
+        scanned: rows.length,
+        matched,
+        enrolled,
+        ...(rows.length === SWEEP_PAGE_SIZE ? { next: rows.at(-1)?.id } : {}),
+      };
     },
   };
 }

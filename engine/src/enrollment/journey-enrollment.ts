@@ -1,12 +1,17 @@
-import { assignPilotGroup, JourneyDefinition, type JourneySettings } from '@ruta/shared';
 import type { Sql } from '@ruta/platform';
+import { assignPilotGroup, JourneyDefinition, type JourneySettings } from '@ruta/shared';
 import { type EnrollmentTarget, type EnrollRequest, type EnrollResult, enroll } from './enroll';
 
 /** Pilot settings chosen at activation; they override the version's own settings for new runs. */
-export type Activation = Partial<Pick<JourneySettings, 'reentry' | 'quietHours' | 'frequencyCap' | 'goal' | 'pilot'>>;
+export type Activation = Partial<
+  Pick<JourneySettings, 'reentry' | 'quietHours' | 'frequencyCap' | 'goal' | 'pilot'>
+>;
 
 /** The snapshot a run starts with: the immutable version plus the journey's activation settings. */
-export function compileSnapshot(definition: JourneyDefinition, activation: Activation | null): JourneyDefinition {
+export function compileSnapshot(
+  definition: JourneyDefinition,
+  activation: Activation | null,
+): JourneyDefinition {
   if (!activation) return definition;
   return { ...definition, settings: { ...definition.settings, ...activation } };
 }
@@ -42,7 +47,11 @@ function toActive(row: JourneyRow): ActiveJourney {
 }
 
 /** Active journeys of a workspace whose event trigger is `eventName`. */
-export async function activeJourneysForEvent(sql: Sql, workspaceId: string, eventName: string): Promise<ActiveJourney[]> {
+export async function activeJourneysForEvent(
+  sql: Sql,
+  workspaceId: string,
+  eventName: string,
+): Promise<ActiveJourney[]> {
   const rows = await sql<JourneyRow[]>`
     select j.id, j.workspace_id, j.name, j.activation, v.id as version_id, v.version, v.definition
     from journeys j join journey_versions v on v.id = j.active_version_id
@@ -52,7 +61,10 @@ export async function activeJourneysForEvent(sql: Sql, workspaceId: string, even
 }
 
 /** The journey as new runs see it, or undefined when it is not active. */
-export async function activeJourney(sql: Sql, journeyId: string): Promise<ActiveJourney | undefined> {
+export async function activeJourney(
+  sql: Sql,
+  journeyId: string,
+): Promise<ActiveJourney | undefined> {
   const [row] = await sql<JourneyRow[]>`
     select j.id, j.workspace_id, j.name, j.activation, v.id as version_id, v.version, v.definition
     from journeys j join journey_versions v on v.id = j.active_version_id
@@ -61,7 +73,13 @@ export async function activeJourney(sql: Sql, journeyId: string): Promise<Active
 }
 
 export type ContactEnrollment =
-  | { journeyId: string; status: EnrollResult['status']; runId?: string; group: 'treatment' | 'holdout'; reason?: string }
+  | {
+      journeyId: string;
+      status: EnrollResult['status'];
+      runId?: string;
+      group: 'treatment' | 'holdout';
+      reason?: string;
+    }
   | { journeyId: string; status: 'excluded' | 'pilot_ended' };
 
 /**
@@ -75,7 +93,8 @@ export async function enrollContact(
   triggerEvent?: EnrollRequest['triggerEvent'],
 ): Promise<ContactEnrollment> {
   const pilot = journey.definition.settings.pilot;
-  if (pilot?.endsAt && new Date(pilot.endsAt).getTime() < Date.now()) return { journeyId: journey.id, status: 'pilot_ended' };
+  if (pilot?.endsAt && new Date(pilot.endsAt).getTime() < Date.now())
+    return { journeyId: journey.id, status: 'pilot_ended' };
   const group = assignPilotGroup(contactId, journey.id, pilot);
   if (group === 'excluded') return { journeyId: journey.id, status: 'excluded' };
   const result = await enroll(target, {

@@ -4,6 +4,10 @@ export function sweepScheduleId(prefix: string | undefined, journeyId: string): 
 }
 
 /** One sweep run (an activation of a segment journey, or "sweep now"). */
-export function sweepWorkflowId(prefix: string | undefined, journeyId: string, tag: string): string {
+export function sweepWorkflowId(
+  prefix: string | undefined,
+  journeyId: string,
+  tag: string,
+): string {
   return `${prefix ?? ''}sweep/${journeyId}/${tag}`;
 }

@@ -13,11 +13,18 @@ export interface SweepTotals {
 }
 
 /** Sweeps a segment / schedule journey's contacts page by page (started by its Temporal Schedule or at activation). */
-export async function sweepWorkflow(input: { journeyId: string; after?: string; totals?: SweepTotals }): Promise<SweepTotals> {
+export async function sweepWorkflow(input: {
+  journeyId: string;
+  after?: string;
+  totals?: SweepTotals;
+}): Promise<SweepTotals> {
   const totals = { ...(input.totals ?? { scanned: 0, matched: 0, enrolled: 0 }) };
   let after = input.after;
   for (let pages = 0; pages < 200; pages++) {
-    const page = await sweepJourneyPage({ journeyId: input.journeyId, ...(after ? { after } : {}) });
+    const page = await sweepJourneyPage({
+      journeyId: input.journeyId,
+      ...(after ? { after } : {}),
+    });
     totals.scanned += page.scanned;
     totals.matched += page.matched;
     totals.enrolled += page.enrolled;

@@ -41,7 +41,17 @@ export const KIND_COLORS: Record<NodeType | 'trigger', string> = {
   exit: '#334155',
 };
 
-export const PALETTE_ORDER: NodeType[] = ['send', 'wait_for', 'wait', 'branch', 'split', 'update_contact', 'webhook', 'handoff', 'exit'];
+export const PALETTE_ORDER: NodeType[] = [
+  'send',
+  'wait_for',
+  'wait',
+  'branch',
+  'split',
+  'update_contact',
+  'webhook',
+  'handoff',
+  'exit',
+];
 
 /** Wide enough for every output's label: 240 px, more for steps with many outputs. */
 export function nodeWidth(ports: number): number {

@@ -3,8 +3,8 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../i18n/index';
-import { useEditor } from '../../store/editor-context';
 import type { JourneyFlowNode } from '../../store/convert';
+import { useEditor } from '../../store/editor-context';
 import { useNodeStats } from '../analytics-overlay';
 import { KIND_ICONS, nodeWidth } from './kind-visuals';
 
@@ -17,14 +17,34 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const current = useEditor((s) => s.highlight.at(-1) === id);
   const stats = useNodeStats(id);
   const kind = data.kind;
-  const title = kind === 'trigger' ? t('editor.trigger') : data.node?.name || nodeKinds[kind].label[lang];
-  const summary = kind === 'trigger' ? (data.trigger ? triggerSummary(data.trigger)[lang] : '') : data.node ? nodeSummary(data.node)[lang] : '';
+  const title =
+    kind === 'trigger' ? t('editor.trigger') : data.node?.name || nodeKinds[kind].label[lang];
+  const summary =
+    kind === 'trigger'
+      ? data.trigger
+        ? triggerSummary(data.trigger)[lang]
+        : ''
+      : data.node
+        ? nodeSummary(data.node)[lang]
+        : '';
   const Icon = KIND_ICONS[kind];
-  const classes = ['journey-node', `kind-${kind}`, selected ? 'selected' : '', highlighted ? 'highlighted' : '', current ? 'current' : '', data.problems.length ? 'has-problems' : '']
+  const classes = [
+    'journey-node',
+    `kind-${kind}`,
+    selected ? 'selected' : '',
+    highlighted ? 'highlighted' : '',
+    current ? 'current' : '',
+    data.problems.length ? 'has-problems' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} style={{ width: kind === 'exit' ? 200 : nodeWidth(data.ports.length) }} data-testid={`node-${id}`} aria-label={`${title}: ${summary}`}>
+    <div
+      className={classes}
+      style={{ width: kind === 'exit' ? 200 : nodeWidth(data.ports.length) }}
+      data-testid={`node-${id}`}
+      aria-label={`${title}: ${summary}`}
+    >
       {kind !== 'trigger' && <Handle type="target" position={Position.Top} className="handle-in" />}
       <div className="journey-node-head">
         <span className="journey-node-icon" aria-hidden>
@@ -32,7 +52,11 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         </span>
         <span className="journey-node-title">{title}</span>
         {data.problems.length > 0 && (
-          <span className="problem-badge" title={data.problems.map((p) => p.message[lang]).join('\n')} data-testid={`problems-${id}`}>
+          <span
+            className="problem-badge"
+            title={data.problems.map((p) => p.message[lang]).join('\n')}
+            data-testid={`problems-${id}`}
+          >
             {data.problems.length}
           </span>
         )}
@@ -47,11 +71,19 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       {data.ports.length > 0 && (
         <div className="journey-node-ports">
           {data.ports.map((port) => {
-            const label = kind === 'trigger' || !data.node ? '' : portLabel(data.node, port, definition)[lang];
+            const label =
+              kind === 'trigger' || !data.node ? '' : portLabel(data.node, port, definition)[lang];
             return (
               <div className="port" key={port}>
                 <span className="port-label">{label}</span>
-                <Handle type="source" id={port} position={Position.Bottom} className="handle-out" data-port={port} aria-label={label || port} />
+                <Handle
+                  type="source"
+                  id={port}
+                  position={Position.Bottom}
+                  className="handle-out"
+                  data-port={port}
+                  aria-label={label || port}
+                />
               </div>
             );
           })}
