@@ -13,6 +13,8 @@ export interface AppDeps {
     editorOrigin?: string;
     /** Cookies need `Secure` behind HTTPS. */
     secureCookies?: boolean;
+    /** POST /api/events requests per second per workspace (RUTA_INGEST_RATE, RUTA_INGEST_BURST). */
+    ingestRate?: { perSecond: number; burst: number };
   };
   log: Logger;
   /** Folder of the built editor to serve at `/`; omitted in API-only tests. */

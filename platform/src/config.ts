@@ -20,6 +20,9 @@ export interface RutaConfig {
   taskQueue: string;
   logLevel: string;
   publicUrl: string;
+  /** An extra origin allowed to call the API with credentials (the editor served elsewhere). */
+  editorOrigin: string | undefined;
+  ingestRate: { perSecond: number; burst: number };
   production: boolean;
 }
 
@@ -32,6 +35,14 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new ConfigError(`${name}="${raw}" is not a valid port number (0–65535).`);
   }
+  return value;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name}="${raw}" must be a positive number.`);
   return value;
 }
 
@@ -67,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
     taskQueue: stringSetting(env, 'RUTA_TASK_QUEUE') ?? 'ruta-journeys',
     logLevel: stringSetting(env, 'LOG_LEVEL') ?? 'info',
     publicUrl: stringSetting(env, 'RUTA_PUBLIC_URL') ?? `http://localhost:${port}`,
+    editorOrigin: stringSetting(env, 'RUTA_EDITOR_ORIGIN'),
+    ingestRate: {
+      perSecond: positiveNumber(env, 'RUTA_INGEST_RATE', 100),
+      burst: positiveNumber(env, 'RUTA_INGEST_BURST', 500),
+    },
     production: env.NODE_ENV === 'production',
   };
 }
