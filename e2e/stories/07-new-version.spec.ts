@@ -42,6 +42,15 @@ test('story 7: editing an active journey and publishing shows the runs in flight
     async () => (await callApi('GET', `/journeys/${journey.id}`)).activeVersion?.version === 2,
   );
 
+  await page.click('[data-testid=versions-button]');
+  const versions = page.locator('[data-testid=versions]');
+  await versions.waitFor();
+  expect(await versions.textContent()).toMatch(/v2.*v1/s);
+  await page.getByRole('button', { name: 'Ver' }).last().click();
+  await page.locator('.version-canvas [data-testid=node-send_cart]').waitFor();
+  await screenshot(page, '07-versions');
+  await page.keyboard.press('Escape');
+
   const third = await abandonCart(journey.id, { firstName: 'Carla', phone: '+5215512340027' });
   const newRun = await eventually(async () => {
     const r = await callApi('GET', `/runs/${third.runId}`);

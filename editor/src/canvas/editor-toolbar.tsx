@@ -11,6 +11,7 @@ import { useEditor } from '../store/editor-context';
 import { ActivateDialog } from './activate-dialog';
 import { layoutJourney } from './elk-layout';
 import { PublishDialog } from './publish-dialog';
+import { VersionsDialog } from './versions-dialog';
 
 function SaveState() {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ export function EditorToolbar({
   const definition = useEditor((s) => s.definition);
   const applyLayout = useEditor((s) => s.applyLayout);
   const saveStatus = useEditor((s) => s.save.status);
-  const [dialog, setDialog] = useState<'publish' | 'activate' | null>(null);
+  const [dialog, setDialog] = useState<'publish' | 'activate' | 'versions' | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['journey', journey.id] });
 
   async function transition(action: 'pause' | 'resume' | 'stop') {
@@ -138,6 +139,16 @@ export function EditorToolbar({
         >
           <ChartColumn size={14} /> {t('editor.analytics')}
         </button>
+        {journey.versions.length > 0 && (
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => setDialog('versions')}
+            data-testid="versions-button"
+          >
+            {t('editor.versions')}
+          </button>
+        )}
         {journey.activeVersion && (
           <Link href={`/journeys/${journey.id}/kpis`} className="btn btn-sm">
             {t('editor.kpis')}
@@ -204,6 +215,9 @@ export function EditorToolbar({
             void refresh();
           }}
         />
+      )}
+      {dialog === 'versions' && (
+        <VersionsDialog journeyId={journey.id} onClose={() => setDialog(null)} />
       )}
       {dialog === 'activate' && (
         <ActivateDialog

@@ -455,6 +455,13 @@ export const en: Messages = {
     imported: 'Imported: {{created}} new, {{updated}} updated',
     badRows: 'Rows with errors (nothing was imported)',
   },
+  versions: {
+    runs_one: '{{count}} run',
+    runs_other: '{{count}} runs',
+    inFlight_one: '{{count}} in flight',
+    inFlight_other: '{{count}} in flight',
+    view: 'View',
+  },
   sandbox: {
     template: 'template',
     title: 'Sandbox inbox',

@@ -457,6 +457,13 @@ export const es = {
     imported: 'Importados: {{created}} nuevos, {{updated}} actualizados',
     badRows: 'Filas con errores (no se importó nada)',
   },
+  versions: {
+    runs_one: '{{count}} recorrido',
+    runs_other: '{{count}} recorridos',
+    inFlight_one: '{{count}} en curso',
+    inFlight_other: '{{count}} en curso',
+    view: 'Ver',
+  },
   sandbox: {
     template: 'plantilla',
     title: 'Bandeja de prueba',

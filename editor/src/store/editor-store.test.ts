@@ -97,12 +97,10 @@ describe('editor store', () => {
     const store = cartStore();
     const node = store.getState().definition.nodes.wait_cart!;
     if (node.type !== 'wait_for') throw new Error('expected wait_for');
-    store
-      .getState()
-      .updateNode('wait_cart', {
-        ...node,
-        signals: node.signals.filter((s) => s.port !== 'tapped_help'),
-      });
+    store.getState().updateNode('wait_cart', {
+      ...node,
+      signals: node.signals.filter((s) => s.port !== 'tapped_help'),
+    });
     const edges = store.getState().definition.edges.filter((e) => e.source === 'wait_cart');
     expect(edges.map((e) => e.sourcePort).sort()).toEqual([
       'ordered',

@@ -1,0 +1,79 @@
+import type { JourneyDefinition, JourneyLayout } from '@ruta/shared';
+import { useQuery } from '@tanstack/react-query';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { Dialog } from '../shell/dialog';
+import { EditorProvider } from '../store/editor-context';
+import { createEditorStore } from '../store/editor-store';
+import { JourneyCanvas } from './journey-canvas';
+
+interface Version {
+  id: string;
+  version: number;
+  published_at: string;
+  definition: JourneyDefinition;
+  layout: JourneyLayout;
+  runs: number;
+  active_runs: number;
+}
+
+/** Every published version: when, how many runs entered with it, how many are still inside; each viewable read-only. */
+export function VersionsDialog({ journeyId, onClose }: { journeyId: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const versions = useQuery({
+    queryKey: ['versions', journeyId],
+    queryFn: () => api<Version[]>(`/journeys/${journeyId}/versions`),
+  });
+  const [open, setOpen] = useState<Version | null>(null);
+  const store = useMemo(
+    () =>
+      open
+        ? createEditorStore({
+            journeyId,
+            definition: open.definition,
+            layout: open.layout,
+            readOnly: true,
+          })
+        : null,
+    [open, journeyId],
+  );
+  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (
+    <Dialog title={t('editor.versions')} onClose={onClose} wide>
+      {versions.data?.length === 0 && <p className="muted">{t('common.none')}</p>}
+      <table className="table" data-testid="versions">
+        <tbody>
+          {versions.data?.map((v) => (
+            <tr key={v.id}>
+              <td>
+                <strong>v{v.version}</strong>
+              </td>
+              <td className="muted">{date.format(new Date(v.published_at))}</td>
+              <td className="num">{t('versions.runs', { count: v.runs })}</td>
+              <td className="num">{t('versions.inFlight', { count: v.active_runs })}</td>
+              <td>
+                <button type="button" className="btn btn-sm" onClick={() => setOpen(v)}>
+                  {t('versions.view')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {open && store && (
+        <div className="version-canvas" aria-label={`v${open.version}`}>
+          <EditorProvider store={store}>
+            <ReactFlowProvider>
+              <JourneyCanvas />
+            </ReactFlowProvider>
+          </EditorProvider>
+        </div>
+      )}
+    </Dialog>
+  );
+}
