@@ -134,14 +134,16 @@ export function JourneyCanvas() {
         proOptions={proOptions}
       >
         <Background gap={20} size={1.2} color="#d5dbe5" />
-        <MiniMap
-          pannable
-          zoomable
-          nodeStrokeWidth={3}
-          nodeColor={(n) =>
-            KIND_COLORS[(n.data as { kind: keyof typeof KIND_COLORS }).kind] ?? '#94a3b8'
-          }
-        />
+        {!readOnly && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeStrokeWidth={3}
+            nodeColor={(n) =>
+              KIND_COLORS[(n.data as { kind: keyof typeof KIND_COLORS }).kind] ?? '#94a3b8'
+            }
+          />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
