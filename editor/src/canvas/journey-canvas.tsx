@@ -107,6 +107,8 @@ export function JourneyCanvas() {
   return (
     <div
       className="canvas"
+      role="application"
+      aria-label="canvas"
       onDragOver={(e) => {
         e.preventDefault();
         e.dataTransfer.dropEffect = 'move';
