@@ -7,9 +7,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
 import { authenticate } from './http/authenticate';
 import { ProblemError, problemResponse } from './http/problem';
+import { rateLimit } from './http/rate-limit';
 import { staticEditor } from './http/static-editor';
 import { validationHook } from './http/validation';
+import { analytics } from './routes/analytics';
 import { privateAuth, publicAuth } from './routes/auth';
+import { CONTACT_IMPORT_PATH, contacts } from './routes/contacts';
 import { events } from './routes/events';
 import { health } from './routes/health';
 import { journeys } from './routes/journeys';
@@ -29,26 +32,30 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export function createApp(deps: AppDeps) {
   const priv = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   priv.use('*', authenticate());
+  priv.use('/events', rateLimit(deps.config.ingestRate ?? { perSecond: 100, burst: 500 }));
   priv.route('/', privateAuth);
   priv.route('/', journeys);
+  priv.route('/', contacts);
   priv.route('/', events);
   priv.route('/', runs);
   priv.route('/', sandbox);
+  priv.route('/', analytics);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
   if (deps.config.editorOrigin)
     app.use('/api/*', cors({ origin: deps.config.editorOrigin, credentials: true }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(c, 413, {
-          title: 'Payload too large',
-          detail: 'The body is over 2 MB; send events in smaller batches.',
-        }),
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      problemResponse(c, 413, {
+        title: 'Payload too large',
+        detail: 'The body is over 2 MB; send events in smaller batches.',
+      }),
+  });
+  // The CSV import streams its body under its own 50 MB limit (contacts/csv-upload.ts).
+  app.use('/api/*', (c, next) =>
+    c.req.path === CONTACT_IMPORT_PATH ? next() : jsonBodyLimit(c, next),
   );
   app.use('*', async function injectDeps(c, next) {
     c.set('deps', deps);

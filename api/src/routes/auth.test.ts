@@ -17,7 +17,9 @@ describe('auth', () => {
     const privateRoutes = routes.filter((r) => !PUBLIC_API_PATHS.includes(r.path));
     expect(privateRoutes.length).toBeGreaterThan(15);
     for (const route of privateRoutes) {
-      const path = route.path.replace(/:contactId|:id/g, SOME_ID).replace(/:event/g, 'read');
+      const path = route.path
+        .replace(/:contactId|:importId|:id/g, SOME_ID)
+        .replace(/:event/g, 'read');
       const anonymous = await api.call(
         route.method,
         path,

@@ -1,0 +1,123 @@
+import type { Sql } from '@ruta/platform';
+import type { Goal, JourneyDefinition } from '@ruta/shared';
+import { lateConversions } from './conversions';
+import { computeLift } from './lift';
+import {
+  dailyConversions,
+  type GroupConversions,
+  groupConversions,
+  inFlightByNode,
+  rawEntered,
+  rawMessages,
+  rawSteps,
+} from './queries';
+import { rollupEntered, rollupMessages, rollupSteps } from './rollup';
+import { type AnalyticsScope, type Span, splitByHour } from './scope';
+import { dailySeries, edgeStats, enteredByGroup, messageStats, nodeStats, round } from './shape';
+
+export interface ReportInput {
+  scope: AnalyticsScope;
+  /** The graph the edges are drawn from (the requested or the active version). */
+  definition: JourneyDefinition | null;
+  goal: Goal | undefined;
+  currency: string;
+}
+
+/** Whole hours from the rollups plus the partial hours at the range's edges from the raw tables. */
+async function counted<T>(
+  scope: AnalyticsScope,
+  fromRollup: (hours: Span) => Promise<T[]>,
+  fromRaw: (span: Span) => Promise<T[]>,
+): Promise<T[]> {
+  const { hours, edges } = splitByHour(scope);
+  const parts = await Promise.all([
+    ...(hours ? [fromRollup(hours)] : []),
+    ...edges.map((span) => fromRaw(span)),
+  ]);
+  return parts.flat();
+}
+
+function conversionsOf(rows: GroupConversions[], group: GroupConversions['pilot_group']) {
+  const row = rows.find((r) => r.pilot_group === group);
+  return {
+    converted: row?.converted ?? 0,
+    after_run: row?.after_run ?? 0,
+    median_seconds: row?.median_seconds ?? null,
+  };
+}
+
+/** The whole analytics answer: a handful of set-based statements, run concurrently. */
+export async function analyticsReport(sql: Sql, input: ReportInput) {
+  const { scope, definition, goal } = input;
+  const conversions = (async () => {
+    const late = definition
+      ? await lateConversions(sql, scope, definition, goal)
+      : { groups: [], startedAt: [], at: [] };
+    return Promise.all([groupConversions(sql, scope, late), dailyConversions(sql, scope, late)]);
+  })();
+  const [steps, messageRows, entered, inFlight, [groups, convertedByDay]] = await Promise.all([
+    counted(
+      scope,
+      (h) => rollupSteps(sql, scope, h),
+      (s) => rawSteps(sql, scope, s),
+    ),
+    counted(
+      scope,
+      (h) => rollupMessages(sql, scope, h),
+      (s) => rawMessages(sql, scope, s),
+    ),
+    counted(
+      scope,
+      (h) => rollupEntered(sql, scope, h),
+      (s) => rawEntered(sql, scope, s),
+    ),
+    inFlightByNode(sql, scope),
+    conversions,
+  ]);
+
+  const nodes = nodeStats(steps, inFlight);
+  const messages = messageStats(messageRows);
+  const enteredCounts = enteredByGroup(entered);
+  const all = conversionsOf(groups, null);
+  const treatment = { entered: enteredCounts.treatment, ...conversionsOf(groups, 'treatment') };
+  const holdout = { entered: enteredCounts.holdout, ...conversionsOf(groups, 'holdout') };
+  const everyone = treatment.entered + holdout.entered;
+  const lift = computeLift(treatment, holdout);
+  const totalCost = round(
+    Object.values(messages).reduce((sum, m) => sum + m.cost, 0),
+    5,
+  );
+  const incremental = lift.absolute ? lift.absolute.value * treatment.entered : null;
+
+  return {
+    nodes,
+    edges: definition ? edgeStats(definition, nodes) : {},
+    messages,
+    goal: {
+      event: goal?.event ?? null,
+      window: goal?.window ?? null,
+      entered: everyone,
+      conversions: all.converted,
+      in_run: all.converted - all.after_run,
+      after_run: all.after_run,
+      rate: everyone > 0 ? all.converted / everyone : null,
+      median_seconds_to_convert: all.median_seconds,
+    },
+    lift: {
+      ...lift,
+      treatment: { ...lift.treatment, median_seconds_to_convert: treatment.median_seconds },
+      holdout: { ...lift.holdout, median_seconds_to_convert: holdout.median_seconds },
+    },
+    cost: {
+      currency: input.currency,
+      total: totalCost,
+      per_conversion: treatment.converted > 0 ? totalCost / treatment.converted : null,
+      incremental_conversions: incremental,
+      per_incremental_conversion:
+        incremental !== null && incremental > 0 ? totalCost / incremental : null,
+    },
+    series: dailySeries(entered, convertedByDay),
+  };
+}
+
+export type AnalyticsReport = Awaited<ReturnType<typeof analyticsReport>>;

@@ -1,0 +1,51 @@
+import type { AppDeps } from '../deps';
+import { findContactRow } from './contact-views';
+
+/** How long a delete waits for runs to take their `exit` signal before terminating them. */
+const EXIT_GRACE_MS = 10_000;
+
+/**
+ * Deletes a contact. Its runs in flight first get the `exit` signal (the same removal an operator
+ * makes: the workflow ends the run as `removed` and flushes its timeline); any still running after
+ * the grace period is terminated, so no workflow outlives its contact. Then the contact goes, with
+ * its runs, messages and events.
+ */
+export async function deleteContact(
+  deps: AppDeps,
+  workspaceId: string,
+  id: string,
+  by: string,
+): Promise<{ exitedRuns: number }> {
+  const { sql, temporal, log } = deps;
+  await findContactRow(sql, workspaceId, id);
+  const runs = await sql<{ workflow_id: string }[]>`
+    select distinct workflow_id from runs
+    where contact_id = ${id} and workspace_id = ${workspaceId} and status = 'active'`;
+  const deadline = Date.now() + EXIT_GRACE_MS;
+  await Promise.all(
+    runs.map(async ({ workflow_id: workflowId }) => {
+      const handle = temporal.workflow.getHandle(workflowId);
+      try {
+        await handle.signal('exit', { reason: 'contact deleted', by });
+      } catch (error) {
+        log.warn({ err: error, workflowId }, 'could not signal exit');
+      }
+      const ended = await Promise.race([
+        handle.result().then(
+          () => true,
+          () => true,
+        ),
+        new Promise<false>((resolve) =>
+          setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref(),
+        ),
+      ]);
+      if (!ended) {
+        await handle.terminate('contact deleted').catch((error) => {
+          log.warn({ err: error, workflowId }, 'could not terminate');
+        });
+      }
+    }),
+  );
+  await sql`delete from contacts where id = ${id} and workspace_id = ${workspaceId}`;
+  return { exitedRuns: runs.length };
+}

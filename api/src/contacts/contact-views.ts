@@ -1,0 +1,166 @@
+import type { Sql } from '@ruta/platform';
+import { notFound } from '../http/problem';
+import { CHANNELS, fold } from './fields';
+
+export interface ContactRow {
+  id: string;
+  external_id: string | null;
+  phone: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  time_zone: string | null;
+  locale: string | null;
+  attributes: Record<string, unknown>;
+  tags: string[];
+  consent: Record<string, { granted?: boolean; at?: string; source?: string } | undefined>;
+  last_inbound_at: Record<string, string>;
+  test_contact: boolean;
+  created_at: Date;
+  updated_at: Date;
+  /** created_at to the microsecond, for the next page's `before`. */
+  cursor: string;
+}
+
+const COLUMNS = (sql: Sql) => sql`
+  id, external_id, phone, email, first_name, last_name, time_zone, locale, attributes, tags, consent,
+  last_inbound_at, test_contact, created_at, updated_at,
+  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor`;
+
+export function toContact(row: ContactRow) {
+  const consent = Object.fromEntries(
+    CHANNELS.map((channel) => {
+      const record = row.consent?.[channel];
+      return [
+        channel,
+        record
+          ? {
+              granted: record.granted === true,
+              at: record.at ?? null,
+              source: record.source ?? null,
+            }
+          : null,
+      ];
+    }),
+  ) as Record<
+    (typeof CHANNELS)[number],
+    { granted: boolean; at: string | null; source: string | null } | null
+  >;
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    phone: row.phone,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    name: [row.first_name, row.last_name].filter(Boolean).join(' '),
+    timeZone: row.time_zone,
+    locale: row.locale,
+    tags: row.tags ?? [],
+    attributes: row.attributes ?? {},
+    consent,
+    lastInboundAt: row.last_inbound_at ?? {},
+    testContact: row.test_contact,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export async function findContactRow(sql: Sql, workspaceId: string, id: string) {
+  const [row] = await sql<ContactRow[]>`
+    select ${COLUMNS(sql)} from contacts where id = ${id} and workspace_id = ${workspaceId}`;
+  if (!row) throw notFound('Contact', id);
+  return row;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const FOLD_FROM = 'áàäâãåéèëêíìïîóòöôõúùüûñçÁÀÄÂÃÅÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÑÇ';
+const FOLD_TO = 'aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc';
+
+export interface ContactFilters {
+  q?: string;
+  tag?: string;
+  limit: number;
+  before?: string;
+  beforeId?: string;
+}
+
+/** Newest first; `q` matches name (accents ignored), email, external id, or the digits of the phone. */
+export async function listContacts(sql: Sql, workspaceId: string, f: ContactFilters) {
+  const q = f.q ? fold(f.q) : '';
+  const digits = /^[\d\s+\-().]+$/.test(q) ? q.replace(/\D/g, '') : '';
+  const search = q
+    ? sql`and (
+        translate(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
+        or translate(lower(coalesce(email, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
+        or translate(lower(coalesce(external_id, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
+        ${digits ? sql`or phone like ${likePattern(digits)}` : sql``}
+      )`
+    : sql``;
+  // `::text` first: the driver would turn a timestamptz parameter into a Date (milliseconds only).
+  const page = f.before
+    ? f.beforeId
+      ? sql`and (created_at, id) < (${f.before}::text::timestamptz, ${f.beforeId}::uuid)`
+      : sql`and created_at < ${f.before}::text::timestamptz`
+    : sql``;
+  const rows = await sql<ContactRow[]>`
+    select ${COLUMNS(sql)} from contacts
+    where workspace_id = ${workspaceId}
+      ${f.tag ? sql`and tags @> ${[f.tag]}::text[]` : sql``}
+      ${page}
+      ${search}
+    order by created_at desc, id desc
+    limit ${f.limit + 1}`;
+  const items = rows.slice(0, f.limit);
+  const last = rows.length > f.limit ? items.at(-1) : undefined;
+  return {
+    items: items.map(toContact),
+    nextBefore: last?.cursor ?? null,
+    nextBeforeId: last?.id ?? null,
+  };
+}
+
+const WINDOW_MS = 24 * 3_600_000;
+
+/** The contact with consent per channel, the WhatsApp window, and its runs (newest 100). */
+export async function contactDetail(sql: Sql, workspaceId: string, id: string) {
+  const row = await findContactRow(sql, workspaceId, id);
+  const runs = await sql<
+    {
+      id: string;
+      journey_id: string;
+      journey_name: string;
+      status: string;
+      outcome: string | null;
+      current_node: string | null;
+      preview: boolean;
+      started_at: Date;
+      ended_at: Date | null;
+    }[]
+  >`
+    select r.id, r.journey_id, j.name as journey_name, r.status, r.outcome, r.current_node, r.preview,
+           r.started_at, r.ended_at
+    from runs r join journeys j on j.id = r.journey_id
+    where r.contact_id = ${id} and r.workspace_id = ${workspaceId}
+    order by r.started_at desc limit 100`;
+  const lastWhatsapp = row.last_inbound_at?.whatsapp;
+  const closesAt = lastWhatsapp ? new Date(new Date(lastWhatsapp).getTime() + WINDOW_MS) : null;
+  return {
+    ...toContact(row),
+    whatsappWindow: {
+      open: closesAt !== null && closesAt.getTime() > Date.now(),
+      closesAt: closesAt?.toISOString() ?? null,
+    },
+    runs: runs.map((r) => ({
+      id: r.id,
+      journeyId: r.journey_id,
+      journeyName: r.journey_name,
+      status: r.status,
+      outcome: r.outcome,
+      currentNode: r.current_node,
+      preview: r.preview,
+      startedAt: r.started_at.toISOString(),
+      endedAt: r.ended_at?.toISOString() ?? null,
+    })),
+  };
+}

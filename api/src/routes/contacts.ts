@@ -1,0 +1,201 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { deleteContact } from '../contacts/contact-removal';
+import {
+  ContactDetail,
+  ContactPage,
+  CreateContact,
+  ImportIdParam,
+  ImportQuery,
+  ImportStatus,
+  ListQuery,
+  UpdateContact,
+} from '../contacts/contact-schemas';
+import { contactDetail, listContacts } from '../contacts/contact-views';
+import { createContact, updateContact } from '../contacts/contact-writes';
+import { IMPORT_MAX_BYTES } from '../contacts/csv-upload';
+import { receiveImport } from '../contacts/import-job';
+import { importStatus } from '../contacts/import-store';
+import type { AppEnv } from '../deps';
+import { validationHook } from '../http/validation';
+import { IdParam, ProblemSchema, problemResponses } from './schemas';
+
+/** Exempt from the API's 2 MB body limit: the route streams the file under its own limit. */
+export const CONTACT_IMPORT_PATH = '/api/contacts/import';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/contacts',
+      tags: ['Contacts'],
+      summary: 'Contacts, newest first: search by name, phone, email or external id; filter by tag',
+      request: { query: ListQuery },
+      responses: { 200: json(ContactPage, 'A page of contacts'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await listContacts(c.get('deps').sql, c.get('auth').workspaceId, c.req.valid('query')),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/contacts',
+      tags: ['Contacts'],
+      summary: 'Create a contact (409 when one with the same external id, phone or email exists)',
+      request: { body: jsonBody(CreateContact) },
+      responses: {
+        201: json(ContactDetail, 'Created'),
+        409: problem('A contact with that identity exists'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const id = await createContact(sql, workspaceId, c.req.valid('json'));
+      return c.json(await contactDetail(sql, workspaceId, id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/contacts/import',
+      tags: ['Contacts'],
+      summary: 'Import a CSV (streamed, up to 50 MB): all rows or none; answers with a job to poll',
+      description: [
+        'Send the file as `text/csv` (optionally naming it in `X-File-Name`), or as the `file` field of `multipart/form-data`. UTF-8 (a BOM is fine), separated by `,` `;` or tab.',
+        'Columns by header: `external_id`, `phone` (E.164), `email`, `first_name`, `last_name`, `time_zone` (IANA), `locale`, `tags` (separated by `|`), `consent_whatsapp` / `consent_sms` / `consent_email` / `consent_rcs` (yes/no, sí/no, true/false, 1/0); any other column becomes an attribute (header in snake_case).',
+        'Each row updates the contact with the same external id — or, without one, the same phone, else email — and otherwise creates one; empty cells change nothing.',
+        'Every row is validated while the file streams in. If any is bad the answer is 422 listing each bad line and column, and nothing is imported. Otherwise 202 with the import id: the rows are written in one transaction in the background; poll `GET /contacts/imports/{importId}` for progress. `?dryRun=true` does everything and rolls back, reporting what would be created and updated.',
+      ].join('\n\n'),
+      request: {
+        query: ImportQuery,
+        body: {
+          required: true,
+          content: {
+            'text/csv': { schema: { type: 'string' } },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { file: { type: 'string', format: 'binary' } },
+                required: ['file'],
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        202: json(
+          z.object({
+            importId: z.string(),
+            status: z.literal('processing'),
+            dryRun: z.boolean(),
+            totalRows: z.number().int(),
+          }),
+          'Valid: importing in the background',
+        ),
+        413: problem(`The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`),
+        415: problem('Not CSV nor multipart'),
+        422: problem('Bad rows (each with `line`, `column`, `message`); nothing imported'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { workspaceId, userId } = c.get('auth');
+      const receipt = await receiveImport(c.get('deps'), c.req.raw, {
+        workspaceId,
+        userId,
+        dryRun: c.req.valid('query').dryRun,
+        fileName: c.req.header('x-file-name'),
+      });
+      return c.json(receipt, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/contacts/imports/{importId}',
+      tags: ['Contacts'],
+      summary: "An import's progress, counts and bad rows",
+      request: { params: ImportIdParam },
+      responses: { 200: json(ImportStatus, 'The import'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await importStatus(
+          c.get('deps').sql,
+          c.get('auth').workspaceId,
+          c.req.valid('param').importId,
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/contacts/{id}',
+      tags: ['Contacts'],
+      summary:
+        'A contact: consent per channel, attributes, tags, last inbound per channel, its runs',
+      request: { params: IdParam },
+      responses: { 200: json(ContactDetail, 'The contact'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await contactDetail(c.get('deps').sql, c.get('auth').workspaceId, c.req.valid('param').id),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/contacts/{id}',
+      tags: ['Contacts'],
+      summary:
+        'Change a contact: given fields replace, attributes merge (`null` removes one), consent per channel is recorded',
+      request: { params: IdParam, body: jsonBody(UpdateContact) },
+      responses: {
+        200: json(ContactDetail, 'The contact after the change'),
+        409: problem('The external id belongs to another contact'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const { id } = c.req.valid('param');
+      await updateContact(sql, workspaceId, id, c.req.valid('json'));
+      return c.json(await contactDetail(sql, workspaceId, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/contacts/{id}',
+      tags: ['Contacts'],
+      summary:
+        'Delete a contact: its runs in flight exit first (as removed), then it goes with its history',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { workspaceId, userId } = c.get('auth');
+      await deleteContact(c.get('deps'), workspaceId, c.req.valid('param').id, userId ?? 'api_key');
+      return c.body(null, 204);
+    },
+  );
