@@ -42,7 +42,8 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name}="${raw}" must be a positive number.`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new ConfigError(`${name}="${raw}" must be a positive number.`);
   return value;
 }
 

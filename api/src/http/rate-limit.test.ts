@@ -12,7 +12,9 @@ test('a workspace over its rate gets 429 with Retry-After; another workspace is 
   app.use('*', rateLimit({ perSecond: 1, burst: 3 }));
   app.post('/events', (c) => c.text('ok'));
   const send = (ws: string) => app.request('/events', { method: 'POST', headers: { 'x-ws': ws } });
-  expect((await Promise.all([send('a'), send('a'), send('a')])).map((r) => r.status)).toEqual([200, 200, 200]);
+  expect((await Promise.all([send('a'), send('a'), send('a')])).map((r) => r.status)).toEqual([
+    200, 200, 200,
+  ]);
   const limited = await send('a');
   expect(limited.status).toBe(429);
   expect(limited.headers.get('retry-after')).toBe('1');

@@ -19,7 +19,10 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     const key = c.get('auth')?.workspaceId ?? c.req.header('x-forwarded-for') ?? 'anonymous';
     const now = Date.now();
     const bucket = buckets.get(key) ?? { tokens: options.burst, at: now };
-    bucket.tokens = Math.min(options.burst, bucket.tokens + ((now - bucket.at) / 1000) * options.perSecond);
+    bucket.tokens = Math.min(
+      options.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * options.perSecond,
+    );
     bucket.at = now;
     if (bucket.tokens < 1) {
       buckets.set(key, bucket);

@@ -31,8 +31,8 @@ export function ProblemsPanel() {
       </button>
       {open && (
         <ul>
-          {problems.map((p, i) => (
-            <li key={`${p.code}-${p.nodeId}-${i}`}>
+          {problems.map((p) => (
+            <li key={`${p.code}-${p.nodeId}-${p.path.join('.')}`}>
               <button
                 type="button"
                 onClick={() => {

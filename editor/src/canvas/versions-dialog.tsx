@@ -66,13 +66,13 @@ export function VersionsDialog({ journeyId, onClose }: { journeyId: string; onCl
         </tbody>
       </table>
       {open && store && (
-        <div className="version-canvas" aria-label={`v${open.version}`}>
+        <section className="version-canvas" aria-label={`v${open.version}`}>
           <EditorProvider store={store}>
             <ReactFlowProvider>
               <JourneyCanvas />
             </ReactFlowProvider>
           </EditorProvider>
-        </div>
+        </section>
       )}
     </Dialog>
   );

@@ -49,12 +49,11 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
           />
         </div>
         <h3>{t('journeys.fromTemplate')}</h3>
-        <div className="template-grid" role="radiogroup" aria-label={t('journeys.fromTemplate')}>
+        <div className="template-grid">
           {templates.data?.map((tpl) => (
             <button
               type="button"
-              role="radio"
-              aria-checked={templateId === tpl.id}
+              aria-pressed={templateId === tpl.id}
               key={tpl.id}
               className={templateId === tpl.id ? 'template-card selected' : 'template-card'}
               onClick={() => setTemplateId(tpl.id)}
@@ -65,8 +64,7 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
           ))}
           <button
             type="button"
-            role="radio"
-            aria-checked={templateId === null}
+            aria-pressed={templateId === null}
             className={templateId === null ? 'template-card selected' : 'template-card'}
             onClick={() => setTemplateId(null)}
             data-testid="template-blank"

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../api/client';
@@ -22,22 +22,7 @@ export default function RunPage({ runId }: { runId: string }) {
     queryFn: () => api<RunDetail>(`/runs/${runId}`),
     refetchInterval: (q) => (q.state.data?.status === 'active' ? 2_000 : false),
   });
-  const store = useMemo(
-    () =>
-      run.data
-        ? createEditorStore({
-            journeyId: run.data.journey.id,
-            definition: run.data.journey.definition,
-            layout: run.data.journey.layout,
-            readOnly: true,
-          })
-        : null,
-    [run.data?.journey.id, run.data?.journey.version],
-  );
-  useEffect(() => {
-    if (store && run.data) store.getState().setHighlight(run.data.path);
-  }, [store, run.data]);
-  if (!run.data || !store) return <p className="empty">{t('common.loading')}</p>;
+  if (!run.data) return <p className="empty">{t('common.loading')}</p>;
   const r = run.data;
   const nodeName = (id: string) =>
     r.journey.definition.nodes[id]?.name ?? (id === 'trigger' ? t('editor.trigger') : id);
@@ -98,11 +83,11 @@ export default function RunPage({ runId }: { runId: string }) {
       )}
       <div className="run-grid">
         <div className="card run-canvas">
-          <EditorProvider store={store}>
-            <ReactFlowProvider>
-              <JourneyCanvas />
-            </ReactFlowProvider>
-          </EditorProvider>
+          <RunCanvas
+            key={`${r.journey.id}:${r.journey.version}`}
+            journey={r.journey}
+            path={r.path}
+          />
         </div>
         <div className="card timeline" data-testid="timeline">
           <h2>{t('runs.timeline')}</h2>
@@ -129,5 +114,25 @@ export default function RunPage({ runId }: { runId: string }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The run's version, read-only, with the path it took lit up. */
+function RunCanvas({ journey, path }: { journey: RunDetail['journey']; path: string[] }) {
+  const [store] = useState(() =>
+    createEditorStore({
+      journeyId: journey.id,
+      definition: journey.definition,
+      layout: journey.layout,
+      readOnly: true,
+    }),
+  );
+  useEffect(() => store.getState().setHighlight(path), [store, path]);
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <JourneyCanvas />
+      </ReactFlowProvider>
+    </EditorProvider>
   );
 }

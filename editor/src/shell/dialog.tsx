@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
-/** A modal with a title; Escape or the backdrop closes it; focus moves inside. */
+/** A modal with a title; Escape closes it; focus moves inside. */
 export function Dialog({
   title,
   onClose,
@@ -20,7 +20,7 @@ export function Dialog({
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="dialog-backdrop">
       <div
         className="dialog"
         style={wide ? { width: 'min(760px, calc(100vw - 32px))' } : undefined}

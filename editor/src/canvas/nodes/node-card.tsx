@@ -43,7 +43,6 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       className={classes}
       style={{ width: kind === 'exit' ? 200 : nodeWidth(data.ports.length) }}
       data-testid={`node-${id}`}
-      aria-label={`${title}: ${summary}`}
     >
       {kind !== 'trigger' && <Handle type="target" position={Position.Top} className="handle-in" />}
       <div className="journey-node-head">
