@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -89,4 +89,22 @@ export async function eventually<T>(
       throw new Error(`condition not met in time${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** One browser and a logged-in page for a story file (closed after it). */
+export function loggedInPage(locale = 'es-MX'): { readonly page: Page } {
+  let browser: Browser | undefined;
+  const holder: { page?: Page } = {};
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    holder.page = (await newPage(browser, locale)).page;
+    await logIn(holder.page);
+  });
+  afterAll(() => browser?.close());
+  return {
+    get page() {
+      if (!holder.page) throw new Error('the page is not ready yet');
+      return holder.page;
+    },
+  };
 }

@@ -1,22 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { expect, test } from 'vitest';
+import { callApi, eventually, loggedInPage, screenshot } from '../browser';
 import { connect, dropStep } from '../canvas';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, 'es-MX'));
-  await logIn(page);
-});
-afterAll(() => browser?.close());
+const session = loggedInPage('es-MX');
 
 async function problems(): Promise<string> {
-  return (await page.textContent('[data-testid=problems-count]')) ?? '';
+  return (await session.page.textContent('[data-testid=problems-count]')) ?? '';
 }
 
 test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem, publish and activate a pilot', async () => {
+  const { page } = session;
   await page
     .getByRole('button', { name: /Nuevo journey/ })
     .first()
@@ -99,4 +92,6 @@ test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem
   expect(journey.activeVersion.version).toBe(1);
   await page.locator('.badge-active').first().waitFor();
   await screenshot(page, '01-active');
+  // Leave the shared stack quiet for the next story.
+  await callApi('POST', `/journeys/${journeyId}/stop`);
 });

@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { expect, test } from 'vitest';
+import { callApi, eventually, loggedInPage, screenshot } from '../browser';
 import { abandonCart, activeJourneyFromTemplate } from '../journeys';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, 'es-MX'));
-  await logIn(page);
-});
-afterAll(() => browser?.close());
+const session = loggedInPage('es-MX');
 
 test('story 2: cart_abandoned through the API → WhatsApp in the sandbox → tap the button → branch in the timeline, counts on the canvas', async () => {
-  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 2', {
-    seconds: 60,
-  });
+  const { page } = session;
+  const journeyName = 'Carrito — historia 2';
+  const journey = await activeJourneyFromTemplate('abandoned_cart', journeyName, { seconds: 60 });
   const { contactId, runId } = await abandonCart(journey.id, {
     firstName: 'Mariana',
     phone: '+5215512340002',
@@ -23,14 +15,16 @@ test('story 2: cart_abandoned through the API → WhatsApp in the sandbox → ta
   expect(runId).toBeTruthy();
 
   await page.goto(`/sandbox/${contactId}`);
-  const bubble = page.locator('[data-testid=bubble-outbound]').first();
+  // Only this journey's message (other journeys of the stack may react to cart_abandoned too).
+  const row = page.locator(`.bubble-row[data-journey="${journeyName}"]`);
+  const bubble = row.locator('[data-testid=bubble-outbound]').first();
   await bubble.waitFor({ timeout: 30_000 });
   const text = await bubble.textContent();
   expect(text).toContain('Mariana');
   expect(text).toContain('$1,299.00');
   await screenshot(page, '02-sandbox-whatsapp');
 
-  await page.click('[data-testid=tap-buy]');
+  await row.locator('[data-testid=tap-buy]').first().click();
   await eventually(async () => (await callApi(`GET`, `/runs/${runId}`)).status === 'completed');
 
   await page.goto(`/runs/${runId}`);
@@ -49,4 +43,6 @@ test('story 2: cart_abandoned through the API → WhatsApp in the sandbox → ta
   await stats.waitFor({ timeout: 20_000 });
   expect(await stats.textContent()).toMatch(/1/);
   await screenshot(page, '02-canvas-counts');
+  // Leave the shared stack quiet for the next story.
+  await callApi('POST', `/journeys/${journey.id}/stop`);
 });

@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { expect, test } from 'vitest';
+import { callApi, eventually, loggedInPage, screenshot } from '../browser';
 import { activeJourneyFromTemplate } from '../journeys';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, 'es-MX'));
-  await logIn(page);
-});
-afterAll(() => browser?.close());
+const session = loggedInPage('es-MX');
 
 test('story 3: reactivation — no reply until the timeout, then the SMS fallback arrives', async () => {
+  const { page } = session;
   const seeded = await callApi('POST', '/events', {
     id: `seen-reactivation-${Date.now()}`,
     name: 'customer_seen',
@@ -46,4 +39,6 @@ test('story 3: reactivation — no reply until the timeout, then the SMS fallbac
   expect(
     run.steps.some((s: Record<string, any>) => s.kind === 'took' && s.port === 'timeout'),
   ).toBe(true);
+  // Leave the shared stack quiet for the next story.
+  await callApi('POST', `/journeys/${journey.id}/stop`);
 });

@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { expect, test } from 'vitest';
+import { callApi, eventually, loggedInPage, screenshot } from '../browser';
 import { abandonCart, activeJourneyFromTemplate } from '../journeys';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, 'es-MX'));
-  await logIn(page);
-});
-afterAll(() => browser?.close());
+const session = loggedInPage('es-MX');
 
 test('story 4: order_placed arriving mid-wait ends the run as converted at once', async () => {
+  const { page } = session;
   const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 4', {
     seconds: 600,
   });
@@ -41,4 +34,6 @@ test('story 4: order_placed arriving mid-wait ends the run as converted at once'
   await page.locator('[data-testid=timeline]').waitFor();
   expect(await page.textContent('.run-page')).toContain('converted');
   await screenshot(page, '04-converted');
+  // Leave the shared stack quiet for the next story.
+  await callApi('POST', `/journeys/${journey.id}/stop`);
 });

@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { expect, test } from 'vitest';
+import { callApi, eventually, loggedInPage, screenshot } from '../browser';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, 'es-MX'));
-  await logIn(page);
-});
-afterAll(() => browser?.close());
+const session = loggedInPage('es-MX');
 
 test('story 6: preview runs the journey in compressed time and the path lights up on the canvas', async () => {
+  const { page } = session;
   // The template as it ships: 24-hour waits. In preview a day passes in 10 seconds.
   const created = await callApi('POST', '/journeys', {
     name: 'Carrito — vista previa',

@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { expect, test } from 'vitest';
+import { callApi, eventually, loggedInPage, screenshot } from '../browser';
 import { abandonCart, activeJourneyFromTemplate } from '../journeys';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, 'es-MX'));
-  await logIn(page);
-});
-afterAll(() => browser?.close());
+const session = loggedInPage('es-MX');
 
 test('story 7: editing an active journey and publishing shows the runs in flight; they finish on their version, new entries take the new one', async () => {
+  const { page } = session;
   const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — historia 7', {
     seconds: 15,
   });
@@ -65,4 +58,6 @@ test('story 7: editing an active journey and publishing shows the runs in flight
     }, 90_000);
     expect(run.journey.version).toBe(1);
   }
+  // Leave the shared stack quiet for the next story.
+  await callApi('POST', `/journeys/${journey.id}/stop`);
 });

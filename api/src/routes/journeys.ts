@@ -19,7 +19,7 @@ import { startPreview } from '../journeys/preview';
 import { getJourney, getVersion, type JourneyStatus, latestVersion } from '../journeys/repository';
 import { onJourneyStatus, startSweep } from '../journeys/triggers';
 import { exitActiveRuns, journeyDetail, journeySummaries } from '../journeys/views';
-import { IdParam, problemResponses } from './schemas';
+import { conflictResponse, IdParam, invalidJourneyResponse, problemResponses } from './schemas';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
@@ -65,7 +65,7 @@ const transition = (name: string, summary: string) =>
     request: { params: IdParam },
     responses: {
       200: json(Journey, 'The journey after the change'),
-      409: problemResponses[404],
+      ...conflictResponse,
       ...problemResponses,
     },
   });
@@ -197,7 +197,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       request: { params: IdParam },
       responses: {
         204: { description: 'Deleted' },
-        409: problemResponses[404],
+        ...conflictResponse,
         ...problemResponses,
       },
     }),
@@ -221,7 +221,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         params: IdParam,
         body: { content: { 'application/json': { schema: Draft } }, required: true },
       },
-      responses: { 200: json(Journey, 'Saved'), 409: problemResponses[404], ...problemResponses },
+      responses: { 200: json(Journey, 'Saved'), ...conflictResponse, ...problemResponses },
     }),
     async (c) => {
       const { sql } = c.get('deps');
@@ -269,8 +269,8 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       request: { params: IdParam },
       responses: {
         201: json(Journey, 'Published'),
-        422: problemResponses[400],
-        409: problemResponses[404],
+        ...invalidJourneyResponse,
+        ...conflictResponse,
         ...problemResponses,
       },
     }),
@@ -314,7 +314,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         params: IdParam,
         body: { content: { 'application/json': { schema: ActivationBody } }, required: false },
       },
-      responses: { 200: json(Journey, 'Active'), 409: problemResponses[404], ...problemResponses },
+      responses: { 200: json(Journey, 'Active'), ...conflictResponse, ...problemResponses },
     }),
     async (c) => {
       const { sql } = c.get('deps');
@@ -375,7 +375,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       },
       responses: {
         202: json(Anything, 'Preview started'),
-        422: problemResponses[400],
+        ...invalidJourneyResponse,
         ...problemResponses,
       },
     }),
@@ -417,7 +417,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       },
       responses: {
         202: json(Anything, 'Enrollments'),
-        409: problemResponses[404],
+        ...conflictResponse,
         ...problemResponses,
       },
     }),
@@ -463,7 +463,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       request: { params: IdParam },
       responses: {
         202: json(Anything, 'Sweep started'),
-        409: problemResponses[404],
+        ...conflictResponse,
         ...problemResponses,
       },
     }),

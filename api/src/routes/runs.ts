@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps';
 import { conflict, notFound } from '../http/problem';
 import { validationHook } from '../http/validation';
-import { IdParam, problemResponses } from './schemas';
+import { conflictResponse, IdParam, problemResponses } from './schemas';
 
 const Filters = z.object({
   journeyId: z.string().uuid().optional(),
@@ -155,7 +155,7 @@ export const runs = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
           description: 'Exit requested',
           content: { 'application/json': { schema: Anything } },
         },
-        409: problemResponses[404],
+        ...conflictResponse,
         ...problemResponses,
       },
     }),

@@ -46,3 +46,17 @@ export const problemResponses = {
     content: { 'application/problem+json': { schema: ProblemSchema } },
   },
 } as const;
+
+export const conflictResponse = {
+  409: {
+    description: 'Not possible in the current state (the problem says why)',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+} as const;
+
+export const invalidJourneyResponse = {
+  422: {
+    description: 'The journey has problems (each with its node id and field path)',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+} as const;

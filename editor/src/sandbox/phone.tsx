@@ -89,7 +89,11 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
           <p className="phone-empty">{t('sandbox.empty')}</p>
         )}
         {conversation.data?.items.map((item) => (
-          <div key={`${item.direction}-${item.id}`} className={`bubble-row ${item.direction}`}>
+          <div
+            key={`${item.direction}-${item.id}`}
+            className={`bubble-row ${item.direction}`}
+            data-journey={item.journey_name ?? undefined}
+          >
             <div
               className={`bubble ${item.direction} channel-${item.channel}`}
               data-testid={`bubble-${item.direction}`}
