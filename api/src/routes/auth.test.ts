@@ -94,6 +94,32 @@ describe('auth', () => {
 });
 
 describe('malformed requests', () => {
+  test('every operation with a JSON body answers broken JSON and a wrong-typed body with a 4xx problem, never 5xx (walks the OpenAPI document)', async () => {
+    // Every operation the OpenAPI document says takes a JSON body (the CSV import takes text/csv).
+    const doc = (await api.call<Record<string, any>>('GET', '/api/openapi.json')).body;
+    const withBody = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, ops]) =>
+      Object.entries<Record<string, any>>(ops)
+        .filter(([, op]) => op.requestBody?.content?.['application/json'])
+        .map(([method]) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(withBody.length).toBeGreaterThan(8);
+    for (const route of withBody) {
+      const path = route.path
+        .replace(/\{(contactId|id|importId)\}/g, SOME_ID)
+        .replace(/\{event\}/g, 'read');
+      for (const body of ['{"broken": ', '[1, 2, 3]', '"just a string"']) {
+        const res = await api.call<Record<string, any>>(route.method, path, body);
+        expect(res.status, `${route.method} ${route.path} with ${body}`).toBeGreaterThanOrEqual(
+          400,
+        );
+        expect(res.status, `${route.method} ${route.path} with ${body}`).toBeLessThan(500);
+        expect(res.headers.get('content-type'), `${route.method} ${route.path}`).toContain(
+          'application/problem+json',
+        );
+      }
+    }
+  });
+
   test('bad bodies and params are 4xx problems with a field path, never 5xx', async () => {
     const cases: [string, string, unknown][] = [
       ['POST', '/api/journeys', {}],

@@ -477,6 +477,9 @@ export const en: Messages = {
     empty: 'No messages for this contact yet.',
   },
   analytics: {
+    deliveredShort: 'delivered',
+    readShort: 'read',
+    repliedShort: 'replied',
     entered: 'entered',
     conversion: 'Conversion',
     lift: 'Lift vs control',

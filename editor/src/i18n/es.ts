@@ -479,6 +479,9 @@ export const es = {
     empty: 'Todavía no hay mensajes para este contacto.',
   },
   analytics: {
+    deliveredShort: 'entregados',
+    readShort: 'leídos',
+    repliedShort: 'respondieron',
     entered: 'entraron',
     conversion: 'Conversión',
     lift: 'Alza vs control',
