@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
 import { Dialog } from '../shell/dialog';
@@ -81,39 +81,29 @@ export function ActivateDialog({
     }
   }
 
-  const num = (set: (n: number) => void) => (e: { target: { value: string } }) =>
-    set(Number(e.target.value));
   return (
     <Dialog title={t('activate.title')} onClose={onClose} wide>
       <form onSubmit={activate} className="activate-form">
         <p className="muted">{t('activate.intro')}</p>
         <div className="grid-2">
-          <div className="field">
-            <label htmlFor="enrollment">{t('activate.enrollment')}</label>
-            <input
-              id="enrollment"
-              className="input"
-              type="number"
-              min={0}
-              max={100}
-              value={enrollment}
-              onChange={num(setEnrollment)}
-            />
-            <span className="help">{t('activate.enrollmentHelp')}</span>
-          </div>
-          <div className="field">
-            <label htmlFor="holdout">{t('activate.holdout')}</label>
-            <input
-              id="holdout"
-              className="input"
-              type="number"
-              min={0}
-              max={99}
-              value={holdout}
-              onChange={num(setHoldout)}
-            />
-            <span className="help">{t('activate.holdoutHelp')}</span>
-          </div>
+          <NumberField
+            id="enrollment"
+            label={t('activate.enrollment')}
+            help={t('activate.enrollmentHelp')}
+            min={0}
+            max={100}
+            value={enrollment}
+            onChange={setEnrollment}
+          />
+          <NumberField
+            id="holdout"
+            label={t('activate.holdout')}
+            help={t('activate.holdoutHelp')}
+            min={0}
+            max={99}
+            value={holdout}
+            onChange={setHoldout}
+          />
           <div className="field">
             <label htmlFor="ends-at">{t('activate.endsAt')}</label>
             <input
@@ -137,116 +127,67 @@ export function ActivateDialog({
               <option value="always">{t('activate.reentryAlways')}</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="cooldown">{t('activate.cooldownDays')}</label>
-            <input
-              id="cooldown"
-              className="input"
-              type="number"
-              min={0}
-              value={cooldownDays}
-              onChange={num(setCooldownDays)}
-            />
-          </div>
+          <NumberField
+            id="cooldown"
+            label={t('activate.cooldownDays')}
+            min={0}
+            value={cooldownDays}
+            onChange={setCooldownDays}
+          />
         </div>
-        <fieldset className="fieldset">
-          <legend>
-            <label>
-              <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} />{' '}
-              {t('activate.quietHours')}
-            </label>
-          </legend>
-          <div className="row">
-            <label className="label" htmlFor="quiet-from">
-              {t('activate.quietFrom')}
-            </label>
-            <input
-              id="quiet-from"
-              className="input"
-              type="time"
-              value={quietFrom}
-              disabled={!quiet}
-              onChange={(e) => setQuietFrom(e.target.value)}
-            />
-            <label className="label" htmlFor="quiet-to">
-              {t('activate.quietTo')}
-            </label>
-            <input
-              id="quiet-to"
-              className="input"
-              type="time"
-              value={quietTo}
-              disabled={!quiet}
-              onChange={(e) => setQuietTo(e.target.value)}
-            />
-          </div>
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>
-            <label>
-              <input type="checkbox" checked={cap} onChange={(e) => setCap(e.target.checked)} />{' '}
-              {t('activate.frequencyCap')}
-            </label>
-          </legend>
-          <div className="row">
-            <label className="label" htmlFor="cap-max">
-              {t('activate.capMax')}
-            </label>
-            <input
-              id="cap-max"
-              className="input"
-              type="number"
-              min={1}
-              value={capMax}
-              disabled={!cap}
-              onChange={num(setCapMax)}
-            />
-            <label className="label" htmlFor="cap-hours">
-              {t('activate.capPerHours')}
-            </label>
-            <input
-              id="cap-hours"
-              className="input"
-              type="number"
-              min={1}
-              value={capHours}
-              disabled={!cap}
-              onChange={num(setCapHours)}
-            />
-          </div>
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>
-            <label>
-              <input type="checkbox" checked={goal} onChange={(e) => setGoal(e.target.checked)} />{' '}
-              {t('activate.goal')}
-            </label>
-          </legend>
-          <div className="row">
-            <label className="label" htmlFor="goal-event">
-              {t('activate.goalEvent')}
-            </label>
-            <input
-              id="goal-event"
-              className="input"
-              value={goalEvent}
-              disabled={!goal}
-              onChange={(e) => setGoalEvent(e.target.value)}
-            />
-            <label className="label" htmlFor="goal-days">
-              {t('activate.goalWindowDays')}
-            </label>
-            <input
-              id="goal-days"
-              className="input"
-              type="number"
-              min={1}
-              value={goalDays}
-              disabled={!goal}
-              onChange={num(setGoalDays)}
-            />
-          </div>
-        </fieldset>
+        <ToggleFieldset legend={t('activate.quietHours')} checked={quiet} onToggle={setQuiet}>
+          <InlineInput
+            id="quiet-from"
+            label={t('activate.quietFrom')}
+            type="time"
+            value={quietFrom}
+            disabled={!quiet}
+            onChange={setQuietFrom}
+          />
+          <InlineInput
+            id="quiet-to"
+            label={t('activate.quietTo')}
+            type="time"
+            value={quietTo}
+            disabled={!quiet}
+            onChange={setQuietTo}
+          />
+        </ToggleFieldset>
+        <ToggleFieldset legend={t('activate.frequencyCap')} checked={cap} onToggle={setCap}>
+          <InlineInput
+            id="cap-max"
+            label={t('activate.capMax')}
+            type="number"
+            value={String(capMax)}
+            disabled={!cap}
+            onChange={(v) => setCapMax(Number(v))}
+          />
+          <InlineInput
+            id="cap-hours"
+            label={t('activate.capPerHours')}
+            type="number"
+            value={String(capHours)}
+            disabled={!cap}
+            onChange={(v) => setCapHours(Number(v))}
+          />
+        </ToggleFieldset>
+        <ToggleFieldset legend={t('activate.goal')} checked={goal} onToggle={setGoal}>
+          <InlineInput
+            id="goal-event"
+            label={t('activate.goalEvent')}
+            value={goalEvent}
+            disabled={!goal}
+            onChange={setGoalEvent}
+          />
+          <InlineInput
+            id="goal-days"
+            label={t('activate.goalWindowDays')}
+            type="number"
+            value={String(goalDays)}
+            disabled={!goal}
+            onChange={(v) => setGoalDays(Number(v))}
+          />
+        </ToggleFieldset>
         {error && (
           <p className="notice notice-error" role="alert">
             {error}
@@ -262,5 +203,81 @@ export function ActivateDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+function NumberField(props: {
+  id: string;
+  label: string;
+  help?: string;
+  value: number;
+  min?: number;
+  max?: number;
+  onChange: (n: number) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        className="input"
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+      {props.help && <span className="help">{props.help}</span>}
+    </div>
+  );
+}
+
+/** A group of settings switched on and off as a whole (quiet hours, frequency cap, goal). */
+function ToggleFieldset({
+  legend,
+  checked,
+  onToggle,
+  children,
+}: {
+  legend: string;
+  checked: boolean;
+  onToggle: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend>
+        <label>
+          <input type="checkbox" checked={checked} onChange={(e) => onToggle(e.target.checked)} />{' '}
+          {legend}
+        </label>
+      </legend>
+      <div className="row">{children}</div>
+    </fieldset>
+  );
+}
+
+function InlineInput(props: {
+  id: string;
+  label: string;
+  value: string;
+  type?: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label className="label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        className="input"
+        type={props.type ?? 'text'}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </>
   );
 }
