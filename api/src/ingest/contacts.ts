@@ -19,12 +19,20 @@ export async function upsertContact(
   workspaceId: string,
   ref: ContactRef,
 ): Promise<string> {
-  const [found] = await sql<{ id: string }[]>`
-    select id from contacts where workspace_id = ${workspaceId} and (
-      (${ref.externalId ?? null}::text is not null and external_id = ${ref.externalId ?? null}) or
-      (${ref.externalId ?? null}::text is null and ${ref.phone ?? null}::text is not null and phone = ${ref.phone ?? null}) or
-      (${ref.externalId ?? null}::text is null and ${ref.phone ?? null}::text is null and lower(email) = lower(${ref.email ?? null}))
-    ) limit 1`;
+  // One identifier decides, in order: external id, then phone, then email — each an indexed lookup.
+  const [found] = ref.externalId
+    ? await sql<
+        { id: string }[]
+      >`select id from contacts where workspace_id = ${workspaceId} and external_id = ${ref.externalId} limit 1`
+    : ref.phone
+      ? await sql<
+          { id: string }[]
+        >`select id from contacts where workspace_id = ${workspaceId} and phone = ${ref.phone} limit 1`
+      : ref.email
+        ? await sql<
+            { id: string }[]
+          >`select id from contacts where workspace_id = ${workspaceId} and lower(email) = lower(${ref.email}) limit 1`
+        : [];
   const consent = Object.fromEntries(
     Object.entries(ref.consent ?? {}).map(([channel, granted]) => [
       channel,

@@ -1,5 +1,5 @@
 import { activeJourneysForEvent, type ContactEnrollment, enrollContact } from '@ruta/engine';
-import { evaluateConditions } from '@ruta/shared';
+import { buildTemplateContext, evaluateConditions } from '@ruta/shared';
 import { type AppDeps, enrollmentTarget } from '../deps';
 
 export interface StoredEvent {
@@ -37,21 +37,42 @@ export async function routeEvent(deps: AppDeps, workspaceId: string, event: Stor
   const journeys = await activeJourneysForEvent(sql, workspaceId, event.name);
   const enrollments: ContactEnrollment[] = [];
   if (journeys.length === 0) return { routedTo: active.length, enrollments };
-  const [contact] =
-    await sql`select attributes, first_name, email, phone from contacts where id = ${event.contactId}`;
+  const [contact] = await sql<
+    {
+      id: string;
+      external_id: string | null;
+      first_name: string | null;
+      last_name: string | null;
+      phone: string | null;
+      email: string | null;
+      locale: string | null;
+      time_zone: string | null;
+      attributes: Record<string, unknown>;
+    }[]
+  >`select id, external_id, first_name, last_name, phone, email, locale, time_zone, attributes
+    from contacts where id = ${event.contactId}`;
+  // The same shape conditions see everywhere (engine branches, segment sweeps).
+  const template = buildTemplateContext({
+    contact: contact
+      ? {
+          id: contact.id,
+          externalId: contact.external_id,
+          firstName: contact.first_name,
+          lastName: contact.last_name,
+          phone: contact.phone,
+          email: contact.email,
+          locale: contact.locale,
+          timeZone: contact.time_zone,
+          attributes: contact.attributes,
+        }
+      : { id: event.contactId },
+    event: { name: event.name, properties: event.properties },
+    journey: { name: '' },
+  });
+  const context = { contact: template.contact, event: template.event ?? null, now: new Date() };
   for (const journey of journeys) {
     const trigger = journey.definition.trigger;
     if (trigger.kind !== 'event') continue;
-    const context = {
-      contact: {
-        ...(contact?.attributes ?? {}),
-        first_name: contact?.first_name,
-        email: contact?.email,
-        phone: contact?.phone,
-      },
-      event: { ...event.properties, name: event.name },
-      now: new Date(),
-    };
     if (trigger.filters.length > 0 && !evaluateConditions(trigger.filters, context)) continue;
     enrollments.push(await enrollContact(enrollmentTarget(deps), journey, event.contactId, signal));
   }

@@ -5,6 +5,7 @@ import {
   Goal,
   getJourneyTemplate,
   JourneyDefinition,
+  journeyTemplates,
   Pilot,
   QuietHours,
   ReentrySettings,
@@ -94,7 +95,6 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: { 200: json(z.array(Anything), 'Templates') },
     }),
     async (c) => {
-      const { journeyTemplates } = await import('@ruta/shared');
       return c.json(
         journeyTemplates.map((t) => ({
           id: t.id,
