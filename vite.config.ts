@@ -22,7 +22,10 @@ export default defineConfig({
             'shared/src/**/*.test.ts',
             'editor/src/**/*.test.ts',
             'engine/src/channels/**/*.test.ts',
+            'platform/src/secrets.test.ts',
+            'api/src/webhooks/providers/**/*.test.ts',
           ],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -45,6 +48,12 @@ export default defineConfig({
             'engine/src/activities/**/*.test.ts',
             'api/src/**/*.test.ts',
             'bench/**/*.test.ts',
+            'engine/src/channels/**/*.integration.test.ts',
+          ],
+          exclude: [
+            'platform/src/secrets.test.ts',
+            'api/src/webhooks/providers/**',
+            '**/node_modules/**',
           ],
           globalSetup: ['platform/src/testing/global-setup.ts'],
           setupFiles: ['platform/src/testing/quiet-temporal.ts'],

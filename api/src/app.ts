@@ -12,12 +12,15 @@ import { staticEditor } from './http/static-editor';
 import { validationHook } from './http/validation';
 import { analytics } from './routes/analytics';
 import { privateAuth, publicAuth } from './routes/auth';
+import { channels } from './routes/channels';
 import { CONTACT_IMPORT_PATH, contacts } from './routes/contacts';
 import { events } from './routes/events';
 import { health } from './routes/health';
 import { journeys } from './routes/journeys';
 import { runs } from './routes/runs';
 import { sandbox } from './routes/sandbox';
+import { webhooks } from './webhooks/routes';
+import { tracking } from './webhooks/tracking';
 
 /** Routes anyone may call; every other /api route needs a session or an API key. */
 export const PUBLIC_API_PATHS = [
@@ -40,6 +43,7 @@ export function createApp(deps: AppDeps) {
   priv.route('/', runs);
   priv.route('/', sandbox);
   priv.route('/', analytics);
+  priv.route('/', channels);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
@@ -57,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) =>
     c.req.path === CONTACT_IMPORT_PATH ? next() : jsonBodyLimit(c, next),
   );
+  app.use('/webhooks/*', jsonBodyLimit);
   app.use('*', async function injectDeps(c, next) {
     c.set('deps', deps);
     await next();
@@ -87,6 +92,9 @@ export function createApp(deps: AppDeps) {
       detail: `No route ${c.req.method} ${c.req.path}.`,
     }),
   );
+  // Public by design: providers and mail clients call these; signatures authenticate them.
+  app.route('/webhooks', webhooks);
+  app.route('/t', tracking);
   if (deps.editorDist) app.route('/', staticEditor(deps.editorDist));
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error.status, error.problem);

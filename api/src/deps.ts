@@ -1,5 +1,5 @@
 import type { EnrollmentTarget } from '@ruta/engine';
-import type { Logger, RutaConfig, Sql } from '@ruta/platform';
+import type { Logger, RutaConfig, SecretBox, Sql } from '@ruta/platform';
 import type { Client } from '@temporalio/client';
 
 /** Everything the HTTP app needs; tests build it with a real database and a real Temporal client. */
@@ -17,6 +17,8 @@ export interface AppDeps {
     ingestRate?: { perSecond: number; burst: number };
   };
   log: Logger;
+  /** Seals channel credentials and signs email tracking links (from RUTA_SECRETS_KEY). */
+  secrets?: SecretBox;
   /** Folder of the built editor to serve at `/`; omitted in API-only tests. */
   editorDist?: string;
 }

@@ -1,6 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createLogger, createSql, loadConfig, loadEnvFile, migrate } from '@ruta/platform';
+import {
+  createLogger,
+  createSecretBox,
+  createSql,
+  loadConfig,
+  loadEnvFile,
+  migrate,
+} from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from './app';
 import { announceDemoCredentials, seedDemoWorkspace } from './seed';
@@ -20,7 +27,9 @@ async function main() {
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const editorDist =
     process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));
-  const app = createApp({ sql, temporal, config, log, editorDist });
+  const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
+  if (!secrets) log.warn('RUTA_SECRETS_KEY is not set: channels with credentials cannot be added');
+  const app = createApp({ sql, temporal, config, log, editorDist, secrets });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     log.info({ port: info.port }, 'API listening'),
   );

@@ -12,6 +12,7 @@ const RunsPage = lazy(() => import('./runs/runs-page'));
 const RunPage = lazy(() => import('./runs/run-page'));
 const ContactsPage = lazy(() => import('./contacts/contacts-page'));
 const SandboxPage = lazy(() => import('./sandbox/sandbox-page'));
+const ChannelsPage = lazy(() => import('./channels/channels-page'));
 
 export function App() {
   const { t } = useTranslation();
@@ -52,6 +53,11 @@ export function App() {
         <Route path="/contacts">
           <Layout me={user}>
             <ContactsPage />
+          </Layout>
+        </Route>
+        <Route path="/channels">
+          <Layout me={user}>
+            <ChannelsPage />
           </Layout>
         </Route>
         <Route path="/sandbox/:contactId?">

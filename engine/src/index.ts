@@ -1,5 +1,14 @@
 export { type Activities, type ActivityDeps, createActivities } from './activities/index';
 export { isPrivateAddress } from './activities/webhook-guard';
+export {
+  buildProvider,
+  type ChannelRow,
+  fullChannelConfig,
+  loadChannel,
+  MissingSecretsKeyError,
+} from './channels/channel-store';
+export { instrumentEmailHtml } from './channels/email-html';
+export { createTrackingLinks, type TrackingLinks, verifyTracking } from './channels/email-tracking';
 export type {
   ChannelProvider,
   OutboundMessage,
@@ -7,8 +16,11 @@ export type {
   SendReceipt,
 } from './channels/provider';
 export { FinalProviderError, RetryableProviderError } from './channels/provider';
-export { sandboxOnlyRegistry } from './channels/registry';
+export { sandboxOnlyRegistry, workspaceRegistry } from './channels/registry';
 export { createSandboxProvider } from './channels/sandbox';
+export { createSmtpProvider } from './channels/smtp';
+export { createTwilioProvider } from './channels/twilio';
+export { createWhatsAppProvider, type WhatsAppProvider } from './channels/whatsapp';
 export {
   type EnrollmentTarget,
   type EnrollRequest,
@@ -27,7 +39,15 @@ export {
 } from './enrollment/journey-enrollment';
 export { sweepScheduleId, sweepWorkflowId } from './enrollment/sweep-ids';
 export { journeyWorkflowId, previewWorkflowId } from './enrollment/workflow-id';
-export { createRutaWorker, type RutaWorker, type RutaWorkerOptions } from './worker';
+export {
+  createRutaWorker,
+  DEFAULT_WORKER_TUNING,
+  type RutaWorker,
+  type RutaWorkerOptions,
+  type WorkerTuning,
+  workerOptionsFor,
+  workerTuningFromEnv,
+} from './worker';
 export { WORKFLOWS_PATH, workflowBundlePath } from './workflow-bundle';
 export type {
   ContactSnapshot,

@@ -1,5 +1,6 @@
-import { createLogger, createSql, loadConfig, loadEnvFile } from '@ruta/platform';
+import { createLogger, createSecretBox, createSql, loadConfig, loadEnvFile } from '@ruta/platform';
 import { Runtime } from '@temporalio/worker';
+import { workspaceRegistry } from './channels/registry';
 import { createRutaWorker } from './worker';
 
 /** The worker process: `node --import tsx engine/src/worker-main.ts`. Scales out: run as many as you like. */
@@ -21,17 +22,26 @@ async function main() {
     shutdownSignals: ['SIGINT', 'SIGTERM'],
   });
   const sql = createSql(config.databaseUrl, { max: Number(process.env.RUTA_WORKER_DB_POOL ?? 10) });
+  // The workspace's configured channels (WhatsApp Cloud API, Twilio, SMTP), else the sandbox.
+  const providers = workspaceRegistry({
+    sql,
+    log,
+    box: config.secretsKey ? createSecretBox(config.secretsKey) : undefined,
+    publicUrl: config.publicUrl,
+  });
   const worker = await createRutaWorker({
     temporalAddress: config.temporalAddress,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     sql,
     log,
+    activityDeps: { providers },
     maxCachedWorkflows: optionalInt('RUTA_WORKER_MAX_CACHED_WORKFLOWS'),
     maxConcurrentActivityTaskExecutions: optionalInt('RUTA_WORKER_MAX_ACTIVITIES'),
   });
   log.info({ taskQueue: config.taskQueue }, 'worker started');
   await worker.run();
+  await providers.close();
   await sql.end({ timeout: 5 });
   log.info('worker stopped');
 }

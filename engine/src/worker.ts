@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Logger, Sql } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type ActivityDeps, createActivities } from './activities/index';
 import { sandboxOnlyRegistry } from './channels/registry';
 import { workflowBundlePath } from './workflow-bundle';
@@ -16,11 +16,71 @@ export interface RutaWorkerOptions {
   maxCachedWorkflows?: number;
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
+  /** Worker tuning; unset fields come from the environment (see `workerTuningFromEnv`). */
+  tuning?: WorkerTuning;
+  /** Extra worker interceptors (the benchmarks observe activity starts with one). */
+  interceptors?: WorkerOptions['interceptors'];
   identity?: string;
   /** Prefix of the workflow ids this worker's sweeps create (tests isolate themselves with it). */
   workflowIdPrefix?: string;
   /** Overrides for activity dependencies (channel providers, webhook allow-list, test hooks). */
   activityDeps?: Partial<Omit<ActivityDeps, 'sql' | 'log' | 'workerIdentity'>>;
+}
+
+/** The worker settings benchmarks showed to matter (BENCHMARKS.md); every one has an env override. */
+export interface WorkerTuning {
+  /** RUTA_WORKER_MAX_CACHED_WORKFLOWS: workflows kept in memory (memory vs. replay on wake). */
+  maxCachedWorkflows?: number;
+  /** RUTA_WORKER_MAX_ACTIVITIES: activities running at once. */
+  maxConcurrentActivityTaskExecutions?: number;
+  /** RUTA_WORKER_MAX_WORKFLOW_TASKS: workflow tasks running at once. */
+  maxConcurrentWorkflowTaskExecutions?: number;
+  /** RUTA_WORKER_WORKFLOW_POLLERS: concurrent workflow task long-polls. */
+  workflowTaskPollers?: number;
+  /** RUTA_WORKER_ACTIVITY_POLLERS: concurrent activity task long-polls. */
+  activityTaskPollers?: number;
+}
+
+function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number ≥ 0 (got "${raw}").`);
+  }
+  return value;
+}
+
+/** Worker tuning from RUTA_WORKER_* variables; unset ones keep the defaults below. */
+export function workerTuningFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerTuning {
+  return {
+    maxCachedWorkflows: envInt(env, 'RUTA_WORKER_MAX_CACHED_WORKFLOWS'),
+    maxConcurrentActivityTaskExecutions: envInt(env, 'RUTA_WORKER_MAX_ACTIVITIES'),
+    maxConcurrentWorkflowTaskExecutions: envInt(env, 'RUTA_WORKER_MAX_WORKFLOW_TASKS'),
+    workflowTaskPollers: envInt(env, 'RUTA_WORKER_WORKFLOW_POLLERS'),
+    activityTaskPollers: envInt(env, 'RUTA_WORKER_ACTIVITY_POLLERS'),
+  };
+}
+
+/**
+ * Defaults for what the environment leaves unset. `undefined` keeps the Temporal SDK's own
+ * default (its cache size, for one, grows with the heap limit: ~2,300 workflows on a 24 GB machine).
+ */
+export const DEFAULT_WORKER_TUNING: WorkerTuning = {};
+
+function resolveTuning(options: RutaWorkerOptions): WorkerTuning {
+  const env = workerTuningFromEnv();
+  const pick = <K extends keyof WorkerTuning>(key: K): WorkerTuning[K] =>
+    options.tuning?.[key] ?? env[key] ?? DEFAULT_WORKER_TUNING[key];
+  return {
+    maxCachedWorkflows: options.maxCachedWorkflows ?? pick('maxCachedWorkflows'),
+    maxConcurrentActivityTaskExecutions:
+      options.maxConcurrentActivityTaskExecutions ?? pick('maxConcurrentActivityTaskExecutions'),
+    maxConcurrentWorkflowTaskExecutions:
+      options.maxConcurrentWorkflowTaskExecutions ?? pick('maxConcurrentWorkflowTaskExecutions'),
+    workflowTaskPollers: pick('workflowTaskPollers'),
+    activityTaskPollers: pick('activityTaskPollers'),
+  };
 }
 
 export interface RutaWorker {
@@ -61,9 +121,8 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
       },
       afterProviderAccepted: options.activityDeps?.afterProviderAccepted,
     }),
-    maxCachedWorkflows: options.maxCachedWorkflows,
-    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions,
-    maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions,
+    ...workerOptionsFor(resolveTuning(options)),
+    ...(options.interceptors ? { interceptors: options.interceptors } : {}),
   });
   let running: Promise<void> | undefined;
   return {
@@ -80,4 +139,26 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
       await running;
     },
   };
+}
+
+/** WorkerOptions for a tuning, leaving out what it leaves unset (so the SDK's defaults apply). */
+export function workerOptionsFor(tuning: WorkerTuning): Partial<WorkerOptions> {
+  const options: Partial<WorkerOptions> = {};
+  if (tuning.maxCachedWorkflows !== undefined)
+    options.maxCachedWorkflows = tuning.maxCachedWorkflows;
+  if (tuning.maxConcurrentActivityTaskExecutions !== undefined)
+    options.maxConcurrentActivityTaskExecutions = tuning.maxConcurrentActivityTaskExecutions;
+  if (tuning.maxConcurrentWorkflowTaskExecutions !== undefined)
+    options.maxConcurrentWorkflowTaskExecutions = tuning.maxConcurrentWorkflowTaskExecutions;
+  if (tuning.workflowTaskPollers !== undefined)
+    options.workflowTaskPollerBehavior = {
+      type: 'simple-maximum',
+      maximum: tuning.workflowTaskPollers,
+    };
+  if (tuning.activityTaskPollers !== undefined)
+    options.activityTaskPollerBehavior = {
+      type: 'simple-maximum',
+      maximum: tuning.activityTaskPollers,
+    };
+  return options;
 }

@@ -23,6 +23,8 @@ export interface RutaConfig {
   /** An extra origin allowed to call the API with credentials (the editor served elsewhere). */
   editorOrigin: string | undefined;
   ingestRate: { perSecond: number; burst: number };
+  /** Seals channel credentials and signs email links (RUTA_SECRETS_KEY); the launcher makes one for development. */
+  secretsKey: string | undefined;
   production: boolean;
 }
 
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
       perSecond: positiveNumber(env, 'RUTA_INGEST_RATE', 100),
       burst: positiveNumber(env, 'RUTA_INGEST_BURST', 500),
     },
+    secretsKey: stringSetting(env, 'RUTA_SECRETS_KEY'),
     production: env.NODE_ENV === 'production',
   };
 }

@@ -4,4 +4,5 @@ export * from './logger';
 export * from './paths';
 export * from './ports';
 export * from './process/child';
+export * from './secrets';
 export * from './temporal/index';

@@ -13,7 +13,7 @@ export interface Inbound {
 }
 
 /**
- * A reply or button tap from any channel (the sandbox now, real providers later): recorded, opens
+ * A reply or button tap from any channel (the sandbox or a provider's webhook): recorded, opens
  * the 24-hour window, withdraws consent on STOP/BAJA/PARAR, and reaches the contact's runs in flight.
  */
 export async function receiveInbound(deps: AppDeps, inbound: Inbound) {
@@ -24,7 +24,10 @@ export async function receiveInbound(deps: AppDeps, inbound: Inbound) {
     insert into inbound_messages (workspace_id, contact_id, channel, text, button_id, provider, provider_message_id, intent)
     values (${inbound.workspaceId}, ${inbound.contactId}, ${inbound.channel}, ${inbound.text ?? null}, ${inbound.buttonId ?? null},
             ${inbound.provider}, ${inbound.providerMessageId ?? null}, ${intent})
+    on conflict (provider, provider_message_id) where provider_message_id is not null do nothing
     returning id`;
+  // A provider redelivering the same message: already recorded and routed.
+  if (!row) return { id: undefined, intent, optedOut: false, routedTo: 0, duplicate: true };
   const consent =
     intent === 'opt_out' ? { [inbound.channel]: { granted: false, at, source: 'reply' } } : {};
   await sql`
@@ -54,5 +57,11 @@ export async function receiveInbound(deps: AppDeps, inbound: Inbound) {
         .catch((error) => deps.log.warn({ err: error }, 'reply signal failed')),
     ),
   );
-  return { id: row?.id, intent, optedOut: intent === 'opt_out', routedTo: runs.length };
+  return {
+    id: row.id,
+    intent,
+    optedOut: intent === 'opt_out',
+    routedTo: runs.length,
+    duplicate: false,
+  };
 }

@@ -1,5 +1,5 @@
-import { createRutaWorker, type RutaWorker } from '@ruta/engine';
-import { createLogger } from '@ruta/platform';
+import { createRutaWorker, type RutaWorker, workspaceRegistry } from '@ruta/engine';
+import { createLogger, createSecretBox, generateSecretsKey } from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../app';
@@ -17,12 +17,17 @@ export async function startApiHarness() {
   const log = createLogger('test', 'warn');
   const connection = await Connection.connect({ address: harness().temporalAddress });
   const temporal = new Client({ connection });
+  const secrets = createSecretBox(generateSecretsKey());
+  const publicUrl = 'http://localhost';
+  // The worker sends through the workspace's configured channels (the sandbox when none), as in production.
+  const providers = workspaceRegistry({ sql: db.sql, log, box: secrets, publicUrl });
   const worker: RutaWorker = await createRutaWorker({
     temporalAddress: harness().temporalAddress,
     namespace: 'default',
     taskQueue,
     sql: db.sql,
     log,
+    activityDeps: { providers },
   });
   void worker.run();
   const apiKey = `ruta_test_${taskQueue}`;
@@ -34,11 +39,12 @@ export async function startApiHarness() {
     sql: db.sql,
     temporal,
     log,
+    secrets,
     config: {
       taskQueue,
       temporalNamespace: 'default',
       temporalUiUrl: 'http://127.0.0.1:8233',
-      publicUrl: 'http://localhost',
+      publicUrl,
       workflowIdPrefix: `${taskQueue}/`,
     },
   });
@@ -90,12 +96,15 @@ export async function startApiHarness() {
     temporal,
     taskQueue,
     apiKey,
+    secrets,
+    publicUrl,
     workspaceId: seed.workspaceId,
     adminEmail: seed.adminEmail,
     call,
     eventually,
     async stop() {
       await worker.shutdown();
+      await providers.close();
       await connection.close();
       await db.drop();
     },

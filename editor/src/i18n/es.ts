@@ -6,6 +6,7 @@ export const es = {
     runs: 'Recorridos',
     contacts: 'Contactos',
     sandbox: 'Bandeja de prueba',
+    channels: 'Canales',
     apiDocs: 'API',
     logout: 'Salir',
     language: 'Idioma',
@@ -490,6 +491,211 @@ export const es = {
     holdout: 'Control',
     interval: 'IC 95 %: {{low}} a {{high}}',
     tooSmall: 'Aún son pocos para concluir.',
+  },
+  channels: {
+    title: 'Canales',
+    subtitle:
+      'Conecta tus cuentas de WhatsApp, SMS y email. Mientras no conectes una, los mensajes llegan a la bandeja de prueba.',
+    add: 'Agregar canal',
+    addTitle: 'Agregar canal',
+    create: 'Guardar canal',
+    editTitle: 'Editar «{{name}}»',
+    edit: 'Editar',
+    routingTitle: 'Por dónde sale cada mensaje',
+    carriedBy: 'Sale por «{{name}}» ({{provider}})',
+    sandboxFallback: 'Sin canal configurado: los mensajes llegan al sandbox',
+    openSandbox: 'Abrir la bandeja de prueba',
+    empty:
+      'Todavía no conectas ningún canal. Todo se envía al sandbox, ideal para probar tus journeys.',
+    carries: 'Lleva',
+    secretSaved: 'guardado',
+    secretMissing: 'sin guardar',
+    webhook: 'URL del webhook',
+    copy: 'Copiar',
+    copied: 'Copiada',
+    webhookHelp: {
+      whatsapp:
+        'Pégala en Meta: App Dashboard → WhatsApp → Configuración → URL de devolución de llamada (Callback URL), con el mismo token de verificación que guardaste aquí, y suscríbete al campo «messages».',
+      twilio:
+        'Pégala en Twilio: configuración de mensajería de tu número → «A message comes in» → Webhook (HTTP POST). Los avisos de estado de cada envío se configuran solos.',
+    },
+    webhookHelpOther: 'Pégala en la consola de tu proveedor como URL de los mensajes entrantes.',
+    deleteTitle: '¿Eliminar «{{name}}»?',
+    deleteBody:
+      'Se borran sus credenciales guardadas; el historial de sus mensajes se conserva. No se puede deshacer.',
+    afterDelete: 'Después, {{channel}} saldrá por «{{name}}».',
+    afterDeleteSandbox: 'Después, los mensajes de {{channel}} llegarán al sandbox.',
+    deleteConfirm: 'Eliminar canal',
+    provider: 'Proveedor',
+    name: 'Nombre',
+    namePlaceholder: {
+      whatsapp: 'Ej. WhatsApp de la tienda',
+      twilio: 'Ej. SMS Twilio',
+      smtp: 'Ej. Correo de la tienda',
+    },
+    nameRequired: 'Ponle un nombre para reconocerlo.',
+    required: 'Este campo es obligatorio.',
+    invalid: 'Revisa este valor.',
+    optional: 'opcional',
+    advanced: 'Opciones avanzadas',
+    keepSecret: 'Guardado — déjalo vacío para conservarlo',
+    secretHelp: 'Se guarda cifrado y no se vuelve a mostrar.',
+    willCarry: 'Llevará: {{channels}}',
+    providers: {
+      whatsapp: 'WhatsApp Cloud API',
+      twilio: 'Twilio',
+      smtp: 'Email (SMTP)',
+      sandbox: 'Sandbox',
+    },
+    providerHelp: {
+      whatsapp: 'La API oficial de Meta, con tu número de WhatsApp Business.',
+      twilio: 'SMS, o WhatsApp si el remitente es whatsapp:+número.',
+      smtp: 'Tu servidor de correo o el de tu proveedor (Gmail, Mailgun, SES…).',
+    },
+    fields: {
+      whatsapp: {
+        phoneNumberId: {
+          label: 'ID del número de teléfono',
+          help: 'En App Dashboard → WhatsApp → Configuración de la API. Es un número largo, no tu teléfono.',
+          invalid: 'Debe ser el ID numérico del número (de 5 a 32 dígitos), no el teléfono con +.',
+        },
+        businessAccountId: {
+          label: 'ID de la cuenta de WhatsApp Business',
+          help: 'Necesario para sincronizar tus plantillas.',
+          invalid: 'Debe ser el ID numérico de la cuenta (de 5 a 32 dígitos).',
+        },
+        accessToken: {
+          label: 'Token de acceso',
+          help: 'El token permanente de un usuario del sistema, con el permiso whatsapp_business_messaging.',
+          invalid: 'Parece incompleto: pega el token completo.',
+        },
+        appSecret: {
+          label: 'Clave secreta de la app',
+          help: 'App Dashboard → Configuración de la app → Información básica. Con ella comprobamos que los webhooks vienen de Meta.',
+          invalid: 'Parece incompleta: debe tener al menos 8 caracteres.',
+        },
+        verifyToken: {
+          label: 'Token de verificación',
+          help: 'Una clave que tú inventas (mínimo 8 caracteres). Pega la misma en Meta al configurar el webhook.',
+          invalid: 'Usa al menos 8 caracteres.',
+        },
+        apiBaseUrl: {
+          label: 'URL base de la API',
+          help: 'Por defecto, https://graph.facebook.com.',
+          placeholder: 'https://graph.facebook.com',
+          invalid: 'Debe ser una URL que empiece con http:// o https://.',
+        },
+        apiVersion: {
+          label: 'Versión de la Graph API',
+          help: 'Si lo dejas vacío, se usa la versión predeterminada.',
+          placeholder: 'v21.0',
+          invalid: 'Con el formato v21.0.',
+        },
+      },
+      twilio: {
+        accountSid: {
+          label: 'Account SID',
+          help: 'En la página principal de tu cuenta en la consola de Twilio.',
+          placeholder: 'AC…',
+          invalid: 'Empieza con AC y le siguen 32 caracteres hexadecimales.',
+        },
+        authToken: {
+          label: 'Auth Token',
+          help: 'Junto al Account SID, en la consola de Twilio.',
+          invalid: 'Parece incompleto: pega el token completo.',
+        },
+        from: {
+          label: 'Remitente',
+          help: 'Tu número con + y código de país (+5215512345678), un Messaging Service SID (MG…), whatsapp:+5215512345678 para WhatsApp, o un nombre de hasta 11 letras.',
+          placeholder: '+5215512345678',
+          invalid:
+            'Usa un número con + y código de país, un SID MG…, whatsapp:+número o un nombre de hasta 11 letras y números.',
+        },
+        apiBaseUrl: {
+          label: 'URL base de la API',
+          help: 'Por defecto, https://api.twilio.com.',
+          placeholder: 'https://api.twilio.com',
+          invalid: 'Debe ser una URL que empiece con http:// o https://.',
+        },
+      },
+      smtp: {
+        host: {
+          label: 'Servidor SMTP',
+          help: 'Por ejemplo, smtp.gmail.com.',
+          placeholder: 'smtp.tudominio.com',
+          invalid: 'Escribe el nombre del servidor.',
+        },
+        port: {
+          label: 'Puerto',
+          help: '587 con STARTTLS, o 465 con TLS.',
+          invalid: 'Un número entre 1 y 65535.',
+        },
+        secure: {
+          label: 'TLS desde el inicio (puerto 465)',
+          help: 'Si lo desactivas, se usa STARTTLS cuando el servidor lo ofrece.',
+          invalid: 'Revisa este valor.',
+        },
+        user: {
+          label: 'Usuario',
+          help: 'Si tu servidor pide iniciar sesión.',
+          invalid: 'Revisa este valor.',
+        },
+        password: {
+          label: 'Contraseña',
+          help: 'Con Gmail, usa una contraseña de aplicación.',
+          invalid: 'Revisa este valor.',
+        },
+        from: {
+          label: 'Remitente (De)',
+          help: 'Como lo verán tus clientes.',
+          placeholder: 'Tienda Sol <hola@tiendasol.mx>',
+          invalid: 'Escribe la dirección del remitente.',
+        },
+      },
+    },
+    templates: {
+      title: 'Plantillas de WhatsApp',
+      sync: 'Sincronizar plantillas',
+      syncing: 'Sincronizando…',
+      syncFailed: 'No se pudo sincronizar',
+      lastSync: 'Última sincronización: {{date}}',
+      neverSynced: 'Aún no se sincronizan.',
+      needsAccount:
+        'Para sincronizar, edita el canal y agrega el ID de la cuenta de WhatsApp Business.',
+      none: 'La cuenta no tiene plantillas.',
+      name: 'Nombre',
+      language: 'Idioma',
+      category: 'Categoría',
+      status: 'Estado',
+    },
+    templateStatus: {
+      APPROVED: 'Aprobada',
+      PENDING: 'En revisión',
+      IN_APPEAL: 'En apelación',
+      REJECTED: 'Rechazada',
+      PAUSED: 'En pausa',
+      DISABLED: 'Desactivada',
+    },
+    templateCategory: {
+      MARKETING: 'Marketing',
+      UTILITY: 'Utilidad',
+      AUTHENTICATION: 'Autenticación',
+    },
+  },
+  templatePicker: {
+    label: 'Plantilla sincronizada',
+    manual: 'Otra (escribir el nombre)',
+    option: '{{name}} · {{language}} · {{status}}',
+    notApproved: '{{status}}: no se puede enviar',
+    notApprovedWarning:
+      'Esta plantilla no está aprobada ({{status}}): los envíos con ella fallan hasta que Meta la apruebe.',
+    body: 'Texto de la plantilla',
+    notSynced:
+      '«{{name}}» no está entre las plantillas sincronizadas. Si es nueva, vuelve a sincronizar en Canales.',
+    noneSynced:
+      'Escribe el nombre tal como aparece en WhatsApp Manager, o <page>sincroniza tus plantillas en Canales</page> para elegirlas de una lista.',
+    useButtons: 'Usar los botones de la plantilla: {{labels}}',
+    buttonsHelp: 'Los ids salen de los textos; puedes cambiarlos abajo.',
   },
 };
 export type Messages = typeof es;

@@ -20,6 +20,7 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
     { href: '/runs', label: t('nav.runs'), active: location.startsWith('/runs') },
     { href: '/contacts', label: t('nav.contacts'), active: location.startsWith('/contacts') },
     { href: '/sandbox', label: t('nav.sandbox'), active: location.startsWith('/sandbox') },
+    { href: '/channels', label: t('nav.channels'), active: location.startsWith('/channels') },
   ];
   async function logout() {
     await api('/auth/logout', { method: 'POST' });

@@ -213,7 +213,9 @@ export function createSendActivities(deps: ActivityDeps) {
           await deps.afterProviderAccepted?.(message.id);
           await sql`
             update messages set status = 'sent', provider = ${provider.name},
+              channel_config_id = ${provider.channelId ?? null},
               provider_message_id = ${receipt.providerMessageId}, sent_at = coalesce(sent_at, now()),
+              segments = coalesce(${receipt.segments ?? null}, segments),
               cost = coalesce(${receipt.cost ?? null}, cost),
               pricing_category = coalesce(${receipt.pricingCategory ?? null}, pricing_category)
             where id = ${message.id} and status = 'pending'`;
@@ -221,7 +223,8 @@ export function createSendActivities(deps: ActivityDeps) {
         } catch (error) {
           if (!(error instanceof FinalProviderError)) throw error;
           await sql`
-            update messages set status = 'failed', provider = ${provider.name}, error = ${error.message}, failed_at = now()
+            update messages set status = 'failed', provider = ${provider.name},
+              channel_config_id = ${provider.channelId ?? null}, error = ${error.message}, failed_at = now()
             where id = ${message.id}`;
           fail(error.reason, error.message);
         }

@@ -1,4 +1,5 @@
 import type { Channel } from '@ruta/shared';
+import type { TrackingLinks } from './email-tracking';
 
 /** A message rendered and ready for a provider. */
 export interface OutboundMessage {
@@ -36,6 +37,8 @@ export interface SendReceipt {
   /** What the provider charged, when it says (otherwise Ruta prices it from workspace settings). */
   cost?: number;
   pricingCategory?: string;
+  /** SMS segments the provider billed (Twilio's num_segments), when it says; Ruta's own count otherwise. */
+  segments?: number;
 }
 
 /** Rate limits, 5xx, timeouts: the activity throws and Temporal retries it. */
@@ -56,8 +59,23 @@ export class FinalProviderError extends Error {
 
 /** One per provider (sandbox, WhatsApp Cloud API, Twilio, SMTP); every one passes the contract suite. */
 export interface ChannelProvider {
+  /** Recorded in messages.provider: 'sandbox', 'whatsapp', 'twilio', 'smtp'. */
   readonly name: string;
+  /** The workspace channel (channels.id) this provider instance sends for; absent for the default sandbox. */
+  readonly channelId?: string;
   send(message: OutboundMessage): Promise<SendReceipt>;
+  /** Releases connections (SMTP pools); called when the registry drops the instance. */
+  close?(): Promise<void> | void;
+}
+
+/** What a provider built from a workspace channel needs besides its own config. */
+export interface ProviderContext {
+  channelId: string;
+  /** The base URL providers reach Ruta at (RUTA_PUBLIC_URL): status callbacks, email links. */
+  publicUrl: string;
+  tracking: TrackingLinks;
+  /** Per-request timeout for provider HTTP APIs (default 10 s); a timeout is retryable. */
+  timeoutMs?: number;
 }
 
 /** Which provider carries a workspace's messages on a channel (the sandbox unless configured). */

@@ -1,10 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig, loadEnvFile, type RutaConfig } from '../config';
 import { createSql, ensureDatabase, migrate, startEmbeddedPostgres } from '../db/index';
 import { createLogger, type Logger } from '../logger';
 import { assertPortFree, PortInUseError, waitForPort } from '../ports';
 import { type ManagedChild, spawnManaged } from '../process/child';
+import { generateSecretsKey } from '../secrets';
 import { provisionTemporalCli, startTemporalDevServer } from '../temporal/index';
 import { buildEditor, REPO_ROOT } from './editor-build';
 
@@ -116,6 +117,25 @@ async function printBanner(config: RutaConfig, credentialsFile: string) {
   process.stdout.write(`${lines.filter((l) => l !== undefined).join('\n')}\n`);
 }
 
+/**
+ * Without RUTA_SECRETS_KEY, channel credentials are sealed with a key kept in the data folder
+ * (created once, readable by this user only). Production sets RUTA_SECRETS_KEY instead.
+ */
+async function developmentSecretsKey(dataDir: string, log: Logger): Promise<string> {
+  const file = path.join(dataDir, 'secrets.key');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const key = generateSecretsKey();
+    await writeFile(file, `${key}\n`, { mode: 0o600 });
+    log.info(
+      { file },
+      'created a secrets key for channel credentials (set RUTA_SECRETS_KEY in production)',
+    );
+    return key;
+  }
+}
+
 async function main() {
   loadEnvFile();
   const started = Date.now();
@@ -152,6 +172,7 @@ async function main() {
       TEMPORAL_ADDRESS: temporalAddress,
       RUTA_EDITOR_DIST: editorDist,
       RUTA_DEMO_CREDENTIALS_FILE: credentialsFile,
+      RUTA_SECRETS_KEY: config.secretsKey ?? (await developmentSecretsKey(config.dataDir, log)),
       ...(config.temporalUiUrl ? { TEMPORAL_UI_URL: config.temporalUiUrl } : {}),
     };
     children.push(tsEntry('worker', 'engine/src/worker-main.ts', env, log));

@@ -1,10 +1,12 @@
 import type { WhatsAppContent, WhatsAppTemplate } from '@ruta/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonsEditor } from './buttons-editor';
 import { Field } from './field';
 import { LiquidText } from './liquid-scope';
 import { removeAt, replaceAt } from './list';
 import { useRowKeys } from './use-row-keys';
+import { WhatsAppTemplatePicker } from './whatsapp-template-picker';
 
 export const TEMPLATE_LANGUAGES = ['es_MX', 'es_AR', 'es_CO', 'pt_BR', 'en'] as const;
 const PATH = ['content', 'whatsapp'];
@@ -40,7 +42,11 @@ export function WhatsAppEditor({
         </label>
         <p className="help">{t('inspector.useTemplateHelp')}</p>
       </div>
-      {template && <TemplateFields template={template} onChange={setTemplate} />}
+      {template && (
+        <TemplateFields template={template} onChange={setTemplate}>
+          <WhatsAppTemplatePicker content={{ ...content, template }} onChange={onChange} />
+        </TemplateFields>
+      )}
       <Field
         label={t('inspector.sessionText')}
         help={t('inspector.sessionTextHelp')}
@@ -73,9 +79,12 @@ export function WhatsAppEditor({
 function TemplateFields({
   template,
   onChange,
+  children,
 }: {
   template: WhatsAppTemplate;
   onChange: (template: WhatsAppTemplate) => void;
+  /** The synced-template picker, above the free inputs. */
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
   const rows = useRowKeys(template.params.length);
@@ -86,6 +95,7 @@ function TemplateFields({
     : [...TEMPLATE_LANGUAGES, template.language];
   return (
     <div className="insp-group">
+      {children}
       <div className="grid-2">
         <Field label={t('inspector.templateName')} path={[...PATH, 'template', 'name']}>
           {(control) => (

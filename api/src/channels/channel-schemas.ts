@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+import {
+  ChannelConfigs,
+  ProviderKind,
+  SandboxChannelConfig,
+  SmtpChannelConfig,
+  TwilioChannelConfig,
+  WhatsAppChannelConfig,
+  WhatsAppTemplateInfo,
+} from '@ruta/shared';
+
+const name = z.string().trim().min(1).max(120);
+
+export const CreateChannel = z
+  .discriminatedUnion('provider', [
+    z.object({ provider: z.literal('whatsapp'), name, config: WhatsAppChannelConfig }),
+    z.object({ provider: z.literal('twilio'), name, config: TwilioChannelConfig }),
+    z.object({ provider: z.literal('smtp'), name, config: SmtpChannelConfig }),
+    z.object({ provider: z.literal('sandbox'), name, config: SandboxChannelConfig.default({}) }),
+  ])
+  .openapi('CreateChannel');
+export type CreateChannel = z.infer<typeof CreateChannel>;
+
+/** Config fields are merged into the stored ones; a secret left out (or empty) keeps its value. */
+export const UpdateChannel = z
+  .object({ name: name.optional(), config: z.record(z.string(), z.unknown()).optional() })
+  .openapi('UpdateChannel');
+export type UpdateChannel = z.infer<typeof UpdateChannel>;
+
+export const ChannelView = z
+  .object({
+    id: z.string(),
+    provider: ProviderKind,
+    name: z.string(),
+    /** The fields that may be shown; secrets never appear. */
+    config: z.record(z.string(), z.unknown()),
+    /** Which secret fields are stored. */
+    secretsSet: z.array(z.string()),
+    carries: z.array(z.enum(['whatsapp', 'sms', 'email', 'rcs'])),
+    /** Where to point the provider's webhooks (null when it sends none). */
+    webhookUrl: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    templatesSyncedAt: z.string().nullable(),
+  })
+  .openapi('Channel');
+export type ChannelView = z.infer<typeof ChannelView>;
+
+export const ChannelList = z.object({ items: z.array(ChannelView) }).openapi('ChannelList');
+
+export const TemplateSync = z
+  .object({ items: z.array(WhatsAppTemplateInfo), syncedAt: z.string() })
+  .openapi('TemplateSync');
+
+export const WorkspaceTemplates = z
+  .object({ items: z.array(WhatsAppTemplateInfo.extend({ channelId: z.string() })) })
+  .openapi('WhatsAppTemplates');
+
+export { ChannelConfigs };

@@ -1,0 +1,91 @@
+import { type ChannelRow, fullChannelConfig } from '@ruta/engine';
+import type { SecretBox, Sql } from '@ruta/platform';
+import {
+  ChannelConfigs,
+  channelsCarried,
+  type ProviderKind,
+  SECRET_FIELDS,
+  splitSecrets,
+} from '@ruta/shared';
+import { badRequest, ProblemError } from '../http/problem';
+import type { CreateChannel, UpdateChannel } from './channel-schemas';
+
+function requireBox(box: SecretBox | undefined): SecretBox {
+  if (box) return box;
+  throw new ProblemError(503, {
+    title: 'Secrets key not configured',
+    detail:
+      'RUTA_SECRETS_KEY is not set on the API, so channel credentials cannot be stored encrypted. Set it (openssl rand -hex 32) on the API and the workers.',
+  });
+}
+
+function seal(provider: ProviderKind, config: Record<string, unknown>, box: SecretBox | undefined) {
+  const { publicPart, secrets } = splitSecrets(provider, config);
+  const secretFields = Object.keys(secrets).sort();
+  return {
+    publicPart,
+    sealed: secretFields.length ? requireBox(box).encrypt(secrets) : null,
+    secretFields,
+    carries: channelsCarried(provider, config),
+  };
+}
+
+export async function createChannel(
+  sql: Sql,
+  box: SecretBox | undefined,
+  workspaceId: string,
+  body: CreateChannel,
+): Promise<ChannelRow> {
+  const { publicPart, sealed, secretFields, carries } = seal(body.provider, body.config, box);
+  const [row] = await sql<ChannelRow[]>`
+    insert into channels (workspace_id, provider, name, config, secrets, secret_fields, carries)
+    values (${workspaceId}, ${body.provider}, ${body.name}, ${sql.json(publicPart as never)}, ${sealed},
+            ${secretFields}, ${carries})
+    returning *`;
+  if (!row) throw new Error('channel not created');
+  return row;
+}
+
+export async function updateChannel(
+  sql: Sql,
+  box: SecretBox | undefined,
+  row: ChannelRow,
+  body: UpdateChannel,
+): Promise<ChannelRow> {
+  const secretNames = new Set(SECRET_FIELDS[row.provider]);
+  const changes = Object.fromEntries(
+    Object.entries(body.config ?? {}).filter(
+      ([key, value]) => !(secretNames.has(key) && (value === '' || value === undefined)),
+    ),
+  );
+  const current = body.config
+    ? fullChannelConfig(row, row.secrets ? requireBox(box) : box)
+    : row.config;
+  const merged = { ...current, ...changes };
+  const parsed = ChannelConfigs[row.provider].safeParse(merged);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      path: ['config', ...issue.path].join('.'),
+      message: issue.message,
+      code: issue.code,
+    }));
+    throw badRequest(
+      `The channel config is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      errors,
+    );
+  }
+  const { publicPart, sealed, secretFields, carries } = seal(
+    row.provider,
+    parsed.data as Record<string, unknown>,
+    box,
+  );
+  const [updated] = await sql<ChannelRow[]>`
+    update channels set
+      name = ${body.name ?? row.name},
+      config = ${sql.json(publicPart as never)}, secrets = ${sealed}, secret_fields = ${secretFields},
+      carries = ${carries}, updated_at = clock_timestamp()
+    where id = ${row.id}
+    returning *`;
+  if (!updated) throw new Error('channel not updated');
+  return updated;
+}

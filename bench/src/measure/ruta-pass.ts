@@ -1,0 +1,85 @@
+import type { Infra } from '../infra';
+import { closedLoop, until } from '../load';
+import type { BenchOptions } from '../options';
+import type { NodeChild } from '../processes';
+import { sampleRss } from '../processes';
+import { type ApiClient, activeJourney, cartDefinition, cartEvent } from '../ruta/api';
+import { measureReplies } from './bare-pass';
+import type { PassResult } from './pass';
+
+const DAY_S = 24 * 3_600;
+
+/**
+ * Ruta's side of #1, #2 and #4: `POST /api/events` (ingest → trigger match → `signalWithStart`)
+ * from `concurrency` callers on an active abandoned-cart journey; every run sends its WhatsApp
+ * and waits on `wait_cart`. Then replies (a "Comprar" tap through `POST /api/sandbox/inbound`,
+ * the path real providers' webhooks take) at a fixed rate, each timed to the start of the next
+ * step's `sendMessage` activity.
+ */
+export async function rutaPass(
+  infra: Infra,
+  api: ApiClient,
+  worker: NodeChild,
+  options: BenchOptions,
+  tag: string,
+): Promise<PassResult> {
+  const n = options.waiting;
+  const event = `cart_abandoned_${tag}`;
+  const journeyId = await activeJourney(api, `Bench ${tag}`, cartDefinition(event, DAY_S));
+  const rss = sampleRss(worker.pid);
+  const contacts: string[] = new Array(n);
+  const enrollStart = performance.now();
+  const enroll = await closedLoop(n, options.concurrency, async (i) => {
+    const { body } = cartEvent(event, tag);
+    const res = await api.call<{
+      results: { contactId: string; enrollments: { status: string }[] }[];
+    }>('POST', '/events', body);
+    const result = res.results[0];
+    if (result?.enrollments[0]?.status !== 'started')
+      throw new Error(`not enrolled: ${JSON.stringify(res)}`);
+    contacts[i] = result.contactId;
+  });
+  if (enroll.errors > 0) throw new Error(`Ruta enrollment failed: ${String(enroll.firstError)}`);
+  await until(
+    'every Ruta run to wait on wait_cart',
+    async () => {
+      const [row] = await infra.sql<{ n: number }[]>`
+        select count(*)::int as n from runs
+        where journey_id = ${journeyId} and waiting_for->>'nodeId' = 'wait_cart'`;
+      return (row?.n ?? 0) >= n;
+    },
+    30 * 60_000,
+    500,
+  );
+  const settledAt = performance.now();
+  await new Promise((r) => setTimeout(r, 2_000));
+  const afterEnroll = await worker.rssMb();
+
+  const rows = await infra.sql<{ contact_id: string; workflow_id: string }[]>`
+    select contact_id, workflow_id from runs where journey_id = ${journeyId}`;
+  const workflowOf = new Map(rows.map((r) => [r.contact_id, r.workflow_id]));
+  const latency = await measureReplies(
+    worker,
+    'sendMessage',
+    options,
+    (i) =>
+      api.call('POST', '/sandbox/inbound', {
+        contactId: contacts[i],
+        channel: 'whatsapp',
+        buttonId: 'buy',
+        text: 'Comprar',
+      }),
+    (i) => workflowOf.get(contacts[i] as string) as string,
+  );
+  const peaks = rss.stop();
+  return {
+    enrolled: n,
+    enrollMs: enroll.ms,
+    perSecond: (n * 1000) / enroll.ms,
+    allWaitingMs: settledAt - enrollStart,
+    rssAfterEnrollMb: afterEnroll,
+    rssPeakMb: peaks.peak,
+    rssAfterRepliesMb: await worker.rssMb(),
+    ...latency,
+  };
+}

@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What the workers' probes report over IPC (see probe.ts). */
+export type ProbeMessage =
+  | {
+      t: 'activity';
+      workflowId: string;
+      type: string;
+      /** When the activity's code started running in the worker (ms, this machine's clock). */
+      startedAt: number;
+      /** When the server scheduled it (ms, same clock: the server runs on this machine). */
+      scheduledAt: number;
+    }
+  | { t: 'waiting'; workflowId: string; at: number }
+  | { t: 'ready' };
+
+export interface NodeChild {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  output(): string;
+  /** Resolves on the next probe message that satisfies `match`. */
+  next(match: (m: ProbeMessage) => boolean, timeoutMs?: number): Promise<ProbeMessage>;
+  onMessage(listener: (m: ProbeMessage) => void): () => void;
+  rssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A TypeScript entry point as its own Node process (tsx), with an IPC channel for probes. */
+export function spawnNode(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): NodeChild {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  delete childEnv.NODE_OPTIONS;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: REPO,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(chunk.toString());
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+    if (process.env.BENCH_VERBOSE) process.stderr.write(`[${name}] ${chunk}`);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const listeners = new Set<(m: ProbeMessage) => void>();
+  child.on('message', (m) => {
+    for (const listener of listeners) listener(m as ProbeMessage);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.pid === undefined) throw new Error(`${name} did not start`);
+  const pid = child.pid;
+  const self: NodeChild = {
+    name,
+    child,
+    pid,
+    output: () => lines.join(''),
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    next(match, timeoutMs = 120_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          off();
+          reject(new Error(`${name}: no probe message in time.\n${self.output()}`));
+        }, timeoutMs);
+        const off = self.onMessage((m) => {
+          if (!match(m)) return;
+          clearTimeout(timer);
+          off();
+          resolve(m);
+        });
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`${name} exited (${code}).\n${self.output()}`));
+        });
+      });
+    },
+    rssMb: () => rssMb(pid),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  return self;
+}
+
+/** Resident set size of a process, from /proc (Linux). */
+export async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/** Samples RSS every `everyMs` until stopped; returns the peak. */
+export function sampleRss(pid: number, everyMs = 250) {
+  let peak = 0;
+  let last = 0;
+  const timer = setInterval(() => {
+    rssMb(pid)
+      .then((mb) => {
+        last = mb;
+        peak = Math.max(peak, mb);
+      })
+      .catch(() => {});
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { peak, last };
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { channelNames } from '@ruta/shared';
+import { Plus } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { ApiError } from '../api/client';
+import { Dialog } from '../shell/dialog';
+import { type ChannelView, useChannels, useDeleteChannel } from './api';
+import { ChannelCard } from './channel-card';
+import { ChannelForm } from './channel-form';
+import { ProviderIcon } from './provider-icon';
+import { carrierOf, MESSAGE_CHANNELS, takeoverAfterDeleting } from './routing';
+import './channels.css';
+
+type Editing = { kind: 'create' } | { kind: 'edit'; channel: ChannelView } | null;
+
+/** Which provider carries WhatsApp, SMS and email (the sandbox by default), and their settings. */
+export default function ChannelsPage() {
+  const { t } = useTranslation();
+  const channels = useChannels();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<ChannelView | null>(null);
+  const list = channels.data ?? [];
+
+  return (
+    <div className="page channels-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('channels.title')}</h1>
+          <p className="muted">{t('channels.subtitle')}</p>
+        </div>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setEditing({ kind: 'create' })}
+        >
+          <Plus size={15} aria-hidden /> {t('channels.add')}
+        </button>
+      </div>
+
+      <section className="card routing" aria-labelledby="routing-title">
+        <h3 id="routing-title">{t('channels.routingTitle')}</h3>
+        <ul className="routing-list">
+          {MESSAGE_CHANNELS.map((channel) => {
+            const carrier = carrierOf(list, channel);
+            const real = carrier && carrier.provider !== 'sandbox' ? carrier : undefined;
+            return (
+              <li key={channel} data-testid={`route-${channel}`}>
+                <strong>{channelNames[channel]}</strong>
+                {real ? (
+                  <span className="route-target">
+                    <ProviderIcon provider={real.provider} />{' '}
+                    {t('channels.carriedBy', {
+                      name: real.name,
+                      provider: t(`channels.providers.${real.provider}`),
+                    })}
+                  </span>
+                ) : (
+                  <span className="route-target muted">
+                    {t('channels.sandboxFallback')} ·{' '}
+                    <Link href="/sandbox">{t('channels.openSandbox')}</Link>
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {channels.isLoading ? (
+        <p className="empty">{t('common.loading')}</p>
+      ) : channels.error ? (
+        <p className="notice notice-error" role="alert">
+          {channels.error.message}
+        </p>
+      ) : list.length === 0 ? (
+        <div className="card empty">
+          <p>{t('channels.empty')}</p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setEditing({ kind: 'create' })}
+          >
+            <Plus size={15} aria-hidden /> {t('channels.add')}
+          </button>
+        </div>
+      ) : (
+        <div className="channel-list">
+          {list.map((channel) => (
+            <ChannelCard
+              key={channel.id}
+              channel={channel}
+              onEdit={() => setEditing({ kind: 'edit', channel })}
+              onDelete={() => setDeleting(channel)}
+            />
+          ))}
+        </div>
+      )}
+
+      {editing && (
+        <Dialog
+          title={
+            editing.kind === 'edit'
+              ? t('channels.editTitle', { name: editing.channel.name })
+              : t('channels.addTitle')
+          }
+          onClose={() => setEditing(null)}
+          wide
+        >
+          <ChannelForm mode={editing} onDone={() => setEditing(null)} />
+        </Dialog>
+      )}
+      {deleting && (
+        <DeleteDialog channel={deleting} channels={list} onClose={() => setDeleting(null)} />
+      )}
+    </div>
+  );
+}
+
+function DeleteDialog({
+  channel,
+  channels,
+  onClose,
+}: {
+  channel: ChannelView;
+  channels: readonly ChannelView[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const remove = useDeleteChannel();
+  const takeover = takeoverAfterDeleting(channels, channel);
+  const error = remove.error instanceof ApiError ? remove.error.message : remove.error?.message;
+  return (
+    <Dialog title={t('channels.deleteTitle', { name: channel.name })} onClose={onClose}>
+      <p>{t('channels.deleteBody')}</p>
+      {takeover.map(({ channel: message, next }) => (
+        <p key={message} className="help">
+          {next && next.provider !== 'sandbox'
+            ? t('channels.afterDelete', { channel: channelNames[message], name: next.name })
+            : t('channels.afterDeleteSandbox', { channel: channelNames[message] })}
+        </p>
+      ))}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary btn-destructive"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate(channel.id, { onSuccess: onClose })}
+        >
+          {t('channels.deleteConfirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
