@@ -21,7 +21,10 @@ export const CreateChannel = z
   .openapi('CreateChannel');
 export type CreateChannel = z.infer<typeof CreateChannel>;
 
-/** Config fields are merged into the stored ones; a secret left out (or empty) keeps its value. */
+/**
+ * Config fields are merged into the stored ones: a secret left out (or empty) keeps its value, and
+ * `null` clears an optional field.
+ */
 export const UpdateChannel = z
   .object({ name: name.optional(), config: z.record(z.string(), z.unknown()).optional() })
   .openapi('UpdateChannel');

@@ -61,7 +61,9 @@ export async function updateChannel(
   const current = body.config
     ? fullChannelConfig(row, row.secrets ? requireBox(box) : box)
     : row.config;
-  const merged = { ...current, ...changes };
+  // null clears an optional field (a required one then fails validation, naming it).
+  const merged: Record<string, unknown> = { ...current, ...changes };
+  for (const [key, value] of Object.entries(changes)) if (value === null) delete merged[key];
   const parsed = ChannelConfigs[row.provider].safeParse(merged);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({

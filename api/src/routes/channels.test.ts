@@ -29,21 +29,23 @@ describe('channels: provider accounts with write-only secrets', () => {
       provider: 'whatsapp',
       name: 'WhatsApp Tienda Sol',
       carries: ['whatsapp'],
-      secretsSet: ['accessToken', 'appSecret', 'verifyToken'],
-      config: { phoneNumberId: '106540352242922', businessAccountId: '102290129340398' },
+      secretsSet: ['accessToken', 'appSecret'],
+      config: {
+        phoneNumberId: '106540352242922',
+        businessAccountId: '102290129340398',
+        verifyToken: 'verify-token-xyz',
+      },
       webhookUrl: `http://localhost/webhooks/whatsapp/${created.body.id}`,
     });
     const listed = await api.call<Json>('GET', '/api/channels');
     const text = JSON.stringify(listed.body);
-    for (const secret of ['EAAG-secret', 'app-secret-abcdef', 'verify-token-xyz'])
-      expect(text).not.toContain(secret);
+    for (const secret of ['EAAG-secret', 'app-secret-abcdef']) expect(text).not.toContain(secret);
     const [row] = await api.sql<{ config: unknown; secrets: string }[]>`
       select config, secrets from channels where id = ${created.body.id}`;
     expect(JSON.stringify(row)).not.toContain('EAAG-secret');
     expect(api.secrets.decrypt(row?.secrets ?? '')).toEqual({
       accessToken: 'EAAG-secret-access-token-123',
       appSecret: 'app-secret-abcdef',
-      verifyToken: 'verify-token-xyz',
     });
   });
 
@@ -82,6 +84,20 @@ describe('channels: provider accounts with write-only secrets', () => {
     expect(api.secrets.decrypt(changed?.secrets ?? '')).toEqual({
       authToken: 'twilio-auth-token-0002',
     });
+
+    const cleared = await api.call<Json>('PATCH', `/api/channels/${id}`, {
+      config: { apiBaseUrl: 'https://twilio.internal.example', from: '+5215550001111' },
+    });
+    expect(cleared.body.config.apiBaseUrl).toBe('https://twilio.internal.example');
+    const reset = await api.call<Json>('PATCH', `/api/channels/${id}`, {
+      config: { apiBaseUrl: null },
+    });
+    expect(reset.body.config).not.toHaveProperty('apiBaseUrl');
+    const required = await api.call<Json>('PATCH', `/api/channels/${id}`, {
+      config: { from: null },
+    });
+    expect(required.status).toBe(400);
+    expect(required.body.errors).toEqual([expect.objectContaining({ path: 'config.from' })]);
 
     const bad = await api.call<Json>('PATCH', `/api/channels/${id}`, { config: { from: 'nope!' } });
     expect(bad.status).toBe(400);

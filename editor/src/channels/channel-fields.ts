@@ -90,6 +90,23 @@ export function toConfig(provider: EditableProvider, values: FormValues): Record
   return config;
 }
 
+/** On edit, a saved optional field the marketer emptied is sent as null, which clears it. */
+export function clearedOnEdit(
+  provider: EditableProvider,
+  values: FormValues,
+  config: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): Record<string, unknown> {
+  const patch: Record<string, unknown> = { ...config };
+  for (const field of PROVIDER_FIELDS[provider]) {
+    if (field.input === 'boolean' || isSecret(provider, field.key)) continue;
+    const value = values[field.key];
+    const blank = typeof value !== 'string' || value.trim() === '';
+    if (blank && field.key in stored && isOptional(provider, field.key)) patch[field.key] = null;
+  }
+  return patch;
+}
+
 export type FieldIssue = 'required' | 'invalid';
 
 /**

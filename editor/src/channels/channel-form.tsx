@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { type ChannelView, useCreateChannel, useUpdateChannel } from './api';
 import {
+  clearedOnEdit,
   EDITABLE_PROVIDERS,
   type EditableProvider,
   type FieldSpec,
@@ -80,7 +81,11 @@ export function ChannelForm({ mode, onDone }: { mode: Mode; onDone: () => void }
       return;
     }
     try {
-      if (editing) await update.mutateAsync({ name: name.trim(), config });
+      if (editing)
+        await update.mutateAsync({
+          name: name.trim(),
+          config: clearedOnEdit(provider, values, config, editing.config),
+        });
       else await create.mutateAsync({ provider, name: name.trim(), config });
       onDone();
     } catch (e) {

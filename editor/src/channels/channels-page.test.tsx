@@ -13,8 +13,12 @@ function whatsapp(overrides: Partial<ChannelView> = {}): ChannelView {
     id: 'ch_wa',
     provider: 'whatsapp',
     name: 'WhatsApp Tienda Sol',
-    config: { phoneNumberId: '109876543210987', businessAccountId: '102938475610293' },
-    secretsSet: ['accessToken', 'appSecret', 'verifyToken'],
+    config: {
+      phoneNumberId: '109876543210987',
+      businessAccountId: '102938475610293',
+      verifyToken: 'ruta-verify-2025',
+    },
+    secretsSet: ['accessToken', 'appSecret'],
     carries: ['whatsapp'],
     webhookUrl: META_WEBHOOK,
     createdAt: '2025-06-02T15:00:00Z',
@@ -70,7 +74,7 @@ describe('channels page', () => {
 
     const wa = card('WhatsApp Tienda Sol');
     expect(within(wa).getByText('109876543210987')).toBeTruthy();
-    expect(within(wa).getAllByText('guardado')).toHaveLength(3);
+    expect(within(wa).getAllByText('guardado')).toHaveLength(2);
     const webhook = within(wa).getByRole('textbox', {
       name: /URL del webhook/,
     }) as HTMLInputElement;
@@ -106,7 +110,7 @@ describe('channels page', () => {
 
     fireEvent.click(within(wa).getByRole('button', { name: /Editar/ }));
     const dialog = screen.getByRole('dialog');
-    for (const label of ['Token de acceso', 'Clave secreta de la app', 'Token de verificación']) {
+    for (const label of ['Token de acceso', 'Clave secreta de la app']) {
       const input = within(dialog).getByLabelText(label) as HTMLInputElement;
       expect(input.type).toBe('password');
       expect(input.value).toBe('');
@@ -248,7 +252,7 @@ describe('channels page', () => {
     expect(await screen.findByRole('article', { name: 'Correo de la tienda' })).toBeTruthy();
   });
 
-  test('editing sends only the secrets that were typed', async () => {
+  test('editing sends only the secrets that were typed, and null for a saved optional field emptied', async () => {
     const calls = stubApi(
       listing([whatsapp()], {
         'PATCH /channels/ch_wa': () => [200, whatsapp({ name: 'WhatsApp Sol' })],
@@ -267,6 +271,9 @@ describe('channels page', () => {
     fireEvent.change(within(dialog).getByLabelText('Clave secreta de la app'), {
       target: { value: 'nueva-clave-secreta' },
     });
+    fireEvent.change(within(dialog).getByLabelText(/ID de la cuenta de WhatsApp Business/), {
+      target: { value: '' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Guardar' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -276,7 +283,8 @@ describe('channels page', () => {
       name: 'WhatsApp Sol',
       config: {
         phoneNumberId: '109876543210987',
-        businessAccountId: '102938475610293',
+        businessAccountId: null,
+        verifyToken: 'ruta-verify-2025',
         appSecret: 'nueva-clave-secreta',
       },
     });

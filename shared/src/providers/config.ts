@@ -24,7 +24,10 @@ export const WhatsAppChannelConfig = z.object({
   accessToken: z.string().min(10, 'the system user access token'),
   /** Verifies X-Hub-Signature-256 on webhooks. */
   appSecret: z.string().min(8, 'the app secret from the Meta app dashboard'),
-  /** What Meta sends back in the GET verification handshake. */
+  /**
+   * A string you choose and also enter in Meta's webhook settings; Meta sends it back in the GET
+   * verification handshake. Not a credential (it grants nothing), so it stays visible to paste.
+   */
   verifyToken: z.string().min(8, 'at least 8 characters'),
   /** Defaults to https://graph.facebook.com (tests point it at a local server). */
   apiBaseUrl: httpUrl.optional(),
@@ -78,7 +81,7 @@ export type ChannelConfigOf<P extends ProviderKind> = z.infer<(typeof ChannelCon
 
 /** Fields stored encrypted, accepted on write and never returned. */
 export const SECRET_FIELDS: Record<ProviderKind, readonly string[]> = {
-  whatsapp: ['accessToken', 'appSecret', 'verifyToken'],
+  whatsapp: ['accessToken', 'appSecret'],
   twilio: ['authToken'],
   smtp: ['password'],
   sandbox: [],
