@@ -1,4 +1,5 @@
 export { type Activities, type ActivityDeps, createActivities } from './activities/index';
+export { DEFAULT_PRICES, messageCost, type Prices, pricesFrom } from './activities/pricing';
 export { isPrivateAddress } from './activities/webhook-guard';
 export {
   buildProvider,

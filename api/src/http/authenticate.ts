@@ -18,11 +18,19 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const key = match?.[1];
+      // last_used_at is written at most once a minute per key: every request updating the same
+      // row serialized all of a workspace's requests on its lock (BENCHMARKS.md, #5).
       const [row] = key
         ? await sql<{ id: string; workspace_id: string }[]>`
-            update api_keys set last_used_at = now()
-            where key_hash = ${hashApiKey(key)} and revoked_at is null
-            returning id, workspace_id`
+            with found as (
+              select id, workspace_id, last_used_at from api_keys
+              where key_hash = ${hashApiKey(key)} and revoked_at is null
+            ), touched as (
+              update api_keys set last_used_at = now()
+              where id in (select id from found
+                           where last_used_at is null or last_used_at < now() - interval '1 minute')
+            )
+            select id, workspace_id from found`
         : [];
       if (!row) {
         return problemResponse(c, 401, {

@@ -1,3 +1,4 @@
+import { messageCost, pricesFrom } from '@ruta/engine';
 import type { Channel } from '@ruta/shared';
 import type { AppDeps } from '../deps';
 import { receiveInbound } from '../inbound/inbound';
@@ -55,8 +56,8 @@ export async function processWebhookEvents(
       }
       continue;
     }
-    const [message] = await deps.sql<{ id: string }[]>`
-      select id from messages
+    const [message] = await deps.sql<{ id: string; channel: Channel }[]>`
+      select id, channel from messages
       where provider = ${channel.provider} and provider_message_id = ${event.providerMessageId}
         and workspace_id = ${channel.workspaceId}
       limit 1`;
@@ -69,9 +70,17 @@ export async function processWebhookEvents(
       continue;
     }
     outcome.statuses += 1;
-    if (event.pricingCategory) {
+    if (event.pricingCategory && message.channel === 'whatsapp') {
+      // What Meta says it billed wins over Ruta's estimate at send time.
+      const [workspace] = await deps.sql<{ settings: unknown }[]>`
+        select settings from workspaces where id = ${channel.workspaceId}`;
+      const cost = messageCost(pricesFrom(workspace?.settings), 'whatsapp', {
+        pricingCategory: event.pricingCategory,
+      });
       await deps.sql`
-        update messages set pricing_category = ${event.pricingCategory} where id = ${message.id}`;
+        update messages set pricing_category = ${event.pricingCategory},
+          cost = case when status = 'held_out' then cost else ${cost} end
+        where id = ${message.id}`;
     }
     // "sent" only confirms what the send activity already recorded.
     if (event.status === 'sent') continue;

@@ -4,7 +4,10 @@ import {
   startFakeGraphApi,
 } from '../../../engine/src/channels/testing/fake-graph-api';
 import { startFakeSmtpServer } from '../../../engine/src/channels/testing/fake-smtp-server';
-import { startFakeTwilioApi } from '../../../engine/src/channels/testing/fake-twilio-api';
+import {
+  startFakeTwilioApi,
+  TWILIO_ERRORS,
+} from '../../../engine/src/channels/testing/fake-twilio-api';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness';
 import { signMeta, signTwilio, twilioFormBody } from './providers/fixtures/sign';
 import { twilioInbound, twilioStatus } from './providers/fixtures/twilio';
@@ -25,6 +28,7 @@ type Json = Record<string, any>;
 
 const META = {
   phoneNumberId: '106540352242922',
+  businessAccountId: '102290129340398',
   accessToken: 'EAAG-test-access-token-0001',
   appSecret: 'meta-app-secret-0001',
   verifyToken: 'ruta-verify-token-0001',
@@ -165,6 +169,21 @@ const messageRow = async (providerMessageId: string) =>
 describe('real channels: the abandoned cart over WhatsApp Cloud API and Twilio', () => {
   let journeyId = '';
   beforeAll(async () => {
+    // The account's template is a UTILITY one (cheaper than marketing): Ruta prices it so.
+    graph.setTemplates([
+      {
+        name: 'carrito_abandonado',
+        language: 'es_MX',
+        status: 'APPROVED',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Hola {{1}}, tu carrito de {{2}} te espera.' }],
+      },
+    ]);
+    const synced = await api.call<Json>('POST', `/api/channels/${channel.whatsapp}/templates/sync`);
+    expect(synced.status).toBe(200);
+    expect(synced.body.items).toEqual([
+      expect.objectContaining({ name: 'carrito_abandonado', status: 'APPROVED', paramCount: 2 }),
+    ]);
     journeyId = await cartJourney();
   });
 
@@ -218,10 +237,16 @@ describe('real channels: the abandoned cart over WhatsApp Cloud API and Twilio',
       recipient: '+5215511112222',
       pricingCategory: 'marketing',
     });
+    expect(await messageRow(wamid)).toMatchObject({ pricing_category: 'utility', cost: '0.02000' });
     for (const payload of [read, delivered, delivered])
       expect((await postWhatsApp(payload)).status).toBe(200);
     const afterStatuses = await messageRow(wamid);
-    expect(afterStatuses).toMatchObject({ status: 'read', pricing_category: 'marketing' });
+    // Meta's word on what it billed replaces the estimate.
+    expect(afterStatuses).toMatchObject({
+      status: 'read',
+      pricing_category: 'marketing',
+      cost: '0.04360',
+    });
     expect(afterStatuses?.delivered_at).toBeTruthy();
     expect(afterStatuses?.channel_config_id).toBe(channel.whatsapp);
 
@@ -288,6 +313,25 @@ describe('real channels: the abandoned cart over WhatsApp Cloud API and Twilio',
     expect(done.outcome).toBe('opted_out');
     const [contact] = await api.sql<Json[]>`select consent from contacts where id = ${contactId}`;
     expect(contact?.consent.sms.granted).toBe(false);
+  });
+
+  test('a number that opted out at the carrier: Twilio refuses, the step fails, and Ruta stops asking', async () => {
+    twilio.replyNext(TWILIO_ERRORS.unsubscribed);
+    const { runId, contactId } = await abandonCart('SMS-2', {
+      externalId: 'pedro',
+      phone: '+5215544445555',
+      firstName: 'Pedro',
+      consent: { sms: true },
+    });
+    const done = await finished(runId);
+    expect(done.outcome).toBe('not_delivered');
+    const [message] = await api.sql<
+      Json[]
+    >`select status, error from messages where run_id = ${runId}`;
+    expect(message?.status).toBe('failed');
+    expect(message?.error).toContain('unsubscribed');
+    const [contact] = await api.sql<Json[]>`select consent from contacts where id = ${contactId}`;
+    expect(contact?.consent.sms).toMatchObject({ granted: false, source: 'provider' });
   });
 
   test('a message from a number Ruta has never seen becomes a contact with an open WhatsApp window', async () => {

@@ -15,6 +15,7 @@ import type { ActivityDeps } from './deps';
 import { messageCost, pricesFrom } from './pricing';
 import { renderMessage } from './render-message';
 import { runScopedKey } from './run-key';
+import { syncedTemplateCategory } from './template-category';
 
 export interface SendRequest {
   runId: string;
@@ -76,6 +77,16 @@ async function frequencyCapRelease(sql: Sql, contactId: string, cap: FrequencyCa
   if (recent.length < cap.max) return undefined;
   const oldest = recent[recent.length - cap.max];
   return (oldest?.sent_at.getTime() ?? now) + durationMs(cap.per);
+}
+
+/** The provider says the person opted out (e.g. STOP at the carrier): stop asking it to send. */
+async function recordProviderOptOut(sql: Sql, contactId: string, channel: Channel) {
+  const consent = {
+    [channel]: { granted: false, at: new Date().toISOString(), source: 'provider' },
+  };
+  await sql`
+    update contacts set consent = consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
+    where id = ${contactId}`;
 }
 
 export function createSendActivities(deps: ActivityDeps) {
@@ -173,6 +184,14 @@ export function createSendActivities(deps: ActivityDeps) {
           fail(rendered.reason, rendered.message.en);
           continue;
         }
+        if (rendered.content.kind === 'whatsapp_template') {
+          const category = await syncedTemplateCategory(
+            sql,
+            request.workspaceId,
+            rendered.content.template,
+          );
+          if (category) rendered.pricingCategory = category;
+        }
         const key = index === 0 ? baseKey : `${baseKey}:${channel}`;
         const cost = messageCost(prices, channel, rendered);
         const [message] = await sql<{ id: string; status: string }[]>`
@@ -226,6 +245,7 @@ export function createSendActivities(deps: ActivityDeps) {
             update messages set status = 'failed', provider = ${provider.name},
               channel_config_id = ${provider.channelId ?? null}, error = ${error.message}, failed_at = now()
             where id = ${message.id}`;
+          if (error.reason === 'opted_out') await recordProviderOptOut(sql, contact.id, channel);
           fail(error.reason, error.message);
         }
       }
