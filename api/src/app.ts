@@ -19,6 +19,7 @@ import { health } from './routes/health';
 import { journeys } from './routes/journeys';
 import { runs } from './routes/runs';
 import { sandbox } from './routes/sandbox';
+import { documentWebhooks } from './webhooks/openapi';
 import { webhooks } from './webhooks/routes';
 import { tracking } from './webhooks/tracking';
 
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     type: 'http',
     scheme: 'bearer',
   });
+  documentWebhooks(app);
   app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Ruta API' }));
   // Private routes last: their authentication middleware must not shadow the public ones above.
   app.route('/api', priv);

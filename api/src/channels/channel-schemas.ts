@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import {
-  ChannelConfigs,
   ProviderKind,
   SandboxChannelConfig,
   SmtpChannelConfig,
@@ -58,5 +57,3 @@ export const TemplateSync = z
 export const WorkspaceTemplates = z
   .object({ items: z.array(WhatsAppTemplateInfo.extend({ channelId: z.string() })) })
   .openapi('WhatsAppTemplates');
-
-export { ChannelConfigs };
