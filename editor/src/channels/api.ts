@@ -33,8 +33,39 @@ export interface ChannelPatch {
   config?: Record<string, unknown>;
 }
 
+/** What processing a webhook did: replies taken in, statuses applied, what was skipped. */
+export interface ReceiptOutcome {
+  inbound: number;
+  statuses: number;
+  duplicates: number;
+  /** Provider message ids no Ruta message carries. */
+  unknownMessageIds: string[];
+  /** Runs that a reply moved on. */
+  routedTo: number;
+}
+
+/** A webhook as a provider sent it, stored before processing so a failure can be replayed. */
+export interface WebhookReceipt {
+  id: string;
+  channelId: string | null;
+  provider: 'whatsapp' | 'twilio';
+  contentType: string | null;
+  /** Raw JSON for WhatsApp, form-encoded for Twilio. */
+  body: string;
+  status: 'received' | 'processed' | 'failed';
+  outcome: ReceiptOutcome | null;
+  error: string | null;
+  receivedAt: string;
+  processedAt: string | null;
+}
+
+export type ReplayResult =
+  | { id: string; ok: true; outcome: ReceiptOutcome }
+  | { id: string; ok: false; error: string };
+
 const CHANNELS = ['channels'] as const;
 const TEMPLATES = ['whatsapp-templates'] as const;
+const RECEIPTS = 'webhook-receipts';
 
 /** Configured channels, newest first. */
 export function useChannels() {
@@ -96,6 +127,30 @@ export function useWhatsAppTemplates() {
   return useQuery({
     queryKey: TEMPLATES,
     queryFn: async () => (await api<{ items: SyncedTemplate[] }>('/whatsapp-templates')).items,
+  });
+}
+
+/** The channel's latest webhooks (at most 100), newest first; fetched only while `enabled`. */
+export function useWebhookReceipts(channelId: string, { enabled }: { enabled: boolean }) {
+  return useQuery({
+    queryKey: [RECEIPTS, channelId],
+    queryFn: async () =>
+      (
+        await api<{ items: WebhookReceipt[] }>(
+          `/webhook-receipts?${new URLSearchParams({ channelId })}`,
+        )
+      ).items,
+    enabled,
+  });
+}
+
+/** Processes a stored webhook again; settles once the channel's list shows its new state. */
+export function useReplayReceipt(channelId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<ReplayResult>(`/webhook-receipts/${id}/replay`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [RECEIPTS, channelId] }),
   });
 }
 

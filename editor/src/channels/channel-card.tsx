@@ -6,6 +6,7 @@ import type { ChannelView } from './api';
 import { isSecret, PROVIDER_FIELDS } from './channel-fields';
 import { ProviderIcon } from './provider-icon';
 import { TemplatesPanel } from './templates-panel';
+import { WebhookReceipts } from './webhook-receipts';
 
 /** One configured channel: what it carries, its settings (secrets only as "saved"), its webhook. */
 export function ChannelCard({
@@ -73,6 +74,9 @@ export function ChannelCard({
       )}
       {channel.webhookUrl && (
         <WebhookUrl url={channel.webhookUrl} provider={provider} channelName={channel.name} />
+      )}
+      {(provider === 'whatsapp' || provider === 'twilio') && (
+        <WebhookReceipts channelId={channel.id} provider={provider} />
       )}
       {provider === 'whatsapp' && <TemplatesPanel channel={channel} />}
     </article>
