@@ -15,7 +15,7 @@ import {
 import { Client, Connection } from '@temporalio/client';
 import type { BenchOptions } from './options';
 import { type NodeChild, REPO, spawnNode } from './processes';
-import { devServerDynamicConfig } from './server-profile';
+import { devServerSettings } from './server-profile';
 
 export const API_KEY = 'ruta_bench_key_0123456789abcdef';
 export const ADMIN_EMAIL = 'bench@ruta.local';
@@ -51,7 +51,7 @@ export async function startInfra(options: BenchOptions): Promise<Infra> {
             ...(options.temporalDb === 'file'
               ? { dbFile: path.join(dataDir, 'temporal.sqlite') }
               : {}),
-            dynamicConfig: devServerDynamicConfig(options.profile),
+            ...devServerSettings(options.profile),
           },
           log,
         );

@@ -22,7 +22,7 @@ export interface BenchOptions {
   profile: Profile;
   /** PostgreSQL of the machine for ingest (#5); `off` skips it. */
   machinePg: string | undefined;
-  /** Worker cache sizes to compare in #4 (Ruta side); empty: only the profile's own. */
+  /** Extra Ruta passes in #4, one per worker cache size (each enrolls its own population). */
   cacheSizes: number[];
   out: string;
   rebuildEditor: boolean;
@@ -30,7 +30,7 @@ export interface BenchOptions {
 
 const HELP = `pnpm bench [options]     Ruta against the bare Temporal engine, side by side (BENCHMARKS.md)
 
-  --smoke                 tiny run (under a minute): checks the harness, numbers mean little
+  --smoke                 tiny run (50 runs, no machine PostgreSQL): checks the harness, numbers mean little
   --scale <n>             runs waiting at once for #2 and #4 (default 10000; env BENCH_SCALE)
   --concurrency <n>       concurrent enrollment callers, both sides (default 50)
   --replies <n>           replies measured for #2 (default 1000)   --reply-rate <n> per second (default 50)
@@ -39,7 +39,7 @@ const HELP = `pnpm bench [options]     Ruta against the bare Temporal engine, si
   --temporal-db <file|memory>   dev server store (default file, as npm start)
   --profile <default|tuned>     server dynamic config and worker options (default tuned)
   --machine-pg <url|off>  the machine's PostgreSQL for #5 (default postgres://postgres@127.0.0.1:5432/postgres)
-  --cache-sizes <list>    Ruta worker cache sizes to compare in #4, e.g. 250,1000,default
+  --cache-sizes <list>    extra Ruta passes for #4, one per worker cache size, e.g. 100,500
   --out <dir>             where results go (default bench/results)
   --rebuild-editor        run vite build even when editor/dist exists`;
 
@@ -76,7 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got "${raw}"`);
     return Math.round(n);
   };
-  const waiting = int(values.scale ?? process.env.BENCH_SCALE, smoke ? 200 : 10_000);
+  const waiting = int(values.scale ?? process.env.BENCH_SCALE, smoke ? 50 : 10_000);
   const profile = (values.profile ?? process.env.BENCH_PROFILE ?? 'tuned') as Profile;
   if (profile !== 'default' && profile !== 'tuned')
     throw new Error('--profile is default or tuned');
@@ -86,14 +86,14 @@ export function parseOptions(argv: string[]): BenchOptions {
   const machinePgRaw =
     values['machine-pg'] ??
     process.env.BENCH_MACHINE_PG ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
+    (smoke ? 'off' : 'postgres://postgres@127.0.0.1:5432/postgres');
   return {
     smoke,
     waiting,
-    concurrency: int(values.concurrency, smoke ? 20 : 50),
-    replies: Math.min(int(values.replies, smoke ? 60 : 1_000), waiting),
-    replyRate: int(values['reply-rate'], smoke ? 30 : 50),
-    ingestSeconds: int(values['ingest-seconds'], smoke ? 3 : 15),
+    concurrency: int(values.concurrency, smoke ? 10 : 50),
+    replies: Math.min(int(values.replies, smoke ? 20 : 1_000), waiting),
+    replyRate: int(values['reply-rate'], smoke ? 10 : 50),
+    ingestSeconds: int(values['ingest-seconds'], smoke ? 2 : 15),
     ingestConnections: int(values['ingest-connections'], smoke ? 10 : 50),
     only: new Set(
       (values.only ?? '1,2,3,4,5,6')
@@ -108,7 +108,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => (s === 'default' ? 0 : int(s, 0))),
+      .map((s) => int(s, 0)),
     out: values.out ?? new URL('../results', import.meta.url).pathname,
     rebuildEditor: values['rebuild-editor'] === true,
   };

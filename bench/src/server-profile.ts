@@ -1,10 +1,10 @@
 import type { Profile } from './options';
 
 /**
- * Dynamic config of the dev server per profile. `default` is the dev server as it ships;
- * `tuned` adds what BENCHMARKS.md found lowers the signal → activity floor.
+ * The dev server per profile: `default` as the Temporal CLI ships it; `tuned` with Ruta's
+ * LOW_LATENCY_DYNAMIC_CONFIG (platform/src/temporal/dev-server.ts), which `npm start` and the
+ * tests use.
  */
-export function devServerDynamicConfig(profile: Profile): Record<string, unknown> {
-  if (profile === 'default') return {};
-  return {};
+export function devServerSettings(profile: Profile): { lowLatency: boolean } {
+  return { lowLatency: profile === 'tuned' };
 }

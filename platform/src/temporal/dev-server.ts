@@ -12,9 +12,23 @@ export interface DevServerOptions {
   /** SQLite file for durable state; omit for an in-memory server (tests). */
   dbFile?: string;
   namespace?: string;
-  /** Extra `--dynamic-config-value KEY=VALUE` pairs. */
+  /** Extra `--dynamic-config-value KEY=VALUE` pairs (they win over LOW_LATENCY_DYNAMIC_CONFIG). */
   dynamicConfig?: Record<string, unknown>;
+  /** Apply LOW_LATENCY_DYNAMIC_CONFIG (default true; the benchmarks turn it off for their baseline). */
+  lowLatency?: boolean;
 }
+
+/**
+ * Dev server settings that shorten a signal → next activity round trip (BENCHMARKS.md, #2):
+ * activities a workflow task schedules go straight back to the worker that completed it (eager
+ * dispatch: no trip through matching), and each task queue has one partition, so a task never
+ * waits to be forwarded between partitions to reach an idle poller.
+ */
+export const LOW_LATENCY_DYNAMIC_CONFIG: Record<string, unknown> = {
+  'system.enableActivityEagerExecution': true,
+  'matching.numTaskqueueReadPartitions': 1,
+  'matching.numTaskqueueWritePartitions': 1,
+};
 
 export interface DevServer {
   address: string;
@@ -38,7 +52,11 @@ export async function startTemporalDevServer(
   for (const [key, type] of Object.entries(RUTA_SEARCH_ATTRIBUTES)) {
     args.push('--search-attribute', `${key}=${type}`);
   }
-  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
+  const dynamicConfig = {
+    ...(options.lowLatency === false ? {} : LOW_LATENCY_DYNAMIC_CONFIG),
+    ...options.dynamicConfig,
+  };
+  for (const [key, value] of Object.entries(dynamicConfig)) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
   const child = spawnManaged('temporal', options.cliPath, args, log, {

@@ -1,3 +1,8 @@
 export { provisionTemporalCli, TEMPORAL_CLI_VERSION, TemporalCliUnavailableError } from './cli';
-export { type DevServer, startTemporalDevServer, waitForNamespace } from './dev-server';
+export {
+  type DevServer,
+  LOW_LATENCY_DYNAMIC_CONFIG,
+  startTemporalDevServer,
+  waitForNamespace,
+} from './dev-server';
 export { RUTA_SEARCH_ATTRIBUTES } from './search-attributes';
