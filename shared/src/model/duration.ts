@@ -1,25 +1,18 @@
 import { z } from 'zod';
+import { durationMs, UNIT_MS } from './duration-ms';
 import type { Localized } from './localized';
 import { addRuleIssue } from './rule-issue';
 
 export const DurationUnit = z.enum(['seconds', 'minutes', 'hours', 'days']);
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
-const unitMs: Record<DurationUnit, number> = {
-  seconds: 1_000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-};
+const unitMs: Record<DurationUnit, number> = UNIT_MS;
 
 export const MIN_DURATION_MS = unitMs.seconds;
 export const MAX_DURATION_DAYS = 400;
 export const MAX_DURATION_MS = MAX_DURATION_DAYS * unitMs.days;
 
-/** Milliseconds in `amount` of `unit` (days are 24 h; calendar-aware waits use `wait` kinds). */
-export function durationMs(duration: { amount: number; unit: DurationUnit }): number {
-  return duration.amount * unitMs[duration.unit];
-}
+export { durationMs };
 
 export const Duration = z
   .object({ amount: z.number().positive(), unit: DurationUnit })

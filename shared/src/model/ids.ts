@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** On the canvas the trigger is the node with this id; no node in `nodes` may use it. */
-export const TRIGGER_NODE_ID = 'trigger';
+export { TRIGGER_NODE_ID } from './reserved';
+
+import { TRIGGER_NODE_ID } from './reserved';
 
 /** The trigger's single output. */
 export const TRIGGER_PORT = 'next';

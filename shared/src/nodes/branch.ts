@@ -3,7 +3,9 @@ import { Condition } from '../model/condition';
 import { PortName } from '../model/ids';
 import { checkPorts, nodeBase } from './common';
 
-export const ELSE_PORT = 'else';
+export { ELSE_PORT } from '../model/reserved';
+
+import { ELSE_PORT } from '../model/reserved';
 
 export const BranchCase = z.object({
   port: PortName,

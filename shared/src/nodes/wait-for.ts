@@ -5,7 +5,9 @@ import { PortName } from '../model/ids';
 import { ReplyMatch } from '../replies/index';
 import { checkPorts, nodeBase } from './common';
 
-export const TIMEOUT_PORT = 'timeout';
+export { TIMEOUT_PORT } from '../model/reserved';
+
+import { TIMEOUT_PORT } from '../model/reserved';
 
 export const ReplySignal = z.object({
   port: PortName,

@@ -1,4 +1,5 @@
-import { buildTemplateContext, type Condition, evaluateConditions } from '@ruta/shared';
+import type { Condition } from '@ruta/shared/workflow';
+import { buildTemplateContext, evaluateConditions } from '@ruta/shared/workflow';
 import { engagementFacts } from './engagement';
 import type { RunContext } from './run-context';
 

@@ -1,4 +1,4 @@
-import type { JourneyNode } from '@ruta/shared';
+import type { JourneyNode } from '@ruta/shared/workflow';
 import { handlers, type NodeResult } from './handlers/index';
 import type { RunContext } from './run-context';
 

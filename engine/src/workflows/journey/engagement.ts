@@ -1,4 +1,4 @@
-import { classifyReply } from '@ruta/shared';
+import { classifyReply } from '@ruta/shared/workflow';
 import type { RunContext } from './run-context';
 import type { ReceivedSignal } from './types';
 

@@ -1,4 +1,4 @@
-import { TRIGGER_NODE_ID } from '@ruta/shared';
+import { TRIGGER_NODE_ID } from '@ruta/shared/workflow';
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { local } from './activities';
 import { dispatch } from './dispatch';

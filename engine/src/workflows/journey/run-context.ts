@@ -1,4 +1,4 @@
-import type { JourneyNode } from '@ruta/shared';
+import type { JourneyNode } from '@ruta/shared/workflow';
 import { condition, patched } from '@temporalio/workflow';
 import { flush } from './journal';
 import type {

@@ -1,4 +1,4 @@
-import { durationMs } from '@ruta/shared';
+import { durationMs } from '@ruta/shared/workflow';
 import { setHandler } from '@temporalio/workflow';
 import { concernsThisEntry, holds } from './conditions';
 import type { RunContext } from './run-context';

@@ -1,4 +1,4 @@
-import type { Channel, JourneyDefinition } from '@ruta/shared';
+import type { Channel, JourneyDefinition } from '@ruta/shared/workflow';
 
 /** What a run starts with: the immutable version snapshot, never read from the database again. */
 export interface JourneyRunInput {

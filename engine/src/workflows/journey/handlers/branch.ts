@@ -1,4 +1,5 @@
-import { type BranchNode, ELSE_PORT } from '@ruta/shared';
+import type { BranchNode } from '@ruta/shared/workflow';
+import { ELSE_PORT } from '@ruta/shared/workflow';
 import { conditionContext, holds } from '../conditions';
 import type { NodeHandler } from './types';
 

@@ -1,4 +1,4 @@
-import type { HandoffNode } from '@ruta/shared';
+import type { HandoffNode } from '@ruta/shared/workflow';
 import { workflowInfo } from '@temporalio/workflow';
 import { local } from '../activities';
 import type { NodeHandler } from './types';

@@ -1,4 +1,4 @@
-import type { SendNode } from '@ruta/shared';
+import type { SendNode } from '@ruta/shared/workflow';
 import { ActivityFailure, workflowInfo } from '@temporalio/workflow';
 import { channels } from '../activities';
 import { flush } from '../journal';

@@ -1,4 +1,5 @@
-import { bucketOf, type SplitNode } from '@ruta/shared';
+import type { SplitNode } from '@ruta/shared/workflow';
+import { bucketOf } from '@ruta/shared/workflow';
 import type { NodeHandler } from './types';
 
 /** Pure: a stable bucket per run and visit picks the variant, so a replay picks the same one. */

@@ -1,4 +1,4 @@
-import type { JourneyNode, NodeOfType, NodeType } from '@ruta/shared';
+import type { JourneyNode, NodeOfType, NodeType } from '@ruta/shared/workflow';
 import type { RunContext } from '../run-context';
 
 /** A node either leaves through an output port or ends the run with an outcome. */

@@ -1,4 +1,4 @@
-import type { UpdateContactNode } from '@ruta/shared';
+import type { UpdateContactNode } from '@ruta/shared/workflow';
 import { local } from '../activities';
 import type { NodeHandler } from './types';
 

@@ -1,4 +1,5 @@
-import { matchesReply, type WaitForNode, type WaitSignal } from '@ruta/shared';
+import type { WaitForNode, WaitSignal } from '@ruta/shared/workflow';
+import { matchesReply } from '@ruta/shared/workflow';
 import { concernsThisEntry, holds } from '../conditions';
 import type { RunContext } from '../run-context';
 import type { EngagementKind, ReceivedSignal, SentMessage } from '../types';

@@ -1,4 +1,5 @@
-import { durationMs, TIMEOUT_PORT, type WaitForNode } from '@ruta/shared';
+import type { WaitForNode } from '@ruta/shared/workflow';
+import { durationMs, TIMEOUT_PORT } from '@ruta/shared/workflow';
 import { local } from '../activities';
 import { flush } from '../journal';
 import type { NodeHandler } from './types';

@@ -1,4 +1,5 @@
-import { durationMs, nextTimeOfDay, type WaitNode } from '@ruta/shared';
+import type { WaitNode } from '@ruta/shared/workflow';
+import { durationMs, nextTimeOfDay } from '@ruta/shared/workflow';
 import { flush } from '../journal';
 import type { RunContext } from '../run-context';
 import type { NodeHandler } from './types';

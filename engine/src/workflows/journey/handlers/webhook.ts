@@ -1,4 +1,4 @@
-import type { WebhookNode } from '@ruta/shared';
+import type { WebhookNode } from '@ruta/shared/workflow';
 import { ActivityFailure, patched, workflowInfo } from '@temporalio/workflow';
 import { webhooks } from '../activities';
 import type { NodeHandler } from './types';
