@@ -22,7 +22,7 @@ export function validateJourney(
   try {
     const parsed = JourneyDefinition.safeParse(input);
     const problems = parsed.success ? [] : schemaProblems(parsed.error.issues, input);
-    const view = viewJourney(input);
+    const view = viewJourney(input, parsed.success ? parsed.data : undefined);
     return [
       ...problems,
       ...graphProblems(view),

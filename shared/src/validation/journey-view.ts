@@ -1,3 +1,4 @@
+import type { JourneyDefinition } from '../model/definition';
 import { Edge } from '../model/edge';
 import { TRIGGER_NODE_ID } from '../model/ids';
 import { JourneySettings } from '../model/settings';
@@ -37,11 +38,16 @@ export type JourneyView = {
 };
 
 /** Reads whatever it can from an arbitrary value; never throws. */
-export function viewJourney(input: unknown): JourneyView {
+export function viewJourney(input: unknown, parsed?: JourneyDefinition): JourneyView {
   const rawTrigger = field(input, 'trigger');
-  const trigger = Trigger.safeParse(rawTrigger);
+  // When the whole definition parsed, its parts are reused rather than parsed again.
+  const trigger = parsed
+    ? { success: true as const, data: parsed.trigger }
+    : Trigger.safeParse(rawTrigger);
   const rawKind = field(rawTrigger, 'kind');
-  const settings = JourneySettings.safeParse(field(input, 'settings') ?? {});
+  const settings = parsed
+    ? { success: true as const, data: parsed.settings }
+    : JourneySettings.safeParse(field(input, 'settings') ?? {});
   return {
     triggerPresent: rawTrigger !== undefined && rawTrigger !== null,
     trigger: trigger.success ? trigger.data : undefined,
@@ -50,13 +56,13 @@ export function viewJourney(input: unknown): JourneyView {
       : typeof rawKind === 'string'
         ? rawKind
         : undefined,
-    nodes: viewNodes(field(input, 'nodes')),
+    nodes: viewNodes(field(input, 'nodes'), parsed?.nodes),
     edges: viewEdges(field(input, 'edges')),
     settings: settings.success ? settings.data : undefined,
   };
 }
 
-function viewNodes(raw: unknown): Map<string, NodeView> {
+function viewNodes(raw: unknown, parsedNodes?: Record<string, JourneyNode>): Map<string, NodeView> {
   const nodes = new Map<string, NodeView>();
   if (!isRecord(raw) || Array.isArray(raw)) return nodes;
   for (const id of Object.keys(raw)) {
@@ -64,8 +70,7 @@ function viewNodes(raw: unknown): Map<string, NodeView> {
     const rawNode = field(raw, id);
     const rawType = field(rawNode, 'type');
     const type = isNodeType(rawType) ? rawType : undefined;
-    const parsed = JourneyNode.safeParse(rawNode);
-    const node = parsed.success ? parsed.data : undefined;
+    const node = parsedNodes?.[id] ?? parsedNode(rawNode);
     const exitPorts = field(rawNode, 'exitPorts');
     const maxVisits = field(rawNode, 'maxVisits');
     nodes.set(id, {
@@ -81,6 +86,11 @@ function viewNodes(raw: unknown): Map<string, NodeView> {
     });
   }
   return nodes;
+}
+
+function parsedNode(raw: unknown): JourneyNode | undefined {
+  const parsed = JourneyNode.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Outputs of a node that failed its schema, read from its raw fields when that works. */

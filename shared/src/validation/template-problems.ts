@@ -1,4 +1,4 @@
-import { parseTemplate, templateVariables } from '../liquid/index';
+import { analyzeTemplate } from '../liquid/analyze-template';
 import type { Localized } from '../model/localized';
 import { field, type JourneyView } from './journey-view';
 import { liquidFields } from './liquid-fields';
@@ -23,20 +23,20 @@ export function templateProblems(view: JourneyView, options: ValidateOptions): V
   const problems: ValidationProblem[] = [];
   for (const node of view.nodes.values()) {
     for (const { path, source } of liquidFields(node)) {
-      const parsed = safely(() => parseTemplate(source));
-      if (!parsed?.ok) {
+      const analysis = safely(() => analyzeTemplate(source));
+      if (!analysis?.ok) {
         problems.push({
           code: 'invalid_template',
           nodeId: node.id,
           path,
-          message: parsed?.error ?? {
+          message: analysis?.error ?? {
             es: 'La plantilla no se puede leer.',
             en: 'The template cannot be read.',
           },
         });
         continue;
       }
-      for (const variable of safely(() => templateVariables(source)) ?? []) {
+      for (const variable of analysis.variables) {
         const message = unknownVariable(variable, view.triggerKind, attributes);
         if (message) problems.push({ code: 'unknown_variable', nodeId: node.id, path, message });
       }
