@@ -19,6 +19,9 @@ export function usableEdges(view: JourneyView): EdgeView[] {
   );
 }
 
+/** One key per (step, output); NUL cannot occur in ids or port names. */
+const portKey = (nodeId: string, port: string) => `${nodeId}\u0000${port}`;
+
 function portsOf(view: JourneyView, id: string): readonly string[] | undefined {
   return id === TRIGGER_NODE_ID ? [TRIGGER_PORT] : view.nodes.get(id)?.ports;
 }
@@ -68,7 +71,7 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
           },
         });
       }
-      const key = JSON.stringify([edge.source, edge.sourcePort]);
+      const key = portKey(edge.source, edge.sourcePort);
       if (used.has(key)) {
         problems.push({
           code: 'duplicate_edge',
@@ -135,10 +138,8 @@ function outputName(node: NodeView, port: string): Localized {
 
 function portProblems(view: JourneyView): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const connected = new Set(
-    view.edges.map((edge) => JSON.stringify([edge.source, edge.sourcePort])),
-  );
-  const isConnected = (id: string, port: string) => connected.has(JSON.stringify([id, port]));
+  const connected = new Set(view.edges.map((edge) => portKey(edge.source, edge.sourcePort)));
+  const isConnected = (id: string, port: string) => connected.has(portKey(id, port));
   if (view.triggerPresent && !isConnected(TRIGGER_NODE_ID, TRIGGER_PORT)) {
     problems.push({
       code: 'unconnected_port',
