@@ -1,3 +1,8 @@
+export {
+  type ContactRow as ContactSnapshotRow,
+  loadContactRow,
+  toSnapshot,
+} from './activities/contact-row';
 export { type Activities, type ActivityDeps, createActivities } from './activities/index';
 export { DEFAULT_PRICES, messageCost, type Prices, pricesFrom } from './activities/pricing';
 export { isPrivateAddress } from './activities/webhook-guard';

@@ -1,4 +1,10 @@
-import { activeJourneysForEvent, type ContactEnrollment, enrollContact } from '@ruta/engine';
+import {
+  activeJourneysForEvent,
+  type ContactEnrollment,
+  enrollContact,
+  loadContactRow,
+  toSnapshot,
+} from '@ruta/engine';
 import { buildTemplateContext, evaluateConditions } from '@ruta/shared';
 import { type AppDeps, enrollmentTarget } from '../deps';
 
@@ -37,35 +43,12 @@ export async function routeEvent(deps: AppDeps, workspaceId: string, event: Stor
   const journeys = await activeJourneysForEvent(sql, workspaceId, event.name);
   const enrollments: ContactEnrollment[] = [];
   if (journeys.length === 0) return { routedTo: active.length, enrollments };
-  const [contact] = await sql<
-    {
-      id: string;
-      external_id: string | null;
-      first_name: string | null;
-      last_name: string | null;
-      phone: string | null;
-      email: string | null;
-      locale: string | null;
-      time_zone: string | null;
-      attributes: Record<string, unknown>;
-    }[]
-  >`select id, external_id, first_name, last_name, phone, email, locale, time_zone, attributes
-    from contacts where id = ${event.contactId}`;
+  // Read once: the trigger filters see it, and the runs start with it instead of loading it again.
+  const row = await loadContactRow(sql, workspaceId, event.contactId).catch(() => undefined);
+  const contact = row ? toSnapshot(row) : undefined;
   // The same shape conditions see everywhere (engine branches, segment sweeps).
   const template = buildTemplateContext({
-    contact: contact
-      ? {
-          id: contact.id,
-          externalId: contact.external_id,
-          firstName: contact.first_name,
-          lastName: contact.last_name,
-          phone: contact.phone,
-          email: contact.email,
-          locale: contact.locale,
-          timeZone: contact.time_zone,
-          attributes: contact.attributes,
-        }
-      : { id: event.contactId },
+    contact: contact ?? { id: event.contactId },
     event: { name: event.name, properties: event.properties },
     journey: { name: '' },
   });
@@ -74,7 +57,9 @@ export async function routeEvent(deps: AppDeps, workspaceId: string, event: Stor
     const trigger = journey.definition.trigger;
     if (trigger.kind !== 'event') continue;
     if (trigger.filters.length > 0 && !evaluateConditions(trigger.filters, context)) continue;
-    enrollments.push(await enrollContact(enrollmentTarget(deps), journey, event.contactId, signal));
+    enrollments.push(
+      await enrollContact(enrollmentTarget(deps), journey, event.contactId, signal, contact),
+    );
   }
   return { routedTo: active.length, enrollments };
 }

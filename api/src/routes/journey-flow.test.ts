@@ -116,6 +116,18 @@ describe('a journey from the API: publish, activate, ingest, reply, timeline', (
       'whatsapp_session',
     ]);
     expect(run.temporal.url).toContain(encodeURIComponent(run.temporal.workflowId));
+    // The event route read the contact already: the run starts with it, no loadContact of its own.
+    const history = await api.temporal.workflow.getHandle(run.temporal.workflowId).fetchHistory();
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const input = JSON.parse(
+      Buffer.from(started?.input?.payloads?.[0]?.data ?? new Uint8Array()).toString('utf8'),
+    );
+    expect(input.contact).toMatchObject({ id: contactId, firstName: 'Lucía' });
+    const firstMarker = history.events?.findIndex((e) => e.markerRecordedEventAttributes) ?? -1;
+    const firstActivity =
+      history.events?.findIndex((e) => e.activityTaskScheduledEventAttributes) ?? -1;
+    expect(firstActivity).toBeGreaterThan(0);
+    expect(firstMarker === -1 || firstMarker > firstActivity).toBe(true);
 
     const listed = await api.call<Json[]>(
       'GET',

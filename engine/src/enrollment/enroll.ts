@@ -8,7 +8,11 @@ import {
   SearchAttributeType,
   WorkflowIdReusePolicy,
 } from '@temporalio/common';
-import type { JourneyRunInput, TriggerEventSnapshot } from '../workflows/journey/types';
+import type {
+  ContactSnapshot,
+  JourneyRunInput,
+  TriggerEventSnapshot,
+} from '../workflows/journey/types';
 import { journeyWorkflowId, previewWorkflowId } from './workflow-id';
 
 export interface EnrollmentTarget {
@@ -26,6 +30,8 @@ export interface EnrollRequest {
   version: number;
   definition: JourneyDefinition;
   contactId: string;
+  /** The contact as the caller already read it; the run loads it itself when absent. */
+  contact?: ContactSnapshot;
   /** The trigger event as stored (its `id` is the events row id). */
   triggerEvent?: TriggerEventSnapshot & { id: string };
   group: 'treatment' | 'holdout';
@@ -131,6 +137,7 @@ export async function enroll(
     version: request.version,
     definition,
     contactId: request.contactId,
+    ...(request.contact ? { contact: request.contact } : {}),
     ...(entryKey !== undefined ? { entryKey } : {}),
     ...(request.triggerEvent ? { triggerEvent: request.triggerEvent } : {}),
     group: request.group,

@@ -91,6 +91,7 @@ export async function enrollContact(
   journey: ActiveJourney,
   contactId: string,
   triggerEvent?: EnrollRequest['triggerEvent'],
+  contact?: EnrollRequest['contact'],
 ): Promise<ContactEnrollment> {
   const pilot = journey.definition.settings.pilot;
   if (pilot?.endsAt && new Date(pilot.endsAt).getTime() < Date.now())
@@ -105,6 +106,7 @@ export async function enrollContact(
     version: journey.version,
     definition: journey.definition,
     contactId,
+    ...(contact ? { contact } : {}),
     ...(triggerEvent ? { triggerEvent } : {}),
     group,
   });

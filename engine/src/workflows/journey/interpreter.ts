@@ -21,6 +21,7 @@ export async function journeyWorkflow(input: JourneyRunInput): Promise<RunResult
   installStartingStateQuery(input);
   const contact =
     input.carried?.contact ??
+    input.contact ??
     (await local.loadContact({ workspaceId: input.workspaceId, contactId: input.contactId }));
   const ctx = new RunContext(input, contact);
   installSignalHandlers(ctx);

@@ -10,6 +10,11 @@ export interface JourneyRunInput {
   version: number;
   definition: JourneyDefinition;
   contactId: string;
+  /**
+   * The contact as enrollment read it (event triggers already load it for their filters); when
+   * absent the run loads it itself. Saves a local activity and its history marker per run.
+   */
+  contact?: ContactSnapshot;
   entryKey?: string;
   triggerEvent?: TriggerEventSnapshot;
   group: 'treatment' | 'holdout';
