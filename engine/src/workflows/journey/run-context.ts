@@ -127,8 +127,11 @@ export class RunContext {
    * the conversion when it happens rather than when the wait ends.
    */
   async sleepUntil(untilMs: number, wake: () => boolean = () => false): Promise<boolean> {
-    const saveGoals = patched(SAVE_GOAL_DURING_WAIT);
-    const goalUnsaved = () => saveGoals && this.convertedAt !== this.savedConvertedAt;
+    // Asked only once a goal is waiting to be saved: a run that never meets one writes no patch
+    // marker (one history event less). Replays ask at the same moment, so they answer the same.
+    let saveGoals: boolean | undefined;
+    const goalUnsaved = () =>
+      this.convertedAt !== this.savedConvertedAt && (saveGoals ??= patched(SAVE_GOAL_DURING_WAIT));
     for (;;) {
       const remaining = this.scaled(untilMs - this.realNow());
       if (remaining <= 0) return wake();
