@@ -1,3 +1,4 @@
+import type { Sql } from '@ruta/platform';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { hashApiKey } from '../auth/api-keys';
@@ -7,31 +8,49 @@ import { problemResponse } from './problem';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** How long a checked API key is trusted without asking the database again. */
+export const API_KEY_CACHE_MS = 30_000;
+
+/**
+ * API keys checked at most every 30 s per key (and `last_used_at` written then): per request,
+ * the lookup was one of the handful of queries an ingested event costs (BENCHMARKS.md, #5). A key
+ * revoked in the database stops working within 30 s.
+ */
+function apiKeyCache() {
+  const known = new Map<string, { workspaceId: string; until: number }>();
+  return {
+    async lookup(sql: Sql, key: string): Promise<{ workspace_id: string } | undefined> {
+      const hash = hashApiKey(key);
+      const cached = known.get(hash);
+      if (cached && cached.until > Date.now()) return { workspace_id: cached.workspaceId };
+      const [row] = await sql<{ workspace_id: string }[]>`
+        update api_keys set last_used_at = now()
+        where key_hash = ${hash} and revoked_at is null
+        returning workspace_id`;
+      if (!row) {
+        known.delete(hash);
+        return undefined;
+      }
+      if (known.size > 10_000) known.clear();
+      known.set(hash, { workspaceId: row.workspace_id, until: Date.now() + API_KEY_CACHE_MS });
+      return row;
+    },
+  };
+}
+
 /**
  * Every private route: a session cookie (the editor) or `Authorization: Bearer <api key>`
  * (integrations). Cookie-authenticated writes must come from Ruta's own origin.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
+  const keys = apiKeyCache();
   return async function authenticateRequest(c, next) {
     const { sql, config } = c.get('deps');
     const header = c.req.header('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const key = match?.[1];
-      // last_used_at is written at most once a minute per key: every request updating the same
-      // row serialized all of a workspace's requests on its lock (BENCHMARKS.md, #5).
-      const [row] = key
-        ? await sql<{ id: string; workspace_id: string }[]>`
-            with found as (
-              select id, workspace_id, last_used_at from api_keys
-              where key_hash = ${hashApiKey(key)} and revoked_at is null
-            ), touched as (
-              update api_keys set last_used_at = now()
-              where id in (select id from found
-                           where last_used_at is null or last_used_at < now() - interval '1 minute')
-            )
-            select id, workspace_id from found`
-        : [];
+      const row = key ? await keys.lookup(sql, key) : undefined;
       if (!row) {
         return problemResponse(c, 401, {
           title: 'Unauthorized',

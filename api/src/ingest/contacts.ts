@@ -19,6 +19,14 @@ export async function upsertContact(
   workspaceId: string,
   ref: ContactRef,
 ): Promise<string> {
+  const consent = Object.fromEntries(
+    Object.entries(ref.consent ?? {}).map(([channel, granted]) => [
+      channel,
+      { granted, at: new Date().toISOString(), source: 'api' },
+    ]),
+  );
+  // By external id with something to write: one statement (the common ingest case).
+  if (ref.externalId && hasUpdates(ref)) return upsertByExternalId(sql, workspaceId, ref, consent);
   // One identifier decides, in order: external id, then phone, then email — each an indexed lookup.
   const [found] = ref.externalId
     ? await sql<
@@ -33,12 +41,6 @@ export async function upsertContact(
             { id: string }[]
           >`select id from contacts where workspace_id = ${workspaceId} and lower(email) = lower(${ref.email}) limit 1`
         : [];
-  const consent = Object.fromEntries(
-    Object.entries(ref.consent ?? {}).map(([channel, granted]) => [
-      channel,
-      { granted, at: new Date().toISOString(), source: 'api' },
-    ]),
-  );
   if (found) {
     if (hasUpdates(ref)) {
       await sql`
@@ -61,6 +63,30 @@ export async function upsertContact(
     returning id`;
   if (!created) throw new Error('contact not created');
   return created.id;
+}
+
+async function upsertByExternalId(
+  sql: Sql,
+  workspaceId: string,
+  ref: ContactRef,
+  consent: Record<string, unknown>,
+): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
+    values (${workspaceId}, ${ref.externalId ?? null}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
+            ${ref.lastName ?? null}, ${ref.locale ?? null}, ${ref.timeZone ?? defaultTimeZoneForPhone(ref.phone) ?? null},
+            ${sql.json((ref.attributes ?? {}) as never)}, ${sql.json(consent as never)})
+    on conflict (workspace_id, external_id) where external_id is not null do update set
+      phone = coalesce(${ref.phone ?? null}, contacts.phone), email = coalesce(${ref.email ?? null}, contacts.email),
+      first_name = coalesce(${ref.firstName ?? null}, contacts.first_name),
+      last_name = coalesce(${ref.lastName ?? null}, contacts.last_name),
+      locale = coalesce(${ref.locale ?? null}, contacts.locale),
+      time_zone = coalesce(${ref.timeZone ?? null}, contacts.time_zone),
+      attributes = contacts.attributes || ${sql.json((ref.attributes ?? {}) as never)}::jsonb,
+      consent = contacts.consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
+    returning id`;
+  if (!row) throw new Error('contact not upserted');
+  return row.id;
 }
 
 function hasUpdates(ref: ContactRef): boolean {

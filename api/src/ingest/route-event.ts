@@ -21,10 +21,14 @@ export interface StoredEvent {
  * decides what concerns it) — found through the runs table, never by scanning Temporal — and
  * (2) every active journey whose event trigger it matches, which enrolls the contact.
  */
-export async function routeEvent(deps: AppDeps, workspaceId: string, event: StoredEvent) {
+export async function routeEvent(
+  deps: AppDeps,
+  workspaceId: string,
+  event: StoredEvent,
+  /** Workflow ids of the contact's runs in flight (read with the event, in one statement). */
+  active: string[],
+) {
   const { sql, temporal } = deps;
-  const active = await sql<{ workflow_id: string }[]>`
-    select workflow_id from runs where contact_id = ${event.contactId} and status = 'active'`;
   const signal = {
     id: event.id,
     name: event.name,
@@ -32,9 +36,9 @@ export async function routeEvent(deps: AppDeps, workspaceId: string, event: Stor
     occurredAt: event.occurredAt,
   };
   await Promise.all(
-    active.map((r) =>
+    active.map((workflowId) =>
       temporal.workflow
-        .getHandle(r.workflow_id)
+        .getHandle(workflowId)
         .signal('event', signal)
         .catch((error) => deps.log.warn({ err: error }, 'event signal failed')),
     ),

@@ -74,23 +74,34 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
     const results: Record<string, unknown>[] = [];
     for (const event of list) {
       const contactId = await upsertContact(deps.sql, workspaceId, event.contact);
-      const [stored] = await deps.sql<{ id: string; occurred_at: Date }[]>`
-        insert into events (workspace_id, client_event_id, name, contact_id, properties, occurred_at)
-        values (${workspaceId}, ${event.id}, ${event.name}, ${contactId}, ${deps.sql.json(event.properties as never)},
-                ${event.timestamp ?? new Date().toISOString()})
-        on conflict (workspace_id, client_event_id) do nothing
-        returning id, occurred_at`;
+      // One statement stores the event and reads the contact's runs in flight (it reaches them).
+      const [stored] = await deps.sql<{ id: string; occurred_at: Date; active: string[] }[]>`
+        with stored as (
+          insert into events (workspace_id, client_event_id, name, contact_id, properties, occurred_at)
+          values (${workspaceId}, ${event.id}, ${event.name}, ${contactId}, ${deps.sql.json(event.properties as never)},
+                  ${event.timestamp ?? new Date().toISOString()})
+          on conflict (workspace_id, client_event_id) do nothing
+          returning id, occurred_at
+        )
+        select stored.id, stored.occurred_at,
+               array(select workflow_id from runs where contact_id = ${contactId} and status = 'active') as active
+        from stored`;
       if (!stored) {
         results.push({ id: event.id, status: 'duplicate', contactId });
         continue;
       }
-      const routed = await routeEvent(deps, workspaceId, {
-        id: stored.id,
-        name: event.name,
-        contactId,
-        properties: event.properties,
-        occurredAt: stored.occurred_at.toISOString(),
-      });
+      const routed = await routeEvent(
+        deps,
+        workspaceId,
+        {
+          id: stored.id,
+          name: event.name,
+          contactId,
+          properties: event.properties,
+          occurredAt: stored.occurred_at.toISOString(),
+        },
+        stored.active,
+      );
       results.push({ id: event.id, status: 'accepted', contactId, ...routed });
     }
     return c.json({ results }, 202);
