@@ -27,6 +27,8 @@ export async function routeEvent(
   event: StoredEvent,
   /** Workflow ids of the contact's runs in flight (read with the event, in one statement). */
   active: string[],
+  /** Whether an active journey triggers on this event (then its definition is read). */
+  triggered: boolean,
 ) {
   const { sql, temporal } = deps;
   const signal = {
@@ -44,7 +46,7 @@ export async function routeEvent(
     ),
   );
 
-  const journeys = await activeJourneysForEvent(sql, workspaceId, event.name);
+  const journeys = triggered ? await activeJourneysForEvent(sql, workspaceId, event.name) : [];
   const enrollments: ContactEnrollment[] = [];
   if (journeys.length === 0) return { routedTo: active.length, enrollments };
   // Read once: the trigger filters see it, and the runs start with it instead of loading it again.

@@ -74,8 +74,11 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
     const results: Record<string, unknown>[] = [];
     for (const event of list) {
       const contactId = await upsertContact(deps.sql, workspaceId, event.contact);
-      // One statement stores the event and reads the contact's runs in flight (it reaches them).
-      const [stored] = await deps.sql<{ id: string; occurred_at: Date; active: string[] }[]>`
+      // One statement stores the event, reads the contact's runs in flight (it reaches them) and
+      // tells whether any active journey starts with it (most events start none).
+      const [stored] = await deps.sql<
+        { id: string; occurred_at: Date; active: string[]; triggered: boolean }[]
+      >`
         with stored as (
           insert into events (workspace_id, client_event_id, name, contact_id, properties, occurred_at)
           values (${workspaceId}, ${event.id}, ${event.name}, ${contactId}, ${deps.sql.json(event.properties as never)},
@@ -84,7 +87,11 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
           returning id, occurred_at
         )
         select stored.id, stored.occurred_at,
-               array(select workflow_id from runs where contact_id = ${contactId} and status = 'active') as active
+               array(select workflow_id from runs where contact_id = ${contactId} and status = 'active') as active,
+               exists(select 1 from journeys j join journey_versions v on v.id = j.active_version_id
+                      where j.workspace_id = ${workspaceId} and j.status = 'active'
+                        and v.definition->'trigger'->>'kind' = 'event'
+                        and v.definition->'trigger'->>'event' = ${event.name}) as triggered
         from stored`;
       if (!stored) {
         results.push({ id: event.id, status: 'duplicate', contactId });
@@ -101,6 +108,7 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
           occurredAt: stored.occurred_at.toISOString(),
         },
         stored.active,
+        stored.triggered,
       );
       results.push({ id: event.id, status: 'accepted', contactId, ...routed });
     }
