@@ -130,8 +130,11 @@ export class RunContext {
     // Asked only once a goal is waiting to be saved: a run that never meets one writes no patch
     // marker (one history event less). Replays ask at the same moment, so they answer the same.
     let saveGoals: boolean | undefined;
-    const goalUnsaved = () =>
-      this.convertedAt !== this.savedConvertedAt && (saveGoals ??= patched(SAVE_GOAL_DURING_WAIT));
+    const goalUnsaved = () => {
+      if (this.convertedAt === this.savedConvertedAt) return false;
+      saveGoals ??= patched(SAVE_GOAL_DURING_WAIT);
+      return saveGoals;
+    };
     for (;;) {
       const remaining = this.scaled(untilMs - this.realNow());
       if (remaining <= 0) return wake();
