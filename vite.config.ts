@@ -23,6 +23,7 @@ export default defineConfig({
             'editor/src/**/*.test.ts',
             'engine/src/channels/**/*.test.ts',
             'platform/src/secrets.test.ts',
+            'platform/src/logger.test.ts',
             'api/src/webhooks/providers/**/*.test.ts',
           ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
@@ -52,6 +53,7 @@ export default defineConfig({
           ],
           exclude: [
             'platform/src/secrets.test.ts',
+            'platform/src/logger.test.ts',
             'api/src/webhooks/providers/**',
             '**/node_modules/**',
           ],
