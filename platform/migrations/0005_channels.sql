@@ -51,6 +51,8 @@ create table whatsapp_templates (
   synced_at timestamptz not null default now(),
   primary key (channel_id, name, language)
 );
+-- Each WhatsApp template send looks up its synced category (pricing) by workspace, name, language.
+create index whatsapp_templates_lookup_idx on whatsapp_templates (workspace_id, name, language);
 
 -- Which workspace channel sent a message (statuses are matched within it).
 alter table messages add column channel_config_id uuid references channels (id) on delete set null;

@@ -1,4 +1,4 @@
-import { messageCost, pricesFrom } from '@ruta/engine';
+import { messageCost, type Prices, pricesFrom } from '@ruta/engine';
 import type { Channel } from '@ruta/shared';
 import type { AppDeps } from '../deps';
 import { receiveInbound } from '../inbound/inbound';
@@ -32,6 +32,7 @@ export async function processWebhookEvents(
     unknownMessageIds: [],
     routedTo: 0,
   };
+  let prices: Prices | undefined;
   for (const event of events) {
     if (event.type === 'inbound') {
       const contactId = await contactForSender(
@@ -72,9 +73,8 @@ export async function processWebhookEvents(
     outcome.statuses += 1;
     if (event.pricingCategory && message.channel === 'whatsapp') {
       // What Meta says it billed wins over Ruta's estimate at send time.
-      const [workspace] = await deps.sql<{ settings: unknown }[]>`
-        select settings from workspaces where id = ${channel.workspaceId}`;
-      const cost = messageCost(pricesFrom(workspace?.settings), 'whatsapp', {
+      prices ??= await workspacePrices(deps, channel.workspaceId);
+      const cost = messageCost(prices, 'whatsapp', {
         pricingCategory: event.pricingCategory,
       });
       await deps.sql`
@@ -87,6 +87,12 @@ export async function processWebhookEvents(
     await receiveStatus(deps, channel.workspaceId, message.id, event.status, event.error);
   }
   return outcome;
+}
+
+async function workspacePrices(deps: AppDeps, workspaceId: string): Promise<Prices> {
+  const [workspace] = await deps.sql<{ settings: unknown }[]>`
+    select settings from workspaces where id = ${workspaceId}`;
+  return pricesFrom(workspace?.settings);
 }
 
 async function contactForSender(

@@ -38,9 +38,11 @@ export async function storeReceipt(
 export async function processReceipt(
   deps: AppDeps,
   receipt: StoredReceipt,
+  /** Already parsed by the route that stored it; a replay parses the stored body. */
+  parsed?: WebhookEvent[],
 ): Promise<{ ok: true; outcome: ProcessOutcome } | { ok: false; error: string }> {
   try {
-    const events = parseWebhookBody(receipt.provider, receipt.body);
+    const events = parsed ?? parseWebhookBody(receipt.provider, receipt.body);
     const outcome = await processWebhookEvents(
       deps,
       {

@@ -4,7 +4,7 @@ import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { problemResponse } from '../http/problem';
 import { twilioWebhookUrl, verifyTwilioSignature } from './providers/twilio';
-import { MalformedWebhookError } from './providers/types';
+import { MalformedWebhookError, type WebhookEvent } from './providers/types';
 import { verifyHandshake, verifyMetaSignature } from './providers/whatsapp';
 import { parseWebhookBody, processReceipt, storeReceipt, type WebhookProvider } from './receipts';
 
@@ -49,8 +49,9 @@ async function accept(
   row: ChannelRow,
   body: string,
 ) {
+  let events: WebhookEvent[];
   try {
-    parseWebhookBody(provider, body);
+    events = parseWebhookBody(provider, body);
   } catch (error) {
     if (error instanceof MalformedWebhookError || error instanceof SyntaxError) {
       const path = error instanceof MalformedWebhookError ? error.path : '';
@@ -70,7 +71,7 @@ async function accept(
     body,
     contentType: c.req.header('content-type'),
   });
-  const result = await processReceipt(deps, receipt);
+  const result = await processReceipt(deps, receipt, events);
   if (result.ok && result.outcome.unknownMessageIds.length > 0) {
     deps.log.info(
       { receiptId: receipt.id, unknown: result.outcome.unknownMessageIds },

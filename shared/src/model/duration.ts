@@ -6,11 +6,9 @@ import { addRuleIssue } from './rule-issue';
 export const DurationUnit = z.enum(['seconds', 'minutes', 'hours', 'days']);
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
-const unitMs: Record<DurationUnit, number> = UNIT_MS;
-
-export const MIN_DURATION_MS = unitMs.seconds;
+export const MIN_DURATION_MS = UNIT_MS.seconds;
 export const MAX_DURATION_DAYS = 400;
-export const MAX_DURATION_MS = MAX_DURATION_DAYS * unitMs.days;
+export const MAX_DURATION_MS = MAX_DURATION_DAYS * UNIT_MS.days;
 
 export { durationMs };
 
