@@ -45,6 +45,7 @@ async function main() {
       step('bare: enrolling, waiting, replies');
       bare = await barePass(infra, bareWorker, bareQueue, options);
       details.bare = bare;
+      step(`bare CPU seconds ${cpuLine(bare)}`);
       // Its worker must not keep a core busy (and its cache in memory) during Ruta's pass.
       await bareWorker.stop();
     }
@@ -62,6 +63,7 @@ async function main() {
       step('Ruta: enrolling through POST /api/events, waiting, replies through the API');
       ruta = await rutaPass(infra, client, rutaWorker, options, 'main');
       details.ruta = ruta;
+      step(`Ruta CPU seconds ${cpuLine(ruta)}`);
     }
     if (needs(3)) {
       step('history cost per branch');
@@ -88,6 +90,7 @@ async function main() {
         children.push(rutaWorker);
         const pass = await rutaPass(infra, client, rutaWorker, options, `cache${size}`);
         cachePasses.push({ ...pass, cacheSize: size });
+        step(`cache ${size} CPU seconds ${cpuLine(pass)}`);
       }
       details.cacheTradeOff = cachePasses;
     }
@@ -156,6 +159,15 @@ async function main() {
     for (const child of children.reverse()) await child.stop().catch(() => {});
     await infra?.stop();
   }
+}
+
+/** Who used the CPU in each phase of a pass (the bottleneck is the one near the wall time). */
+function cpuLine(pass: PassResult) {
+  const phase = (used: Record<string, number> | undefined) =>
+    Object.entries(used ?? {})
+      .map(([name, s]) => `${name} ${s}`)
+      .join(', ');
+  return `— accepting: ${phase(pass.cpu?.accept)} (wall ${(pass.enrollMs / 1000).toFixed(1)} s); until waiting: ${phase(pass.cpu?.settle)}; replies: ${phase(pass.cpu?.replies)}`;
 }
 
 main().then(

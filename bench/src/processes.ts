@@ -18,6 +18,9 @@ export type ProbeMessage =
   | { t: 'waiting'; workflowId: string; at: number }
   | { t: 'ready' };
 
+/** Names of the Node children by pid (for per-process CPU accounting, cpu.ts). */
+export const childNames = new Map<number, string>();
+
 export interface NodeChild {
   name: string;
   child: ChildProcess;
@@ -63,6 +66,7 @@ export function spawnNode(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   if (child.pid === undefined) throw new Error(`${name} did not start`);
   const pid = child.pid;
+  childNames.set(pid, name);
   const self: NodeChild = {
     name,
     child,

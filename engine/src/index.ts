@@ -1,5 +1,6 @@
 export {
   type ContactRow as ContactSnapshotRow,
+  contactRowColumns,
   loadContactRow,
   toSnapshot,
 } from './activities/contact-row';
@@ -37,11 +38,12 @@ export {
 export {
   type Activation,
   type ActiveJourney,
+  type ActiveJourneyRef,
   activeJourney,
-  activeJourneysForEvent,
   type ContactEnrollment,
   compileSnapshot,
   enrollContact,
+  resolveActiveJourney,
 } from './enrollment/journey-enrollment';
 export { sweepScheduleId, sweepWorkflowId } from './enrollment/sweep-ids';
 export { journeyWorkflowId, previewWorkflowId } from './enrollment/workflow-id';

@@ -1,3 +1,4 @@
+import { type ContactSnapshotRow, contactRowColumns } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
 
@@ -13,67 +14,73 @@ export interface ContactRef {
   consent?: Partial<Record<'whatsapp' | 'sms' | 'email' | 'rcs', boolean>>;
 }
 
-/** Finds the contact by external id, then phone, then email; creates it when none matches. Fills what is given. */
+/**
+ * Finds the contact by external id, then phone, then email; creates it when none matches. Fills
+ * what is given. Answers the row as it now is (trigger filters and new runs start from it).
+ */
 export async function upsertContact(
   sql: Sql,
   workspaceId: string,
   ref: ContactRef,
-): Promise<string> {
-  const consent = Object.fromEntries(
-    Object.entries(ref.consent ?? {}).map(([channel, granted]) => [
-      channel,
-      { granted, at: new Date().toISOString(), source: 'api' },
-    ]),
-  );
-  // By external id with something to write: one statement (the common ingest case).
-  if (ref.externalId && hasUpdates(ref)) return upsertByExternalId(sql, workspaceId, ref, consent);
+): Promise<ContactSnapshotRow> {
+  const upsert = contactUpsertStatement(sql, workspaceId, ref);
+  if (upsert) {
+    const [row] = await upsert;
+    if (!row) throw new Error('contact not upserted');
+    return row;
+  }
+  const consent = consentOf(ref);
   // One identifier decides, in order: external id, then phone, then email — each an indexed lookup.
+  const columns = sql(contactRowColumns);
   const [found] = ref.externalId
     ? await sql<
-        { id: string }[]
-      >`select id from contacts where workspace_id = ${workspaceId} and external_id = ${ref.externalId} limit 1`
+        ContactSnapshotRow[]
+      >`select ${columns} from contacts where workspace_id = ${workspaceId} and external_id = ${ref.externalId} limit 1`
     : ref.phone
       ? await sql<
-          { id: string }[]
-        >`select id from contacts where workspace_id = ${workspaceId} and phone = ${ref.phone} limit 1`
+          ContactSnapshotRow[]
+        >`select ${columns} from contacts where workspace_id = ${workspaceId} and phone = ${ref.phone} limit 1`
       : ref.email
         ? await sql<
-            { id: string }[]
-          >`select id from contacts where workspace_id = ${workspaceId} and lower(email) = lower(${ref.email}) limit 1`
+            ContactSnapshotRow[]
+          >`select ${columns} from contacts where workspace_id = ${workspaceId} and lower(email) = lower(${ref.email}) limit 1`
         : [];
   if (found) {
     if (hasUpdates(ref)) {
-      await sql`
+      const [updated] = await sql<ContactSnapshotRow[]>`
         update contacts set
           phone = coalesce(${ref.phone ?? null}, phone), email = coalesce(${ref.email ?? null}, email),
           first_name = coalesce(${ref.firstName ?? null}, first_name), last_name = coalesce(${ref.lastName ?? null}, last_name),
           locale = coalesce(${ref.locale ?? null}, locale), time_zone = coalesce(${ref.timeZone ?? null}, time_zone),
           attributes = attributes || ${sql.json((ref.attributes ?? {}) as never)}::jsonb,
           consent = consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
-        where id = ${found.id}`;
+        where id = ${found.id}
+        returning ${columns}`;
+      return updated ?? found;
     }
-    return found.id;
+    return found;
   }
-  const [created] = await sql<{ id: string }[]>`
+  const [created] = await sql<ContactSnapshotRow[]>`
     insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
     values (${workspaceId}, ${ref.externalId ?? null}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
             ${ref.lastName ?? null}, ${ref.locale ?? null}, ${ref.timeZone ?? defaultTimeZoneForPhone(ref.phone) ?? null},
             ${sql.json((ref.attributes ?? {}) as never)}, ${sql.json(consent as never)})
     on conflict (workspace_id, external_id) where external_id is not null do update set updated_at = now()
-    returning id`;
+    returning ${columns}`;
   if (!created) throw new Error('contact not created');
-  return created.id;
+  return created;
 }
 
-async function upsertByExternalId(
-  sql: Sql,
-  workspaceId: string,
-  ref: ContactRef,
-  consent: Record<string, unknown>,
-): Promise<string> {
-  const [row] = await sql<{ id: string }[]>`
+/**
+ * A contact identified by external id with something to write is upserted in one statement (the
+ * common ingest case); the event route embeds it in its own statement. Undefined for the others.
+ */
+export function contactUpsertStatement(sql: Sql, workspaceId: string, ref: ContactRef) {
+  if (!ref.externalId || !hasUpdates(ref)) return undefined;
+  const consent = consentOf(ref);
+  return sql<ContactSnapshotRow[]>`
     insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
-    values (${workspaceId}, ${ref.externalId ?? null}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
+    values (${workspaceId}, ${ref.externalId}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
             ${ref.lastName ?? null}, ${ref.locale ?? null}, ${ref.timeZone ?? defaultTimeZoneForPhone(ref.phone) ?? null},
             ${sql.json((ref.attributes ?? {}) as never)}, ${sql.json(consent as never)})
     on conflict (workspace_id, external_id) where external_id is not null do update set
@@ -84,12 +91,19 @@ async function upsertByExternalId(
       time_zone = coalesce(${ref.timeZone ?? null}, contacts.time_zone),
       attributes = contacts.attributes || ${sql.json((ref.attributes ?? {}) as never)}::jsonb,
       consent = contacts.consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
-    returning id`;
-  if (!row) throw new Error('contact not upserted');
-  return row.id;
+    returning ${sql(contactRowColumns)}`;
 }
 
-function hasUpdates(ref: ContactRef): boolean {
+export function consentOf(ref: ContactRef): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(ref.consent ?? {}).map(([channel, granted]) => [
+      channel,
+      { granted, at: new Date().toISOString(), source: 'api' },
+    ]),
+  );
+}
+
+export function hasUpdates(ref: ContactRef): boolean {
   return Boolean(
     ref.phone ||
       ref.email ||

@@ -1,8 +1,9 @@
 import {
-  activeJourneysForEvent,
+  type ActiveJourneyRef,
   type ContactEnrollment,
+  type ContactSnapshotRow,
   enrollContact,
-  loadContactRow,
+  resolveActiveJourney,
   toSnapshot,
 } from '@ruta/engine';
 import { buildTemplateContext, evaluateConditions } from '@ruta/shared';
@@ -11,7 +12,8 @@ import { type AppDeps, enrollmentTarget } from '../deps';
 export interface StoredEvent {
   id: string;
   name: string;
-  contactId: string;
+  /** The contact as the event left it (upserted with it). */
+  contact: ContactSnapshotRow;
   properties: Record<string, unknown>;
   occurredAt: string;
 }
@@ -23,12 +25,11 @@ export interface StoredEvent {
  */
 export async function routeEvent(
   deps: AppDeps,
-  workspaceId: string,
   event: StoredEvent,
   /** Workflow ids of the contact's runs in flight (read with the event, in one statement). */
   active: string[],
-  /** Whether an active journey triggers on this event (then its definition is read). */
-  triggered: boolean,
+  /** The active journeys this event triggers (read with the event; definitions come cached). */
+  triggered: ActiveJourneyRef[],
 ) {
   const { sql, temporal } = deps;
   const signal = {
@@ -46,15 +47,14 @@ export async function routeEvent(
     ),
   );
 
-  const journeys = triggered ? await activeJourneysForEvent(sql, workspaceId, event.name) : [];
   const enrollments: ContactEnrollment[] = [];
-  if (journeys.length === 0) return { routedTo: active.length, enrollments };
-  // Read once: the trigger filters see it, and the runs start with it instead of loading it again.
-  const row = await loadContactRow(sql, workspaceId, event.contactId).catch(() => undefined);
-  const contact = row ? toSnapshot(row) : undefined;
+  if (triggered.length === 0) return { routedTo: active.length, enrollments };
+  const journeys = await Promise.all(triggered.map((ref) => resolveActiveJourney(sql, ref)));
+  // The trigger filters see the contact, and the runs start with it instead of loading it again.
+  const contact = toSnapshot(event.contact);
   // The same shape conditions see everywhere (engine branches, segment sweeps).
   const template = buildTemplateContext({
-    contact: contact ?? { id: event.contactId },
+    contact,
     event: { name: event.name, properties: event.properties },
     journey: { name: '' },
   });
@@ -64,7 +64,7 @@ export async function routeEvent(
     if (trigger.kind !== 'event') continue;
     if (trigger.filters.length > 0 && !evaluateConditions(trigger.filters, context)) continue;
     enrollments.push(
-      await enrollContact(enrollmentTarget(deps), journey, event.contactId, signal, contact),
+      await enrollContact(enrollmentTarget(deps), journey, contact.id, signal, contact),
     );
   }
   return { routedTo: active.length, enrollments };

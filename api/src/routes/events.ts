@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Sql } from '@ruta/platform';
 import type { AppEnv } from '../deps';
 import { validationHook } from '../http/validation';
-import { upsertContact } from '../ingest/contacts';
+import { type EventStore, groupedEventStore } from '../ingest/grouped-store';
 import { routeEvent } from '../ingest/route-event';
 import { problemResponses } from './schemas';
 
@@ -46,6 +47,17 @@ const Body = z
   .union([Event, z.object({ events: z.array(Event).min(1).max(500) })])
   .openapi('EventsBody');
 
+/** One grouped store per database pool: concurrent requests share statements (ingest/grouped-store). */
+const stores = new WeakMap<object, EventStore>();
+function storeFor(sql: Sql): EventStore {
+  let store = stores.get(sql);
+  if (!store) {
+    store = groupedEventStore(sql);
+    stores.set(sql, store);
+  }
+  return store;
+}
+
 export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   createRoute({
     method: 'post',
@@ -73,44 +85,18 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
     const list = 'events' in body ? body.events : [body];
     const results: Record<string, unknown>[] = [];
     for (const event of list) {
-      const contactId = await upsertContact(deps.sql, workspaceId, event.contact);
-      // One statement stores the event, reads the contact's runs in flight (it reaches them) and
-      // tells whether any active journey starts with it (most events start none).
-      const [stored] = await deps.sql<
-        { id: string; occurred_at: Date; active: string[]; triggered: boolean }[]
-      >`
-        with stored as (
-          insert into events (workspace_id, client_event_id, name, contact_id, properties, occurred_at)
-          values (${workspaceId}, ${event.id}, ${event.name}, ${contactId}, ${deps.sql.json(event.properties as never)},
-                  ${event.timestamp ?? new Date().toISOString()})
-          on conflict (workspace_id, client_event_id) do nothing
-          returning id, occurred_at
-        )
-        select stored.id, stored.occurred_at,
-               array(select workflow_id from runs where contact_id = ${contactId} and status = 'active') as active,
-               exists(select 1 from journeys j join journey_versions v on v.id = j.active_version_id
-                      where j.workspace_id = ${workspaceId} and j.status = 'active'
-                        and v.definition->'trigger'->>'kind' = 'event'
-                        and v.definition->'trigger'->>'event' = ${event.name}) as triggered
-        from stored`;
+      const { contact, stored } = await storeFor(deps.sql).store(workspaceId, event);
       if (!stored) {
-        results.push({ id: event.id, status: 'duplicate', contactId });
+        results.push({ id: event.id, status: 'duplicate', contactId: contact.id });
         continue;
       }
       const routed = await routeEvent(
         deps,
-        workspaceId,
-        {
-          id: stored.id,
-          name: event.name,
-          contactId,
-          properties: event.properties,
-          occurredAt: stored.occurred_at.toISOString(),
-        },
+        { ...stored, name: event.name, contact, properties: event.properties },
         stored.active,
-        stored.triggered,
+        stored.journeys,
       );
-      results.push({ id: event.id, status: 'accepted', contactId, ...routed });
+      results.push({ id: event.id, status: 'accepted', contactId: contact.id, ...routed });
     }
     return c.json({ results }, 202);
   },

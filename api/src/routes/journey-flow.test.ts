@@ -116,6 +116,10 @@ describe('a journey from the API: publish, activate, ingest, reply, timeline', (
       'whatsapp_session',
     ]);
     expect(run.temporal.url).toContain(encodeURIComponent(run.temporal.workflowId));
+    // The run recorded its own Temporal run id (the enrollment no longer writes it): the link opens it.
+    const execution = await api.temporal.workflow.getHandle(run.temporal.workflowId).describe();
+    expect(run.temporal.runId).toBe(execution.runId);
+    expect(run.temporal.url).toContain(execution.runId);
     // The event route read the contact already: the run starts with it, no loadContact of its own.
     const history = await api.temporal.workflow.getHandle(run.temporal.workflowId).fetchHistory();
     const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;

@@ -104,9 +104,10 @@ async function contactForSender(
   const [known] = await deps.sql<{ id: string }[]>`
     select id from contacts where workspace_id = ${workspaceId} and phone = ${phone} limit 1`;
   if (known) return known.id;
-  return upsertContact(deps.sql, workspaceId, {
+  const created = await upsertContact(deps.sql, workspaceId, {
     phone,
     ...(profileName ? { firstName: profileName } : {}),
     attributes: { source: 'inbound message' },
   });
+  return created.id;
 }

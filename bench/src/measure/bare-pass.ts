@@ -1,4 +1,5 @@
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { cpuMeter } from '../cpu';
 import type { Infra } from '../infra';
 import { closedLoop, openLoop, until } from '../load';
 import type { BenchOptions } from '../options';
@@ -27,6 +28,7 @@ export async function barePass(
   });
   const rss = sampleRss(worker.pid);
   const enrollStart = performance.now();
+  const enrollCpu = await cpuMeter();
   const enroll = await closedLoop(n, options.concurrency, (i) =>
     infra.client.workflow.signalWithStart('minimalWorkflow', {
       taskQueue,
@@ -37,13 +39,17 @@ export async function barePass(
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
     }),
   );
+  const acceptCpu = await enrollCpu.stop();
+  const settleCpu = await cpuMeter();
   if (enroll.errors > 0) throw new Error(`bare enrollment failed: ${String(enroll.firstError)}`);
   await until('every bare run to wait', async () => waiting >= n, 20 * 60_000);
   const settledAt = performance.now();
+  const settleUsed = await settleCpu.stop();
   offWaiting();
   await new Promise((r) => setTimeout(r, 2_000));
   const afterEnroll = await worker.rssMb();
 
+  const replyCpu = await cpuMeter();
   const latency = await measureReplies(
     worker,
     'send',
@@ -51,6 +57,7 @@ export async function barePass(
     (i) => infra.client.workflow.getHandle(`${prefix}${i}`).signal('reply', { buttonId: 'buy' }),
     (i) => `${prefix}${i}`,
   );
+  const replyUsed = await replyCpu.stop();
   const peaks = rss.stop();
   return {
     enrolled: n,
@@ -61,6 +68,7 @@ export async function barePass(
     rssPeakMb: peaks.peak,
     rssAfterRepliesMb: await worker.rssMb(),
     ...latency,
+    cpu: { accept: acceptCpu, settle: settleUsed, replies: replyUsed },
   };
 }
 

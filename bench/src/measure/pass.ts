@@ -17,6 +17,12 @@ export interface PassResult {
   /** Activity scheduled → its code starts in the worker (task matching and polling). */
   scheduledToStart: Distribution;
   replyErrors: number;
+  /** CPU seconds per process: while enrollments were accepted, until all waited, during the replies. */
+  cpu?: {
+    accept: Record<string, number>;
+    settle: Record<string, number>;
+    replies: Record<string, number>;
+  };
   cacheSize?: number | undefined;
 }
 

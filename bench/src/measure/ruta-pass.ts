@@ -1,3 +1,4 @@
+import { cpuMeter } from '../cpu';
 import type { Infra } from '../infra';
 import { closedLoop, until } from '../load';
 import type { BenchOptions } from '../options';
@@ -29,6 +30,7 @@ export async function rutaPass(
   const rss = sampleRss(worker.pid);
   const contacts: string[] = new Array(n);
   const enrollStart = performance.now();
+  const enrollCpu = await cpuMeter();
   const enroll = await closedLoop(n, options.concurrency, async (i) => {
     const { body } = cartEvent(event, tag);
     const res = await api.call<{
@@ -39,6 +41,8 @@ export async function rutaPass(
       throw new Error(`not enrolled: ${JSON.stringify(res)}`);
     contacts[i] = result.contactId;
   });
+  const acceptCpu = await enrollCpu.stop();
+  const settleCpu = await cpuMeter();
   if (enroll.errors > 0) throw new Error(`Ruta enrollment failed: ${String(enroll.firstError)}`);
   await until(
     'every Ruta run to wait on wait_cart',
@@ -52,12 +56,14 @@ export async function rutaPass(
     500,
   );
   const settledAt = performance.now();
+  const settleUsed = await settleCpu.stop();
   await new Promise((r) => setTimeout(r, 2_000));
   const afterEnroll = await worker.rssMb();
 
   const rows = await infra.sql<{ contact_id: string; workflow_id: string }[]>`
     select contact_id, workflow_id from runs where journey_id = ${journeyId}`;
   const workflowOf = new Map(rows.map((r) => [r.contact_id, r.workflow_id]));
+  const replyCpu = await cpuMeter();
   const latency = await measureReplies(
     worker,
     'sendMessage',
@@ -71,6 +77,7 @@ export async function rutaPass(
       }),
     (i) => workflowOf.get(contacts[i] as string) as string,
   );
+  const replyUsed = await replyCpu.stop();
   const peaks = rss.stop();
   return {
     enrolled: n,
@@ -81,5 +88,6 @@ export async function rutaPass(
     rssPeakMb: peaks.peak,
     rssAfterRepliesMb: await worker.rssMb(),
     ...latency,
+    cpu: { accept: acceptCpu, settle: settleUsed, replies: replyUsed },
   };
 }

@@ -18,6 +18,22 @@ export interface ContactRow {
   last_inbound_at: Partial<Record<Channel, string>>;
 }
 
+/** The columns of a `ContactRow`, for `select ${sql(contactRowColumns)}` and `returning` lists. */
+export const contactRowColumns = [
+  'id',
+  'external_id',
+  'phone',
+  'email',
+  'first_name',
+  'last_name',
+  'time_zone',
+  'locale',
+  'attributes',
+  'tags',
+  'consent',
+  'last_inbound_at',
+] as const satisfies readonly (keyof ContactRow)[];
+
 export function toSnapshot(row: ContactRow): ContactSnapshot {
   const consent: ContactSnapshot['consent'] = {};
   for (const [channel, value] of Object.entries(row.consent ?? {})) {
@@ -45,9 +61,7 @@ export async function loadContactRow(
   contactId: string,
 ): Promise<ContactRow> {
   const [row] = await sql<ContactRow[]>`
-    select id, external_id, phone, email, first_name, last_name, time_zone, locale, attributes, tags,
-           consent, last_inbound_at
-    from contacts where id = ${contactId} and workspace_id = ${workspaceId}`;
+    select ${sql(contactRowColumns)} from contacts where id = ${contactId} and workspace_id = ${workspaceId}`;
   if (!row) throw new ContactGoneError(contactId);
   return row;
 }

@@ -20,5 +20,10 @@ export async function runScopedKey(
     select 1 from ${sql(table)}
     where idempotency_key = any(${keys}) and run_id is distinct from ${runId}
     limit 1`;
-  return earlier ? `${base}@${runId}` : base;
+  return earlier ? scopedKey(base, runId) : base;
+}
+
+/** The key a run uses when an earlier run of the same workflow id holds the plain one. */
+export function scopedKey(base: string, runId: string): string {
+  return `${base}@${runId}`;
 }

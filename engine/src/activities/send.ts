@@ -10,11 +10,11 @@ import {
 } from '@ruta/shared';
 import { FinalProviderError } from '../channels/provider';
 import type { ContactSnapshot, TriggerEventSnapshot } from '../workflows/journey/types';
-import { loadContactRow, toSnapshot } from './contact-row';
+import { ContactGoneError, type ContactRow, contactRowColumns, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
 import { messageCost, pricesFrom } from './pricing';
 import { renderMessage } from './render-message';
-import { runScopedKey } from './run-key';
+import { scopedKey } from './run-key';
 import { syncedTemplateCategory } from './template-category';
 
 export interface SendRequest {
@@ -89,6 +89,31 @@ async function recordProviderOptOut(sql: Sql, contactId: string, channel: Channe
     where id = ${contactId}`;
 }
 
+interface KeyHolder {
+  id: string;
+  key: string;
+  run_id: string | null;
+  channel: Channel;
+  format: string;
+  status: string;
+}
+
+async function loadSendState(sql: Sql, request: SendRequest, keys: string[]) {
+  const [state] = await sql<
+    { row: ContactRow | null; settings: unknown; holders: KeyHolder[] | null }[]
+  >`
+    select
+      (select row_to_json(c) from (
+         select ${sql(contactRowColumns)} from contacts
+         where id = ${request.contactId} and workspace_id = ${request.workspaceId}) c) as row,
+      (select settings from workspaces where id = ${request.workspaceId}) as settings,
+      (select json_agg(json_build_object('id', id, 'key', idempotency_key, 'run_id', run_id,
+                                         'channel', channel, 'format', format, 'status', status))
+       from messages where idempotency_key = any(${keys})) as holders`;
+  if (!state?.row) throw new ContactGoneError(request.contactId);
+  return { row: state.row, settings: state.settings, holders: state.holders ?? [] };
+}
+
 export function createSendActivities(deps: ActivityDeps) {
   const { sql } = deps;
   return {
@@ -98,24 +123,26 @@ export function createSendActivities(deps: ActivityDeps) {
      * WhatsApp window, rendering, and the provider. Idempotent on workflowId:nodeId:visit.
      */
     async sendMessage(request: SendRequest): Promise<SendOutcome> {
-      const row = await loadContactRow(sql, request.workspaceId, request.contactId);
-      const contact = toSnapshot(row);
-      const now = request.journeyNow;
       const channels = [request.node.channel, ...request.node.fallbackChannels];
       const keysOf = (base: string) => channels.map((c, i) => (i === 0 ? base : `${base}:${c}`));
-      const baseKey = await runScopedKey(
-        sql,
-        'messages',
-        keysOf(`${request.workflowId}:${request.nodeId}:${request.visit}`),
-        request.runId,
+      const plainBase = `${request.workflowId}:${request.nodeId}:${request.visit}`;
+      const plainKeys = keysOf(plainBase);
+      const scopedKeys = keysOf(scopedKey(plainBase, request.runId));
+      // What a send needs to know, in one round trip: the contact, the workspace's prices, and
+      // which messages already hold this step's keys (this run's retries, or an earlier run's).
+      const { row, settings, holders } = await loadSendState(sql, request, [
+        ...plainKeys,
+        ...scopedKeys,
+      ]);
+      const contact = toSnapshot(row);
+      const now = request.journeyNow;
+      // An earlier run of the same workflow id (re-entry) holds the plain keys: this run's are scoped.
+      const scoped = holders.some((m) => plainKeys.includes(m.key) && m.run_id !== request.runId);
+      const baseKey = scoped ? scopedKey(plainBase, request.runId) : plainBase;
+      const ownKeys = scoped ? scopedKeys : plainKeys;
+      const already = holders.find(
+        (m) => ownKeys.includes(m.key) && m.status !== 'pending' && m.status !== 'failed',
       );
-
-      const [already] = await sql<
-        { id: string; channel: Channel; format: string; status: string }[]
-      >`
-        select id, channel, format, status from messages
-        where idempotency_key = any(${keysOf(baseKey)})
-          and status not in ('pending', 'failed')`;
       if (already) {
         return {
           contact,
@@ -150,10 +177,7 @@ export function createSendActivities(deps: ActivityDeps) {
         }
       }
 
-      const [workspace] = await sql<
-        { settings: unknown }[]
-      >`select settings from workspaces where id = ${request.workspaceId}`;
-      const prices = pricesFrom(workspace?.settings);
+      const prices = pricesFrom(settings);
       const context = buildTemplateContext({
         contact: { ...contact, timeZone: contact.timeZone },
         event: request.triggerEvent

@@ -92,41 +92,15 @@ export async function enroll(
         entryKey,
       });
 
-  // The re-entry check and the insert run under a per-workflow-id lock: two events for the same
-  // cart arriving together must not both find "no active run" and both record one.
-  const refusal = await sql.begin(async (tx) => {
-    if (!request.preview) {
-      await tx`select pg_advisory_xact_lock(hashtextextended(${workflowId}, 0))`;
-      const [last] = await tx<{ id: string; status: string; ended_at: Date | null }[]>`
-        select id, status, ended_at from runs where workflow_id = ${workflowId} order by started_at desc limit 1`;
-      if (last?.status === 'active')
-        return { status: 'already_in_journey' as const, runId: last.id };
-      if (last && reentry.mode === 'never')
-        return { status: 'skipped' as const, reason: 'reentry_never' as const };
-      if (
-        last?.ended_at &&
-        reentry.cooldown &&
-        last.ended_at.getTime() + durationMs(reentry.cooldown) > Date.now()
-      ) {
-        return { status: 'skipped' as const, reason: 'cooldown' as const };
-      }
-    }
-    await tx`
-      insert into runs (id, workspace_id, journey_id, version_id, contact_id, workflow_id, entry_key,
-                        trigger_event_id, pilot_group, preview)
-      values (${runId}, ${request.workspaceId}, ${request.journeyId}, ${request.versionId}, ${request.contactId},
-              ${workflowId}, ${entryKey ?? null}, ${request.triggerEvent?.id ?? null}, ${request.group},
-              ${request.preview !== undefined})`;
-    return undefined;
-  });
-  if (refusal?.status === 'already_in_journey') {
+  const decision = await recordRun(sql, { ...request, runId, workflowId, entryKey });
+  if (decision.status === 'already_in_journey') {
     await temporal.workflow
       .getHandle(workflowId)
       .signal('enroll', { eventId: request.triggerEvent?.id })
       .catch(() => undefined);
-    return { status: 'already_in_journey', runId: refusal.runId, workflowId };
+    return { ...decision, workflowId };
   }
-  if (refusal) return { ...refusal, workflowId };
+  if (decision.status === 'skipped') return { ...decision, workflowId };
 
   const input: JourneyRunInput = {
     runId,
@@ -144,7 +118,7 @@ export async function enroll(
     ...(request.preview ? { preview: request.preview } : {}),
   };
   try {
-    const handle = await temporal.workflow.signalWithStart('journeyWorkflow', {
+    await temporal.workflow.signalWithStart('journeyWorkflow', {
       taskQueue: target.taskQueue,
       workflowId,
       args: [input],
@@ -158,10 +132,71 @@ export async function enroll(
         { key: keys.preview, value: request.preview !== undefined },
       ],
     });
-    await sql`update runs set temporal_run_id = ${handle.signaledRunId} where id = ${runId}`;
+    // The run writes its Temporal run id itself, at its first checkpoint: one statement less here.
   } catch (error) {
     await sql`delete from runs where id = ${runId}`;
     throw error;
   }
   return { status: 'started', runId, workflowId };
+}
+
+type RunDecision =
+  | { status: 'recorded' }
+  | { status: 'already_in_journey'; runId: string }
+  | { status: 'skipped'; reason: 'reentry_never' | 'cooldown' };
+
+/**
+ * The re-entry rule and the run's row in one statement: the last run of this workflow id decides
+ * (active → already in the journey; ended and `never`, or within the cooldown → skipped), else the
+ * run is inserted. Two events for the same cart arriving together both find "no active run"; the
+ * unique index on active runs lets one insert win and the other sees the winner.
+ */
+async function recordRun(
+  sql: Sql,
+  request: EnrollRequest & { runId: string; workflowId: string; entryKey: string | undefined },
+): Promise<RunDecision> {
+  const { runId, workflowId } = request;
+  const reentry = request.definition.settings.reentry;
+  const checked = !request.preview; // preview ids are unique: nothing to check
+  const cooldownSeconds = reentry.cooldown ? durationMs(reentry.cooldown) / 1000 : 0;
+  const [row] = await sql<
+    {
+      inserted: boolean;
+      last_id: string | null;
+      last_status: string | null;
+      refusal: string | null;
+    }[]
+  >`
+    with last as (
+      select id, status,
+             case when status = 'active' then 'active'
+                  when ${reentry.mode === 'never'} then 'reentry_never'
+                  when ended_at > now() - make_interval(secs => ${cooldownSeconds}) then 'cooldown'
+             end as refusal
+      from runs where ${checked} and workflow_id = ${workflowId} order by started_at desc limit 1
+    ), inserted as (
+      insert into runs (id, workspace_id, journey_id, version_id, contact_id, workflow_id, entry_key,
+                        trigger_event_id, pilot_group, preview)
+      select ${runId}, ${request.workspaceId}, ${request.journeyId}, ${request.versionId}, ${request.contactId},
+             ${workflowId}, ${request.entryKey ?? null}, ${request.triggerEvent?.id ?? null}, ${request.group},
+             ${request.preview !== undefined}
+      where not exists (select 1 from last where refusal is not null)
+      on conflict (workflow_id) where status = 'active' do nothing
+      returning id
+    )
+    select exists(select 1 from inserted) as inserted, last.id as last_id, last.status as last_status,
+           last.refusal
+    from (select 1) as one left join last on true`;
+  if (row?.inserted) return { status: 'recorded' };
+  if (row?.refusal === 'active' && row.last_id) {
+    return { status: 'already_in_journey', runId: row.last_id };
+  }
+  if (row?.refusal === 'reentry_never' || row?.refusal === 'cooldown') {
+    return { status: 'skipped', reason: row.refusal };
+  }
+  // Another enrollment of the same id won the insert after this statement's snapshot.
+  const [winner] = await sql<{ id: string }[]>`
+    select id from runs where workflow_id = ${workflowId} and status = 'active'`;
+  if (!winner) throw new Error(`enrollment of ${workflowId} lost a race and found no active run`);
+  return { status: 'already_in_journey', runId: winner.id };
 }

@@ -46,18 +46,46 @@ function toActive(row: JourneyRow): ActiveJourney {
   };
 }
 
-/** Active journeys of a workspace whose event trigger is `eventName`. */
-export async function activeJourneysForEvent(
+/** An active journey as the event statement reads it: everything but its definition. */
+export interface ActiveJourneyRef {
+  id: string;
+  workspaceId: string;
+  name: string;
+  activation: Activation | null;
+  versionId: string;
+  version: number;
+}
+
+/** Parsed definitions by version id: a published version never changes, so it is read once. */
+const definitions = new Map<string, JourneyDefinition>();
+const DEFINITIONS_KEPT = 500;
+
+async function versionDefinition(sql: Sql, versionId: string): Promise<JourneyDefinition> {
+  const kept = definitions.get(versionId);
+  if (kept) return kept;
+  const [row] = await sql<{ definition: unknown }[]>`
+    select definition from journey_versions where id = ${versionId}`;
+  if (!row) throw new Error(`journey version ${versionId} not found`);
+  const definition = JourneyDefinition.parse(row.definition);
+  if (definitions.size >= DEFINITIONS_KEPT) definitions.clear();
+  definitions.set(versionId, definition);
+  return definition;
+}
+
+/** The journey as new runs see it: its version's definition (read once) with its activation. */
+export async function resolveActiveJourney(
   sql: Sql,
-  workspaceId: string,
-  eventName: string,
-): Promise<ActiveJourney[]> {
-  const rows = await sql<JourneyRow[]>`
-    select j.id, j.workspace_id, j.name, j.activation, v.id as version_id, v.version, v.definition
-    from journeys j join journey_versions v on v.id = j.active_version_id
-    where j.workspace_id = ${workspaceId} and j.status = 'active'
-      and v.definition->'trigger'->>'kind' = 'event' and v.definition->'trigger'->>'event' = ${eventName}`;
-  return rows.map(toActive);
+  ref: ActiveJourneyRef,
+): Promise<ActiveJourney> {
+  const definition = await versionDefinition(sql, ref.versionId);
+  return {
+    id: ref.id,
+    workspaceId: ref.workspaceId,
+    name: ref.name,
+    versionId: ref.versionId,
+    version: ref.version,
+    definition: compileSnapshot(definition, ref.activation),
+  };
 }
 
 /** The journey as new runs see it, or undefined when it is not active. */

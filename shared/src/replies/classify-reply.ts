@@ -18,15 +18,36 @@ const toWords = (text: string): Words => {
 };
 
 type Answer = 'yes' | 'no' | 'unsure';
-const answerPhrases: { words: Words; answer: Answer }[] = [
-  ...yesPhrases.map((p) => ({ words: toWords(p), answer: 'yes' as const })),
-  ...noPhrases.map((p) => ({ words: toWords(p), answer: 'no' as const })),
-  ...unsurePhrases.map((p) => ({ words: toWords(p), answer: 'unsure' as const })),
-].sort((a, b) => b.words.length - a.words.length);
-const greetings = leadingGreetings.map(toWords).sort((a, b) => b.length - a.length);
-const optOutWordSet = new Set(optOutWords.flatMap(toWords));
-const fillerSet = new Set(optOutFillers.flatMap(toWords));
-const optOutPhraseWords = optOutPhrases.map(toWords);
+
+/**
+ * The synonym lists as normalized words, built on first use. Not at module load: workflow code
+ * imports this module, and Temporal evaluates a workflow's modules afresh for every workflow it
+ * starts or replays — at load this cost ~3 ms of CPU per run, even for runs no text reply reaches.
+ */
+let tables:
+  | {
+      answerPhrases: { words: Words; answer: Answer }[];
+      greetings: Words[];
+      optOutWordSet: Set<string>;
+      fillerSet: Set<string>;
+      optOutPhraseWords: Words[];
+    }
+  | undefined;
+
+function synonyms() {
+  tables ??= {
+    answerPhrases: [
+      ...yesPhrases.map((p) => ({ words: toWords(p), answer: 'yes' as const })),
+      ...noPhrases.map((p) => ({ words: toWords(p), answer: 'no' as const })),
+      ...unsurePhrases.map((p) => ({ words: toWords(p), answer: 'unsure' as const })),
+    ].sort((a, b) => b.words.length - a.words.length),
+    greetings: leadingGreetings.map(toWords).sort((a, b) => b.length - a.length),
+    optOutWordSet: new Set(optOutWords.flatMap(toWords)),
+    fillerSet: new Set(optOutFillers.flatMap(toWords)),
+    optOutPhraseWords: optOutPhrases.map(toWords),
+  };
+  return tables;
+}
 
 /**
  * What a free-text reply means: 'yes', 'no', 'opt_out' or null when it is not clearly any of them.
@@ -46,12 +67,14 @@ export function classifyReply(text: string): ReplyIntent | null {
 }
 
 function isOptOut(words: Words): boolean {
+  const { optOutPhraseWords, fillerSet, optOutWordSet } = synonyms();
   if (optOutPhraseWords.some((phrase) => containsPhrase(words, phrase))) return true;
   const meaningful = words.filter((word) => !fillerSet.has(word));
   return meaningful.length > 0 && meaningful.every((word) => optOutWordSet.has(word));
 }
 
 function answerOf(words: Words): Answer | null {
+  const { greetings, answerPhrases } = synonyms();
   const greeting = greetings.find((g) => startsWith(words, g));
   const rest = greeting ? words.slice(greeting.length) : words;
   return answerPhrases.find((entry) => startsWith(rest, entry.words))?.answer ?? null;

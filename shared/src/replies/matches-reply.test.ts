@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { matchesReply } from './matches-reply';
+import { type InboundReply, matchesReply } from './matches-reply';
 import type { ReplyMatch } from './reply-match';
 
 describe('matchesReply', () => {
-  test.each<[string, { text?: string; buttonId?: string }, ReplyMatch | undefined, boolean]>([
+  test.each<[string, InboundReply, ReplyMatch | undefined, boolean]>([
     ['no criteria: any text', { text: 'cualquier cosa' }, undefined, true],
     ['empty criteria: any reply', { buttonId: 'btn_1' }, {}, true],
     ['empty keyword list: any reply', { text: 'hola' }, { keywords: [] }, true],
@@ -22,6 +22,18 @@ describe('matchesReply', () => {
     ['intent opt_out', { text: 'Baja' }, { intent: 'opt_out' }, true],
     ['opt-out is not a no', { text: 'STOP' }, { intent: 'no' }, false],
     ['intent with a button tap and no text', { buttonId: 'x' }, { intent: 'yes' }, false],
+    [
+      'the intent the API classified is used',
+      { text: 'dale', intent: 'yes' },
+      { intent: 'yes' },
+      true,
+    ],
+    [
+      'a classified null intent is not re-read',
+      { text: 'sí', intent: null },
+      { intent: 'yes' },
+      false,
+    ],
     ['keyword as a word', { text: 'Quiero la talla M' }, { keywords: ['m', 'l'] }, true],
     ['keyword is not a part of a word', { text: 'mañana' }, { keywords: ['m'] }, false],
     [

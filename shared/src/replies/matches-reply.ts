@@ -1,8 +1,9 @@
 import { classifyReply, containsPhrase } from './classify-reply';
 import { normalizeReply } from './normalize-reply';
-import type { ReplyMatch } from './reply-match';
+import type { ReplyIntent, ReplyMatch } from './reply-match';
 
-export type InboundReply = { text?: string; buttonId?: string };
+/** `intent`, when given, is the reply's already classified intent (the API classifies each reply once). */
+export type InboundReply = { text?: string; buttonId?: string; intent?: ReplyIntent | null };
 
 const words = (text: string) => {
   const normalized = normalizeReply(text);
@@ -21,7 +22,10 @@ export function matchesReply(reply: InboundReply, match?: ReplyMatch): boolean {
   const keywords = (match.keywords ?? []).map(words).filter((k) => k.length > 0);
   if (match.intent === undefined && keywords.length === 0) return true;
   const text = reply.text ?? '';
-  if (match.intent !== undefined && classifyReply(text) === match.intent) return true;
+  if (match.intent !== undefined) {
+    const intent = reply.intent !== undefined ? reply.intent : classifyReply(text);
+    if (intent === match.intent) return true;
+  }
   const replyWords = words(text);
   return keywords.some((keyword) => containsPhrase(replyWords, keyword));
 }

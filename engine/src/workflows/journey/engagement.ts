@@ -26,11 +26,11 @@ export function foldEngagement(
   };
   for (const entry of signals) {
     if (entry.type !== 'engagement') continue;
-    const { kind, text } = entry.signal;
+    const { kind, text, intent } = entry.signal;
     if (kind === 'reply') {
       facts.replied = true;
       facts.delivered = true;
-      facts.last_reply_intent = text ? classifyReply(text) : null;
+      facts.last_reply_intent = intent !== undefined ? intent : text ? classifyReply(text) : null;
     }
     if (kind === 'open') facts.opened = true;
     if (kind === 'click') facts.clicked = facts.opened = true;

@@ -1,3 +1,4 @@
+import { workflowInfo } from '@temporalio/workflow';
 import { local } from './activities';
 import type { RunContext } from './run-context';
 
@@ -8,6 +9,8 @@ export async function flush(ctx: RunContext): Promise<void> {
   ctx.savedConvertedAt = state.convertedAt;
   await local.checkpoint({
     runId: ctx.input.runId,
+    // The first Temporal run of this enrollment (continue-as-new keeps it): the run page links to it.
+    temporalRunId: workflowInfo().firstExecutionRunId,
     steps,
     state: {
       status: state.status,

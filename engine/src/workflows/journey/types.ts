@@ -1,4 +1,4 @@
-import type { Channel, JourneyDefinition } from '@ruta/shared/workflow';
+import type { Channel, JourneyDefinition, ReplyIntent } from '@ruta/shared/workflow';
 
 /** What a run starts with: the immutable version snapshot, never read from the database again. */
 export interface JourneyRunInput {
@@ -56,6 +56,8 @@ export interface EngagementSignal {
   channel?: Channel;
   text?: string;
   buttonId?: string;
+  /** The reply's intent as the API classified it (absent in older signals: the run classifies). */
+  intent?: ReplyIntent | null;
   at: string;
 }
 
