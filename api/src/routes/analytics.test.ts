@@ -10,7 +10,10 @@ afterAll(() => api?.stop());
 
 type Json = Record<string, any>;
 
-/** The abandoned-cart template with 3-second waits and no quiet hours, published. */
+/**
+ * The abandoned-cart template with 8-second waits and no quiet hours, published. A tap must reach
+ * its run before the wait times out, with every other suite running on the same two cores.
+ */
 async function shortCartJourney(name: string) {
   const created = await api.call<Json>('POST', '/api/journeys', {
     name,
@@ -18,7 +21,7 @@ async function shortCartJourney(name: string) {
   });
   const draft = created.body.draft;
   for (const node of Object.values<Json>(draft.nodes)) {
-    if (node.type === 'wait_for') node.timeout = { amount: 3, unit: 'seconds' };
+    if (node.type === 'wait_for') node.timeout = { amount: 8, unit: 'seconds' };
   }
   delete draft.settings.quietHours;
   const saved = await api.call<Json>('PUT', `/api/journeys/${created.body.id}/draft`, {

