@@ -13,8 +13,10 @@ COPY e2e/package.json e2e/
 COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
 COPY . .
-# The editor's static files, and the workflow bundle so workers start without bundling.
-RUN pnpm build && RUTA_WORKFLOW_BUNDLE_DIR=/app/.workflow-bundle node --import tsx engine/src/bundle-workflows.ts
+# The editor's static files, the worker compiled to JavaScript (engine/dist/worker-main.mjs: no
+# TypeScript loader in the worker's memory), and the workflow bundle so workers start without bundling.
+RUN pnpm build && pnpm build:worker && \
+    RUTA_WORKFLOW_BUNDLE_DIR=/app/.workflow-bundle node --import tsx engine/src/bundle-workflows.ts
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -28,5 +30,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.RUTA_PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# The API by default; the worker service runs engine/src/worker-main.ts instead.
+# The API by default; the worker service runs `node <flags> engine/dist/worker-main.mjs` instead
+# (its command in docker-compose.yml, with the Node flags that keep its memory small).
 CMD ["node", "--import", "tsx", "api/src/server-main.ts"]

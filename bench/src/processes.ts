@@ -33,12 +33,16 @@ export interface NodeChild {
   stop(): Promise<void>;
 }
 
-/** A TypeScript entry point as its own Node process (tsx), with an IPC channel for probes. */
+/**
+ * An entry point as its own Node process, with an IPC channel for probes: TypeScript through tsx,
+ * compiled JavaScript (`.mjs`/`.js`, as the worker ships) as it is, after `nodeFlags`.
+ */
 export function spawnNode(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
   args: string[] = [],
+  nodeFlags: string[] = [],
 ): NodeChild {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.NODE_OPTIONS;
@@ -46,7 +50,8 @@ export function spawnNode(
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry, ...args], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...profile, ...nodeFlags, ...loader, entry, ...args], {
     cwd: REPO,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

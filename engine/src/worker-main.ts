@@ -3,7 +3,12 @@ import { Runtime } from '@temporalio/worker';
 import { workspaceRegistry } from './channels/registry';
 import { createRutaWorker } from './worker';
 
-/** The worker process: `node --import tsx engine/src/worker-main.ts`. Scales out: run as many as you like. */
+/**
+ * The worker process. Scales out: run as many as you like. Production runs it compiled, with the
+ * Node flags of docker-compose.yml's worker service (`pnpm build:worker`, then
+ * `node --max-semi-space-size=… engine/dist/worker-main.mjs`); development and tests run the
+ * source (`node --import tsx engine/src/worker-main.ts`). Worker tuning: RUTA_WORKER_* (worker.ts).
+ */
 async function main() {
   loadEnvFile();
   const config = loadConfig();
@@ -36,19 +41,12 @@ async function main() {
     sql,
     log,
     activityDeps: { providers },
-    maxCachedWorkflows: optionalInt('RUTA_WORKER_MAX_CACHED_WORKFLOWS'),
-    maxConcurrentActivityTaskExecutions: optionalInt('RUTA_WORKER_MAX_ACTIVITIES'),
   });
   log.info({ taskQueue: config.taskQueue }, 'worker started');
   await worker.run();
   await providers.close();
   await sql.end({ timeout: 5 });
   log.info('worker stopped');
-}
-
-function optionalInt(name: string): number | undefined {
-  const raw = process.env[name];
-  return raw ? Number(raw) : undefined;
 }
 
 main().catch((error) => {

@@ -63,10 +63,17 @@ export function workerTuningFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
 }
 
 /**
- * Defaults for what the environment leaves unset. `undefined` keeps the Temporal SDK's own
- * default (its cache size, for one, grows with the heap limit: ~2,300 workflows on a 24 GB machine).
+ * Defaults for what the environment leaves unset; `undefined` keeps the Temporal SDK's own.
+ *
+ * maxCachedWorkflows: the SDK's default grows with the heap limit (~2,300 on a 24 GB machine,
+ * ~1.3 GB of RSS with 10,000 runs waiting). Journeys wait for days, so almost no reply finds its
+ * run in any cache of practical size: with 10,000 waiting even 2,300 cached catch under a
+ * quarter. Replaying an evicted run's history costs tens of milliseconds, so 100 cached keep the
+ * worker under 300 MB (with the Node flags of docker-compose.yml) and reply p99 well under 1 s
+ * (BENCHMARKS.md, "Worker memory"). Raise it for journeys whose steps follow in quick succession,
+ * and raise the worker's --max-old-space-size with it.
  */
-export const DEFAULT_WORKER_TUNING: WorkerTuning = {};
+export const DEFAULT_WORKER_TUNING: WorkerTuning = { maxCachedWorkflows: 100 };
 
 function resolveTuning(options: RutaWorkerOptions): WorkerTuning {
   const env = workerTuningFromEnv();

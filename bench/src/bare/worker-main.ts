@@ -1,19 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import {
-  DEFAULT_WORKER_TUNING,
-  type WorkerTuning,
-  workerOptionsFor,
-  workerTuningFromEnv,
-} from '@ruta/engine';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { Profile } from '../options';
 import { probeInterceptors, probeSinks, reportReady } from '../probe';
-import { benchWorkerTuning } from '../profiles';
 import { createBareActivities } from './activities';
 
 /**
- * The bare worker process: the minimal workflows on their own task queue, with the same worker
- * settings as Ruta's worker in this profile (SDK defaults, or Ruta's tuned defaults).
+ * The bare worker process: the minimal workflows on their own task queue, with the Temporal SDK's
+ * default worker settings in every profile (the reference Ruta's tuned worker is compared with).
+ * The workflows come prebuilt from BENCH_BARE_WORKFLOW_BUNDLE when the bench sets it (as Ruta's
+ * do), so webpack does not run in the measured process; otherwise they are bundled here.
  */
 async function main() {
   const address = process.env.TEMPORAL_ADDRESS;
@@ -29,22 +23,18 @@ async function main() {
       error: (m) => console.error(m),
     },
   });
-  const profile = (process.env.BENCH_PROFILE ?? 'tuned') as Profile;
-  const env = workerTuningFromEnv();
-  const tuning: WorkerTuning = benchWorkerTuning(profile) ?? {
-    ...DEFAULT_WORKER_TUNING,
-    ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)),
-  };
+  const bundle = process.env.BENCH_BARE_WORKFLOW_BUNDLE;
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection,
     namespace: 'default',
     taskQueue,
-    workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
+    ...(bundle
+      ? { workflowBundle: { codePath: bundle } }
+      : { workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)) }),
     activities: createBareActivities(),
     interceptors: probeInterceptors,
     sinks: probeSinks,
-    ...workerOptionsFor(tuning),
   });
   process.once('SIGTERM', () => worker.shutdown());
   const running = worker.run();

@@ -59,7 +59,15 @@ describe('docker-compose.yml (production)', () => {
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(env.RUTA_TASK_QUEUE).toBeDefined();
     }
-    expect(svc('worker').command).toContain('engine/src/worker-main.ts');
+  });
+
+  test('the worker runs compiled (built in the image), with Node flags that bound its memory', () => {
+    const command = svc('worker').command as string[];
+    expect(command[0]).toBe('node');
+    expect(command.at(-1)).toBe('engine/dist/worker-main.mjs');
+    expect(command).not.toContain('tsx');
+    expect(command.some((flag) => flag.startsWith('--max-old-space-size='))).toBe(true);
+    expect(dockerfile).toMatch(/pnpm build:worker/);
   });
 
   test('the worker can be scaled: no fixed name, no published port', () => {
