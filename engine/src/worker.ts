@@ -12,10 +12,6 @@ export interface RutaWorkerOptions {
   taskQueue: string;
   sql: Sql;
   log: Logger;
-  /** Workflows kept in memory; evicted ones replay from history when they wake. */
-  maxCachedWorkflows?: number;
-  maxConcurrentActivityTaskExecutions?: number;
-  maxConcurrentWorkflowTaskExecutions?: number;
   /** Worker tuning; unset fields come from the environment (see `workerTuningFromEnv`). */
   tuning?: WorkerTuning;
   /** Extra worker interceptors (the benchmarks observe activity starts with one). */
@@ -80,11 +76,9 @@ function resolveTuning(options: RutaWorkerOptions): WorkerTuning {
   const pick = <K extends keyof WorkerTuning>(key: K): WorkerTuning[K] =>
     options.tuning?.[key] ?? env[key] ?? DEFAULT_WORKER_TUNING[key];
   return {
-    maxCachedWorkflows: options.maxCachedWorkflows ?? pick('maxCachedWorkflows'),
-    maxConcurrentActivityTaskExecutions:
-      options.maxConcurrentActivityTaskExecutions ?? pick('maxConcurrentActivityTaskExecutions'),
-    maxConcurrentWorkflowTaskExecutions:
-      options.maxConcurrentWorkflowTaskExecutions ?? pick('maxConcurrentWorkflowTaskExecutions'),
+    maxCachedWorkflows: pick('maxCachedWorkflows'),
+    maxConcurrentActivityTaskExecutions: pick('maxConcurrentActivityTaskExecutions'),
+    maxConcurrentWorkflowTaskExecutions: pick('maxConcurrentWorkflowTaskExecutions'),
     workflowTaskPollers: pick('workflowTaskPollers'),
     activityTaskPollers: pick('activityTaskPollers'),
   };

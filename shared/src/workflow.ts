@@ -14,4 +14,4 @@ export { nextTimeOfDay } from './logic/schedule';
 export { durationMs } from './model/duration-ms';
 export { ELSE_PORT, TIMEOUT_PORT, TRIGGER_NODE_ID } from './model/reserved';
 export { classifyReply } from './replies/classify-reply';
-export { matchesReply } from './replies/matches-reply';
+export { matchesReply, replyIntent } from './replies/matches-reply';

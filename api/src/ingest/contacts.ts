@@ -1,6 +1,7 @@
 import { type ContactSnapshotRow, contactRowColumns } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
+import { consentRecords } from '../contacts/fields';
 
 export interface ContactRef {
   externalId?: string;
@@ -29,7 +30,7 @@ export async function upsertContact(
     if (!row) throw new Error('contact not upserted');
     return row;
   }
-  const consent = consentOf(ref);
+  const consent = consentRecords(ref.consent ?? {}, 'api');
   // One identifier decides, in order: external id, then phone, then email — each an indexed lookup.
   const columns = sql(contactRowColumns);
   const [found] = ref.externalId
@@ -77,7 +78,7 @@ export async function upsertContact(
  */
 export function contactUpsertStatement(sql: Sql, workspaceId: string, ref: ContactRef) {
   if (!ref.externalId || !hasUpdates(ref)) return undefined;
-  const consent = consentOf(ref);
+  const consent = consentRecords(ref.consent ?? {}, 'api');
   return sql<ContactSnapshotRow[]>`
     insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
     values (${workspaceId}, ${ref.externalId}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
@@ -92,15 +93,6 @@ export function contactUpsertStatement(sql: Sql, workspaceId: string, ref: Conta
       attributes = contacts.attributes || ${sql.json((ref.attributes ?? {}) as never)}::jsonb,
       consent = contacts.consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
     returning ${sql(contactRowColumns)}`;
-}
-
-export function consentOf(ref: ContactRef): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(ref.consent ?? {}).map(([channel, granted]) => [
-      channel,
-      { granted, at: new Date().toISOString(), source: 'api' },
-    ]),
-  );
 }
 
 export function hasUpdates(ref: ContactRef): boolean {

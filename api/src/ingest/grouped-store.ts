@@ -1,8 +1,16 @@
-import { type ActiveJourneyRef, type ContactSnapshotRow, contactRowColumns } from '@ruta/engine';
+import { type ContactSnapshotRow, contactRowColumns } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
-import { consentOf, hasUpdates } from './contacts';
-import { type IncomingEvent, type StoreOutcome, storeEvent } from './store-event';
+import { consentRecords } from '../contacts/fields';
+import { hasUpdates } from './contacts';
+import {
+  type IncomingEvent,
+  routingReads,
+  type StoredEventRow,
+  type StoreOutcome,
+  storeEvent,
+  storeOutcome,
+} from './store-event';
 
 interface Waiting {
   workspaceId: string;
@@ -97,13 +105,8 @@ async function storeRound(sql: Sql, round: Waiting[], onGroup?: (size: number) =
   onGroup?.(round.length);
 }
 
-interface Row {
+interface Row extends StoredEventRow {
   n: number;
-  contact: ContactSnapshotRow;
-  id: string | null;
-  occurred_at: Date | null;
-  active: string[];
-  journeys: ActiveJourneyRef[] | null;
 }
 
 /** `storeEvent` for many events at once; contacts and event ids are distinct within the round. */
@@ -123,7 +126,7 @@ async function storeMany(sql: Sql, round: Waiting[]): Promise<StoreOutcome[]> {
       // A new contact's zone, when none is given, comes from its phone; an existing one keeps its own.
       new_time_zone: contact.timeZone ?? defaultTimeZoneForPhone(contact.phone) ?? null,
       attributes: contact.attributes ?? {},
-      consent: consentOf(contact),
+      consent: consentRecords(contact.consent ?? {}, 'api'),
       client_event_id: event.id,
       name: event.name,
       properties: event.properties,
@@ -161,14 +164,7 @@ async function storeMany(sql: Sql, round: Waiting[]): Promise<StoreOutcome[]> {
       on conflict (workspace_id, client_event_id) do nothing
       returning id, workspace_id, client_event_id, occurred_at
     )
-    select i.n, row_to_json(contact) as contact, stored.id, stored.occurred_at,
-           array(select workflow_id from runs where contact_id = contact.id and status = 'active') as active,
-           (select json_agg(json_build_object('id', j.id, 'workspaceId', j.workspace_id, 'name', j.name,
-                                              'activation', j.activation, 'versionId', v.id, 'version', v.version))
-            from journeys j join journey_versions v on v.id = j.active_version_id
-            where j.workspace_id = i.workspace_id and j.status = 'active'
-              and v.definition->'trigger'->>'kind' = 'event'
-              and v.definition->'trigger'->>'event' = i.name) as journeys
+    select i.n, row_to_json(contact) as contact, stored.id, stored.occurred_at, ${routingReads(sql)}
     from input i
     join contact on contact.workspace_id = i.workspace_id and contact.external_id = i.external_id
     left join stored on stored.workspace_id = i.workspace_id and stored.client_event_id = i.client_event_id`;
@@ -179,15 +175,6 @@ async function storeMany(sql: Sql, round: Waiting[]): Promise<StoreOutcome[]> {
     const { workspace_id: _workspace, ...contact } = row.contact as ContactSnapshotRow & {
       workspace_id?: string;
     };
-    if (!row.id || !row.occurred_at) return { contact };
-    return {
-      contact,
-      stored: {
-        id: row.id,
-        occurredAt: row.occurred_at.toISOString(),
-        active: row.active,
-        journeys: row.journeys ?? [],
-      },
-    };
+    return storeOutcome(row, contact);
   });
 }

@@ -24,6 +24,45 @@ export interface StoreOutcome {
   };
 }
 
+/** A stored event's row as the store statements answer it (one per event). */
+export interface StoredEventRow {
+  contact: ContactSnapshotRow;
+  id: string | null;
+  occurred_at: Date | null;
+  active: string[];
+  journeys: ActiveJourneyRef[] | null;
+}
+
+/**
+ * What routing reads with each stored event, in the statement that stores it: the contact's runs
+ * in flight and the active journeys the event starts. The statement names the upserted contact
+ * `contact` and the event `i` (with `workspace_id` and `name`).
+ */
+export function routingReads(sql: Sql) {
+  return sql`
+    array(select workflow_id from runs where contact_id = contact.id and status = 'active') as active,
+    (select json_agg(json_build_object('id', j.id, 'workspaceId', j.workspace_id, 'name', j.name,
+                                       'activation', j.activation, 'versionId', v.id, 'version', v.version))
+     from journeys j join journey_versions v on v.id = j.active_version_id
+     where j.workspace_id = i.workspace_id and j.status = 'active'
+       and v.definition->'trigger'->>'kind' = 'event'
+       and v.definition->'trigger'->>'event' = i.name) as journeys`;
+}
+
+/** The outcome of one stored event; `contact` is its row as the contact now is. */
+export function storeOutcome(row: StoredEventRow, contact: ContactSnapshotRow): StoreOutcome {
+  if (!row.id || !row.occurred_at) return { contact };
+  return {
+    contact,
+    stored: {
+      id: row.id,
+      occurredAt: row.occurred_at.toISOString(),
+      active: row.active,
+      journeys: row.journeys ?? [],
+    },
+  };
+}
+
 /**
  * One statement upserts the contact (when its external id identifies it; else it is found or
  * created just before), stores the event, and reads what routing it needs: the contact's runs in
@@ -38,15 +77,7 @@ export async function storeEvent(
     contactUpsertStatement(sql, workspaceId, event.contact) ??
     sql`select ${sql(contactRowColumns)} from contacts
         where id = ${(await upsertContact(sql, workspaceId, event.contact)).id}`;
-  const [row] = await sql<
-    {
-      contact: ContactSnapshotRow;
-      id: string | null;
-      occurred_at: Date | null;
-      active: string[];
-      journeys: ActiveJourneyRef[] | null;
-    }[]
-  >`
+  const [row] = await sql<StoredEventRow[]>`
     with contact as (${contact}),
     stored as (
       insert into events (workspace_id, client_event_id, name, contact_id, properties, occurred_at)
@@ -56,24 +87,9 @@ export async function storeEvent(
       on conflict (workspace_id, client_event_id) do nothing
       returning id, occurred_at
     )
-    select row_to_json(contact) as contact, stored.id, stored.occurred_at,
-           array(select workflow_id from runs where contact_id = contact.id and status = 'active') as active,
-           (select json_agg(json_build_object('id', j.id, 'workspaceId', j.workspace_id, 'name', j.name,
-                                              'activation', j.activation, 'versionId', v.id, 'version', v.version))
-            from journeys j join journey_versions v on v.id = j.active_version_id
-            where j.workspace_id = ${workspaceId} and j.status = 'active'
-              and v.definition->'trigger'->>'kind' = 'event'
-              and v.definition->'trigger'->>'event' = ${event.name}) as journeys
-    from contact left join stored on true`;
+    select row_to_json(contact) as contact, stored.id, stored.occurred_at, ${routingReads(sql)}
+    from (select ${workspaceId}::uuid as workspace_id, ${event.name}::text as name) i
+    cross join contact left join stored on true`;
   if (!row) throw new Error(`event ${event.id}: its contact was neither found nor created`);
-  if (!row.id || !row.occurred_at) return { contact: row.contact };
-  return {
-    contact: row.contact,
-    stored: {
-      id: row.id,
-      occurredAt: row.occurred_at.toISOString(),
-      active: row.active,
-      journeys: row.journeys ?? [],
-    },
-  };
+  return storeOutcome(row, row.contact);
 }

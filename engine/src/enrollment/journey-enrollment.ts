@@ -25,27 +25,6 @@ export interface ActiveJourney {
   definition: JourneyDefinition;
 }
 
-interface JourneyRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  activation: Activation | null;
-  version_id: string;
-  version: number;
-  definition: unknown;
-}
-
-function toActive(row: JourneyRow): ActiveJourney {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    versionId: row.version_id,
-    version: row.version,
-    definition: compileSnapshot(JourneyDefinition.parse(row.definition), row.activation),
-  };
-}
-
 /** An active journey as the event statement reads it: everything but its definition. */
 export interface ActiveJourneyRef {
   id: string;
@@ -93,11 +72,11 @@ export async function activeJourney(
   sql: Sql,
   journeyId: string,
 ): Promise<ActiveJourney | undefined> {
-  const [row] = await sql<JourneyRow[]>`
-    select j.id, j.workspace_id, j.name, j.activation, v.id as version_id, v.version, v.definition
+  const [ref] = await sql<ActiveJourneyRef[]>`
+    select j.id, j.workspace_id as "workspaceId", j.name, j.activation, v.id as "versionId", v.version
     from journeys j join journey_versions v on v.id = j.active_version_id
     where j.id = ${journeyId} and j.status = 'active'`;
-  return row ? toActive(row) : undefined;
+  return ref ? resolveActiveJourney(sql, ref) : undefined;
 }
 
 export type ContactEnrollment =

@@ -1,4 +1,4 @@
 export { classifyReply } from './classify-reply';
-export { type InboundReply, matchesReply } from './matches-reply';
+export { type InboundReply, matchesReply, replyIntent } from './matches-reply';
 export { normalizeReply } from './normalize-reply';
 export { ReplyIntent, ReplyMatch } from './reply-match';

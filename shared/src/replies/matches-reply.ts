@@ -10,6 +10,11 @@ const words = (text: string) => {
   return normalized === '' ? [] : normalized.split(' ');
 };
 
+/** The reply's intent: as classified when it arrived, else read from its text now (older signals). */
+export function replyIntent(reply: InboundReply): ReplyIntent | null {
+  return reply.intent !== undefined ? reply.intent : classifyReply(reply.text ?? '');
+}
+
 /**
  * Does a reply satisfy a `wait_for` reply signal? No criteria: any reply. A button id in the
  * match is compared with the tapped button only (the button's text is ignored). Otherwise the
@@ -21,11 +26,7 @@ export function matchesReply(reply: InboundReply, match?: ReplyMatch): boolean {
   if (match.buttonId !== undefined) return reply.buttonId === match.buttonId;
   const keywords = (match.keywords ?? []).map(words).filter((k) => k.length > 0);
   if (match.intent === undefined && keywords.length === 0) return true;
-  const text = reply.text ?? '';
-  if (match.intent !== undefined) {
-    const intent = reply.intent !== undefined ? reply.intent : classifyReply(text);
-    if (intent === match.intent) return true;
-  }
-  const replyWords = words(text);
+  if (match.intent !== undefined && replyIntent(reply) === match.intent) return true;
+  const replyWords = words(reply.text ?? '');
   return keywords.some((keyword) => containsPhrase(replyWords, keyword));
 }

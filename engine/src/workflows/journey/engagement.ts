@@ -1,4 +1,4 @@
-import { classifyReply } from '@ruta/shared/workflow';
+import { replyIntent } from '@ruta/shared/workflow';
 import type { RunContext } from './run-context';
 import type { ReceivedSignal } from './types';
 
@@ -26,11 +26,11 @@ export function foldEngagement(
   };
   for (const entry of signals) {
     if (entry.type !== 'engagement') continue;
-    const { kind, text, intent } = entry.signal;
+    const { kind } = entry.signal;
     if (kind === 'reply') {
       facts.replied = true;
       facts.delivered = true;
-      facts.last_reply_intent = intent !== undefined ? intent : text ? classifyReply(text) : null;
+      facts.last_reply_intent = replyIntent(entry.signal);
     }
     if (kind === 'open') facts.opened = true;
     if (kind === 'click') facts.clicked = facts.opened = true;
