@@ -9,6 +9,7 @@ import { authenticate } from './http/authenticate';
 import { ProblemError, problemResponse } from './http/problem';
 import { rateLimit } from './http/rate-limit';
 import { staticEditor } from './http/static-editor';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './http/unavailable';
 import { validationHook } from './http/validation';
 import { analytics } from './routes/analytics';
 import { privateAuth, publicAuth } from './routes/auth';
@@ -106,6 +107,16 @@ export function createApp(deps: AppDeps) {
       return problemResponse(c, error.status, {
         title: error.status === 400 ? 'Invalid request' : 'Error',
         detail,
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      deps.log.warn({ err: error, path: c.req.path }, 'PostgreSQL unavailable: answered 503');
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return problemResponse(c, 503, {
+        title: 'Service unavailable',
+        detail: `Ruta's database is not answering right now; nothing was stored. Retry in ${RETRY_AFTER_SECONDS} seconds with the same request.`,
+        detail_es: `La base de datos de Ruta no responde en este momento; no se guardó nada. Reintenta en ${RETRY_AFTER_SECONDS} segundos con la misma solicitud.`,
+        code: 'database_unavailable',
       });
     }
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');

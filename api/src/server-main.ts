@@ -10,6 +10,7 @@ import {
 } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from './app';
+import { startBackgroundWork } from './background';
 import { announceDemoCredentials, seedDemoWorkspace } from './seed';
 
 /** The API process (serves the built editor too): `node --import tsx api/src/server-main.ts`. */
@@ -19,7 +20,11 @@ async function main() {
   const log = createLogger('api', config.logLevel);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required for the API.');
   if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is required for the API.');
-  const sql = createSql(config.databaseUrl, { max: Number(process.env.RUTA_API_DB_POOL ?? 20) });
+  const sql = createSql(config.databaseUrl, {
+    max: Number(process.env.RUTA_API_DB_POOL ?? 20),
+    // While PostgreSQL is down a request answers 503 at once instead of waiting 30 s for it.
+    connectTimeout: 2,
+  });
   await migrate(sql, log);
   const seeded = await seedDemoWorkspace(sql, process.env);
   if (seeded.created) await announceDemoCredentials(seeded, log);
@@ -29,12 +34,15 @@ async function main() {
     process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));
   const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
   if (!secrets) log.warn('RUTA_SECRETS_KEY is not set: channels with credentials cannot be added');
-  const app = createApp({ sql, temporal, config, log, editorDist, secrets });
+  const deps = { sql, temporal, config, log, editorDist, secrets };
+  const app = createApp(deps);
+  const background = startBackgroundWork(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     log.info({ port: info.port }, 'API listening'),
   );
   const stop = () => {
     server.close(async () => {
+      await background.stop();
       await sql.end({ timeout: 5 });
       await connection.close();
       process.exit(0);

@@ -16,6 +16,7 @@ export {
 } from './channels/channel-store';
 export { instrumentEmailHtml } from './channels/email-html';
 export { createTrackingLinks, type TrackingLinks, verifyTracking } from './channels/email-tracking';
+export { deliveryFailureReason } from './channels/failure-reason';
 export type {
   ChannelProvider,
   OutboundMessage,
@@ -34,6 +35,7 @@ export {
   type EnrollResult,
   enroll,
   entryKeyOf,
+  recordEnrollment,
 } from './enrollment/enroll';
 export {
   type Activation,
@@ -42,11 +44,32 @@ export {
   activeJourney,
   type ContactEnrollment,
   compileSnapshot,
+  contactEnrollment,
   enrollContact,
+  enrollmentRequest,
   resolveActiveJourney,
 } from './enrollment/journey-enrollment';
 export { sweepScheduleId, sweepWorkflowId } from './enrollment/sweep-ids';
 export { journeyWorkflowId, previewWorkflowId } from './enrollment/workflow-id';
+export type { OutboxTarget } from './outbox/deliver';
+export {
+  DELIVER_NOW_TIMEOUT_MS,
+  type DeliveryOutcome,
+  deliverNow,
+} from './outbox/deliver-now';
+export {
+  type OutboxDispatcher,
+  type OutboxStats,
+  outboxStats,
+  startOutboxDispatcher,
+} from './outbox/dispatcher';
+export {
+  OUTBOX_RETURNING,
+  type OutboxRow,
+  type OutboxSignal,
+  outboxRows,
+} from './outbox/outbox-row';
+export { reconcileRuns } from './outbox/reconcile';
 export {
   createRutaWorker,
   DEFAULT_WORKER_TUNING,
@@ -64,6 +87,7 @@ export type {
   ExitSignal,
   JournalStep,
   JourneyRunInput,
+  ReplyRouting,
   RunState,
   WaitingFor,
 } from './workflows/journey/types';

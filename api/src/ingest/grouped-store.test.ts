@@ -37,7 +37,7 @@ describe('groupedEventStore', () => {
     outcomes.forEach((outcome, i) => {
       expect(outcome.contact).toMatchObject({ external_id: `c-${i}`, first_name: 'Ana' });
       expect(outcome.contact).not.toHaveProperty('workspace_id');
-      expect(outcome.stored).toMatchObject({ active: [], journeys: [] });
+      expect(outcome.stored).toMatchObject({ signals: [], journeys: [], repeat: false });
     });
     // The same answer storeEvent gives alone, field by field.
     const alone = await storeEvent(db.sql, workspaceId, event('g-alone', 'c-0'));

@@ -4,12 +4,14 @@ import { defaultTimeZoneForPhone } from '@ruta/shared';
 import { consentRecords } from '../contacts/fields';
 import { hasUpdates } from './contacts';
 import {
+  eventSignals,
   type IncomingEvent,
   routingReads,
   type StoredEventRow,
   type StoreOutcome,
   storeEvent,
   storeOutcome,
+  triggeredJourneys,
 } from './store-event';
 
 interface Waiting {
@@ -156,18 +158,29 @@ async function storeMany(sql: Sql, round: Waiting[]): Promise<StoreOutcome[]> {
         attributes = c.attributes || excluded.attributes,
         consent = c.consent || excluded.consent, updated_at = now()
       returning ${sql(contactRowColumns)}, workspace_id
+    ), earlier as (
+      select e.id, e.workspace_id, e.client_event_id, e.occurred_at
+      from input i join events e on e.workspace_id = i.workspace_id and e.client_event_id = i.client_event_id
+      where e.routed_at is null
     ), stored as (
-      insert into events (workspace_id, client_event_id, name, contact_id, properties, occurred_at)
-      select i.workspace_id, i.client_event_id, i.name, contact.id, i.properties, i.occurred_at
+      insert into events (workspace_id, client_event_id, name, contact_id, properties, occurred_at, routed_at)
+      select i.workspace_id, i.client_event_id, i.name, contact.id, i.properties, i.occurred_at,
+             case when exists (select 1 ${triggeredJourneys(sql)}) then null else now() end
       from input i join contact on contact.workspace_id = i.workspace_id and contact.external_id = i.external_id
       order by i.n
       on conflict (workspace_id, client_event_id) do nothing
-      returning id, workspace_id, client_event_id, occurred_at
-    )
-    select i.n, row_to_json(contact) as contact, stored.id, stored.occurred_at, ${routingReads(sql)}
+      returning id, workspace_id, client_event_id, contact_id, name, properties, occurred_at
+    ), signals as (${eventSignals(sql)})
+    select i.n, row_to_json(contact) as contact,
+           coalesce(stored.id, earlier.id) as id,
+           coalesce(stored.occurred_at, earlier.occurred_at) as occurred_at,
+           stored.id is null and earlier.id is not null as repeat,
+           (select json_agg(sg order by sg.id) from signals sg where sg.payload->>'id' = stored.id::text) as signals,
+           ${routingReads(sql)}
     from input i
     join contact on contact.workspace_id = i.workspace_id and contact.external_id = i.external_id
-    left join stored on stored.workspace_id = i.workspace_id and stored.client_event_id = i.client_event_id`;
+    left join stored on stored.workspace_id = i.workspace_id and stored.client_event_id = i.client_event_id
+    left join earlier on earlier.workspace_id = i.workspace_id and earlier.client_event_id = i.client_event_id`;
   const byIndex = new Map(rows.map((row) => [row.n, row]));
   return round.map((_, n) => {
     const row = byIndex.get(n);

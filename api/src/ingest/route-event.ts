@@ -2,7 +2,11 @@ import {
   type ActiveJourneyRef,
   type ContactEnrollment,
   type ContactSnapshotRow,
-  enrollContact,
+  contactEnrollment,
+  deliverNow,
+  enrollmentRequest,
+  type OutboxRow,
+  recordEnrollment,
   resolveActiveJourney,
   toSnapshot,
 } from '@ruta/engine';
@@ -19,53 +23,58 @@ export interface StoredEvent {
 }
 
 /**
- * An event reaches (1) every run of the contact in flight (goal, `wait_for` event: the workflow
- * decides what concerns it) — found through the runs table, never by scanning Temporal — and
- * (2) every active journey whose event trigger it matches, which enrolls the contact.
+ * An event reaches (1) every run of the contact in flight — its signals were written to the
+ * outbox with the event — and (2) every active journey whose event trigger it matches, which
+ * enrolls the contact: the runs, their starts and the event's "routed" mark are written in one
+ * transaction (a retry of the same event id routes it again only if this never committed). Then
+ * everything is handed to Temporal; what Temporal does not take now, the dispatcher delivers.
  */
 export async function routeEvent(
   deps: AppDeps,
   event: StoredEvent,
-  /** Workflow ids of the contact's runs in flight (read with the event, in one statement). */
-  active: string[],
+  /** The event's outbox rows to the contact's runs in flight. */
+  signals: OutboxRow[],
   /** The active journeys this event triggers (read with the event; definitions come cached). */
   triggered: ActiveJourneyRef[],
 ) {
-  const { sql, temporal } = deps;
-  const signal = {
-    id: event.id,
-    name: event.name,
-    properties: event.properties,
-    occurredAt: event.occurredAt,
-  };
-  await Promise.all(
-    active.map((workflowId) =>
-      temporal.workflow
-        .getHandle(workflowId)
-        .signal('event', signal)
-        .catch((error) => deps.log.warn({ err: error }, 'event signal failed')),
-    ),
-  );
-
+  const { sql } = deps;
+  const target = enrollmentTarget(deps);
   const enrollments: ContactEnrollment[] = [];
-  if (triggered.length === 0) return { routedTo: active.length, enrollments };
-  const journeys = await Promise.all(triggered.map((ref) => resolveActiveJourney(sql, ref)));
-  // The trigger filters see the contact, and the runs start with it instead of loading it again.
-  const contact = toSnapshot(event.contact);
-  // The same shape conditions see everywhere (engine branches, segment sweeps).
-  const template = buildTemplateContext({
-    contact,
-    event: { name: event.name, properties: event.properties },
-    journey: { name: '' },
-  });
-  const context = { contact: template.contact, event: template.event ?? null, now: new Date() };
-  for (const journey of journeys) {
-    const trigger = journey.definition.trigger;
-    if (trigger.kind !== 'event') continue;
-    if (trigger.filters.length > 0 && !evaluateConditions(trigger.filters, context)) continue;
-    enrollments.push(
-      await enrollContact(enrollmentTarget(deps), journey, contact.id, signal, contact),
-    );
+  const rows = [...signals];
+  if (triggered.length > 0) {
+    const journeys = await Promise.all(triggered.map((ref) => resolveActiveJourney(sql, ref)));
+    // The trigger filters see the contact, and the runs start with it instead of loading it again.
+    const contact = toSnapshot(event.contact);
+    // The same shape conditions see everywhere (engine branches, segment sweeps).
+    const template = buildTemplateContext({
+      contact,
+      event: { name: event.name, properties: event.properties },
+      journey: { name: '' },
+    });
+    const context = { contact: template.contact, event: template.event ?? null, now: new Date() };
+    const triggerEvent = {
+      id: event.id,
+      name: event.name,
+      properties: event.properties,
+      occurredAt: event.occurredAt,
+    };
+    await sql.begin(async (tx) => {
+      for (const journey of journeys) {
+        const trigger = journey.definition.trigger;
+        if (trigger.kind !== 'event') continue;
+        if (trigger.filters.length > 0 && !evaluateConditions(trigger.filters, context)) continue;
+        const planned = enrollmentRequest(journey, contact.id, triggerEvent, contact);
+        if ('refused' in planned) {
+          enrollments.push({ journeyId: journey.id, status: planned.refused });
+          continue;
+        }
+        const recorded = await recordEnrollment(tx, target, planned.request);
+        rows.push(...recorded.rows);
+        enrollments.push(contactEnrollment(journey.id, planned.request.group, recorded.result));
+      }
+      await tx`update events set routed_at = now() where id = ${event.id}`;
+    });
   }
-  return { routedTo: active.length, enrollments };
+  await deliverNow({ ...target, log: deps.log }, rows);
+  return { routedTo: signals.length, enrollments };
 }

@@ -56,24 +56,3 @@ export async function journeyDetail(sql: Sql, workspaceId: string, id: string) {
     updatedAt: journey.updated_at,
   };
 }
-
-/** Stop: every run in flight gets the `exit` signal (the workflow ends it as removed). */
-export async function exitActiveRuns(
-  deps: AppDeps,
-  journeyId: string,
-  reason: string,
-): Promise<number> {
-  const runs = await deps.sql<{ workflow_id: string }[]>`
-    select workflow_id from runs where journey_id = ${journeyId} and status = 'active'`;
-  await Promise.all(
-    runs.map((r) =>
-      deps.temporal.workflow
-        .getHandle(r.workflow_id)
-        .signal('exit', { reason, by: 'operator' })
-        .catch((error) =>
-          deps.log.warn({ err: error, workflowId: r.workflow_id }, 'could not signal exit'),
-        ),
-    ),
-  );
-  return runs.length;
-}

@@ -31,11 +31,10 @@ const ContactRef = z
 
 const Event = z
   .object({
-    id: z
-      .string()
-      .min(1)
-      .max(200)
-      .openapi({ description: 'Your id for the event: a repeated id is ignored' }),
+    id: z.string().min(1).max(200).openapi({
+      description:
+        'Your id for the event: a repeated id is answered `duplicate` once the first was routed (retry with the same id safely)',
+    }),
     name: z.string().regex(/^[a-z][a-z0-9_.-]{0,99}$/i, 'letters, digits, "_", "." and "-"'),
     contact: ContactRef,
     properties: z.record(z.string(), z.unknown()).default({}),
@@ -90,10 +89,11 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
         results.push({ id: event.id, status: 'duplicate', contactId: contact.id });
         continue;
       }
+      // A repeat of an event whose routing never finished is routed now (nothing was lost).
       const routed = await routeEvent(
         deps,
         { ...stored, name: event.name, contact, properties: event.properties },
-        stored.active,
+        stored.signals,
         stored.journeys,
       );
       results.push({ id: event.id, status: 'accepted', contactId: contact.id, ...routed });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { outboxStats } from '@ruta/engine';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
 
@@ -49,6 +50,11 @@ export function checkTemporal({ temporal, config }: AppDeps) {
   });
 }
 
+/** Signals written for Temporal and not yet delivered (DESIGN §8.2): depth and oldest age. */
+export function checkOutbox({ sql }: AppDeps) {
+  return timed(async () => ({ ...(await withTimeout(outboxStats(sql), 3_000, 'PostgreSQL')) }));
+}
+
 /** Runs the probe workflow: proves a worker polls the task queue and reaches PostgreSQL. */
 export function checkWorker({ temporal, config }: AppDeps) {
   return timed(async () => {
@@ -73,14 +79,21 @@ export function checkWorker({ temporal, config }: AppDeps) {
 export const health = new Hono<AppEnv>().get('/', async (c) => {
   const deps = c.get('deps');
   const deep = c.req.query('deep') === 'true';
-  const [postgres, temporal, worker] = await Promise.all([
+  const [postgres, temporal, outbox, worker] = await Promise.all([
     checkPostgres(deps),
     checkTemporal(deps),
+    checkOutbox(deps),
     deep ? checkWorker(deps) : Promise.resolve(undefined),
   ]);
   const ok = postgres.ok && temporal.ok && (worker?.ok ?? true);
   return c.json(
-    { status: ok ? 'ok' : 'unavailable', postgres, temporal, ...(worker ? { worker } : {}) },
+    {
+      status: ok ? 'ok' : 'unavailable',
+      postgres,
+      temporal,
+      outbox,
+      ...(worker ? { worker } : {}),
+    },
     ok ? 200 : 503,
   );
 });

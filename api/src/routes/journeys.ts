@@ -19,7 +19,8 @@ import { blankJourney } from '../journeys/blank';
 import { startPreview } from '../journeys/preview';
 import { getJourney, getVersion, type JourneyStatus, latestVersion } from '../journeys/repository';
 import { onJourneyStatus, startSweep } from '../journeys/triggers';
-import { exitActiveRuns, journeyDetail, journeySummaries } from '../journeys/views';
+import { journeyDetail, journeySummaries } from '../journeys/views';
+import { exitRuns } from '../runs/exit-runs';
 import { conflictResponse, IdParam, invalidJourneyResponse, problemResponses } from './schemas';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
@@ -560,7 +561,16 @@ async function changeStatus(c: Context<AppEnv>, action: keyof typeof TARGET) {
     );
   }
   await sql`update journeys set status = ${TARGET[action]!}, updated_at = now() where id = ${journey.id}`;
-  if (action === 'stop') await exitActiveRuns(c.get('deps'), journey.id, 'journey stopped');
+  if (action === 'stop')
+    await exitRuns(
+      c.get('deps'),
+      journey.workspace_id,
+      { journeyId: journey.id },
+      {
+        reason: 'journey stopped',
+        by: 'operator',
+      },
+    );
   await syncTrigger(c, journey.id, TARGET[action] as 'active' | 'paused' | 'stopped' | 'archived');
   return c.json(
     (await journeyDetail(sql, workspaceId, journey.id)) as Record<string, unknown>,

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps';
 import { conflict, notFound } from '../http/problem';
 import { validationHook } from '../http/validation';
+import { exitRuns } from '../runs/exit-runs';
 import { conflictResponse, IdParam, problemResponses } from './schemas';
 
 const Filters = z.object({
@@ -160,16 +161,22 @@ export const runs = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       },
     }),
     async (c) => {
-      const { sql, temporal } = c.get('deps');
+      const deps = c.get('deps');
       const { workspaceId, userId } = c.get('auth');
       const { id } = c.req.valid('param');
-      const [run] = await sql<{ workflow_id: string; status: string }[]>`
+      const [run] = await deps.sql<{ workflow_id: string; status: string }[]>`
         select workflow_id, status from runs where id = ${id} and workspace_id = ${workspaceId}`;
       if (!run) throw notFound('Run', id);
       if (run.status !== 'active') throw conflict(`The run already ended (${run.status}).`);
-      await temporal.workflow
-        .getHandle(run.workflow_id)
-        .signal('exit', { reason: 'removed by operator', by: userId ?? 'api_key' });
+      await exitRuns(
+        deps,
+        workspaceId,
+        { runId: id },
+        {
+          reason: 'removed by operator',
+          by: userId ?? 'api_key',
+        },
+      );
       return c.json({ id, status: 'exit_requested' }, 202);
     },
   );

@@ -13,6 +13,10 @@ const Inbound = z
     channel: Channel,
     text: z.string().max(4096).optional(),
     buttonId: z.string().max(64).optional(),
+    replyTo: z.string().uuid().optional().openapi({
+      description:
+        'The id of the message being answered (a tap on its button, or a reply to it), as providers name it',
+    }),
   })
   .refine((b) => b.text !== undefined || b.buttonId !== undefined, {
     message: 'send text or buttonId',
@@ -49,8 +53,10 @@ export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         from messages m left join journeys j on j.id = m.journey_id
         where m.contact_id = ${contactId} and m.status <> 'held_out' order by m.created_at`;
       const inbound = await sql`
-        select id, channel, text, button_id, intent, received_at as at from inbound_messages
-        where contact_id = ${contactId} order by received_at`;
+        select i.id, i.channel, i.text, i.button_id, i.intent, i.received_at as at,
+               i.routed_by, i.run_id, i.reply_to_message_id, j.name as journey_name
+        from inbound_messages i left join runs r on r.id = i.run_id left join journeys j on j.id = r.journey_id
+        where i.contact_id = ${contactId} order by i.received_at`;
       const items: Record<string, unknown>[] = [
         ...outbound.map((m) => ({ direction: 'outbound', ...m }) as Record<string, unknown>),
         ...inbound.map((m) => ({ direction: 'inbound', ...m }) as Record<string, unknown>),

@@ -3,6 +3,7 @@ import { createLogger, createSecretBox, generateSecretsKey } from '@ruta/platfor
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../app';
+import { startBackgroundWork } from '../background';
 import { seedDemoWorkspace } from '../seed';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -35,7 +36,7 @@ export async function startApiHarness() {
     RUTA_ADMIN_PASSWORD: TEST_PASSWORD,
     RUTA_API_KEY: apiKey,
   });
-  const app = createApp({
+  const deps = {
     sql: db.sql,
     temporal,
     log,
@@ -47,7 +48,10 @@ export async function startApiHarness() {
       publicUrl,
       workflowIdPrefix: `${taskQueue}/`,
     },
-  });
+  };
+  const app = createApp(deps);
+  // The outbox dispatcher, as the API process runs it (what a request could not deliver).
+  const background = startBackgroundWork(deps, { intervalMs: 250 });
 
   async function call<T = Record<string, unknown>>(
     method: string,
@@ -102,7 +106,9 @@ export async function startApiHarness() {
     adminEmail: seed.adminEmail,
     call,
     eventually,
+    background,
     async stop() {
+      await background.stop();
       await worker.shutdown();
       await providers.close();
       await connection.close();

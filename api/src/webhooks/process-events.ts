@@ -1,4 +1,4 @@
-import { messageCost, type Prices, pricesFrom } from '@ruta/engine';
+import { deliveryFailureReason, messageCost, type Prices, pricesFrom } from '@ruta/engine';
 import type { Channel } from '@ruta/shared';
 import type { AppDeps } from '../deps';
 import { receiveInbound } from '../inbound/inbound';
@@ -49,6 +49,8 @@ export async function processWebhookEvents(
         buttonId: event.buttonId,
         provider: channel.provider,
         providerMessageId: event.providerMessageId,
+        channelConfigId: channel.id,
+        ...(event.replyTo ? { replyToProviderId: event.replyTo } : {}),
       });
       if (result.duplicate) outcome.duplicates += 1;
       else {
@@ -84,7 +86,16 @@ export async function processWebhookEvents(
     }
     // "sent" only confirms what the send activity already recorded.
     if (event.status === 'sent') continue;
-    await receiveStatus(deps, channel.workspaceId, message.id, event.status, event.error);
+    await receiveStatus(
+      deps,
+      channel.workspaceId,
+      message.id,
+      event.status,
+      event.error,
+      event.status === 'failed'
+        ? deliveryFailureReason(channel.provider, event.errorCode)
+        : undefined,
+    );
   }
   return outcome;
 }

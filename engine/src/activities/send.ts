@@ -8,11 +8,12 @@ import {
   quietHoursEnd,
   type SendContent,
 } from '@ruta/shared';
-import { FinalProviderError } from '../channels/provider';
 import type { ContactSnapshot, TriggerEventSnapshot } from '../workflows/journey/types';
 import { ContactGoneError, type ContactRow, contactRowColumns, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
+import { withHeartbeat } from './heartbeat';
 import { messageCost, pricesFrom } from './pricing';
+import { deliverOnChannel } from './provider-call';
 import { renderMessage } from './render-message';
 import { scopedKey } from './run-key';
 import { syncedTemplateCategory } from './template-category';
@@ -27,6 +28,10 @@ export interface SendRequest {
   nodeId: string;
   visit: number;
   node: { channel: Channel; fallbackChannels: Channel[]; content: SendContent };
+  /** A later attempt (the message on this channel failed or went unanswered): try the ones after it. */
+  startAfter?: Channel;
+  /** When the run started (workflow time): a consent withdrawn since then is final for this send. */
+  runStartedAt?: number;
   triggerEvent?: TriggerEventSnapshot;
   holdout: boolean;
   preview: boolean;
@@ -46,7 +51,8 @@ export interface SendFailure {
 
 export type SendOutcome = { contact: ContactSnapshot } & (
   | {
-      status: 'sent' | 'held_out';
+      /** `unknown`: an earlier attempt's answer was lost and the provider cannot tell; not resent. */
+      status: 'sent' | 'held_out' | 'unknown';
       messageId: string;
       channel: Channel;
       format: string;
@@ -79,16 +85,6 @@ async function frequencyCapRelease(sql: Sql, contactId: string, cap: FrequencyCa
   return (oldest?.sent_at.getTime() ?? now) + durationMs(cap.per);
 }
 
-/** The provider says the person opted out (e.g. STOP at the carrier): stop asking it to send. */
-async function recordProviderOptOut(sql: Sql, contactId: string, channel: Channel) {
-  const consent = {
-    [channel]: { granted: false, at: new Date().toISOString(), source: 'provider' },
-  };
-  await sql`
-    update contacts set consent = consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
-    where id = ${contactId}`;
-}
-
 interface KeyHolder {
   id: string;
   key: string;
@@ -115,165 +111,173 @@ async function loadSendState(sql: Sql, request: SendRequest, keys: string[]) {
 }
 
 export function createSendActivities(deps: ActivityDeps) {
-  const { sql } = deps;
   return {
     /**
      * Sends one message: checks quiet hours and the frequency cap (answering "deferred" with the
      * time it may go), then for the channel and each fallback in order: consent, address, the
-     * WhatsApp window, rendering, and the provider. Idempotent on workflowId:nodeId:visit.
+     * WhatsApp window, rendering, and the provider. Idempotent on workflowId:nodeId:visit, and
+     * never sends twice when an earlier attempt's answer was lost (provider-call.ts).
      */
     async sendMessage(request: SendRequest): Promise<SendOutcome> {
-      const channels = [request.node.channel, ...request.node.fallbackChannels];
-      const keysOf = (base: string) => channels.map((c, i) => (i === 0 ? base : `${base}:${c}`));
-      const plainBase = `${request.workflowId}:${request.nodeId}:${request.visit}`;
-      const plainKeys = keysOf(plainBase);
-      const scopedKeys = keysOf(scopedKey(plainBase, request.runId));
-      // What a send needs to know, in one round trip: the contact, the workspace's prices, and
-      // which messages already hold this step's keys (this run's retries, or an earlier run's).
-      const { row, settings, holders } = await loadSendState(sql, request, [
-        ...plainKeys,
-        ...scopedKeys,
-      ]);
-      const contact = toSnapshot(row);
-      const now = request.journeyNow;
-      // An earlier run of the same workflow id (re-entry) holds the plain keys: this run's are scoped.
-      const scoped = holders.some((m) => plainKeys.includes(m.key) && m.run_id !== request.runId);
-      const baseKey = scoped ? scopedKey(plainBase, request.runId) : plainBase;
-      const ownKeys = scoped ? scopedKeys : plainKeys;
-      const already = holders.find(
-        (m) => ownKeys.includes(m.key) && m.status !== 'pending' && m.status !== 'failed',
-      );
-      if (already) {
-        return {
-          contact,
-          status: already.status === 'held_out' ? 'held_out' : 'sent',
-          messageId: already.id,
-          channel: already.channel,
-          format: already.format,
-        };
-      }
-      if (request.quietHours) {
-        const end = quietHoursEnd(new Date(now), contact.timeZone, request.quietHours);
-        if (end)
-          return { contact, status: 'deferred', reason: 'quiet_hours', until: end.getTime() };
-      }
-      if (request.frequencyCap && !request.holdout && !request.preview) {
-        const release = await frequencyCapRelease(sql, contact.id, request.frequencyCap, now);
-        if (release !== undefined) {
-          if (request.frequencyCap.whenCapped === 'wait') {
-            return { contact, status: 'deferred', reason: 'frequency_cap', until: release };
-          }
-          return {
-            contact,
-            status: 'failed',
-            reasons: [
-              {
-                channel: request.node.channel,
-                reason: 'frequency_cap',
-                message: 'frequency cap reached',
-              },
-            ],
-          };
-        }
-      }
-
-      const prices = pricesFrom(settings);
-      const context = buildTemplateContext({
-        contact: { ...contact, timeZone: contact.timeZone },
-        event: request.triggerEvent
-          ? { name: request.triggerEvent.name, properties: request.triggerEvent.properties }
-          : null,
-        journey: { name: request.journeyName },
-      });
-      const reasons: SendFailure[] = [];
-      for (const [index, channel] of channels.entries()) {
-        const fail = (reason: string, message: string) =>
-          reasons.push({ channel, reason, message });
-        if (contact.consent[channel] !== true) {
-          fail('no_consent', `no ${channel} consent`);
-          continue;
-        }
-        const to = ADDRESS[channel] === 'phone' ? contact.phone : contact.email;
-        if (!to) {
-          fail('no_address', `the contact has no ${ADDRESS[channel]}`);
-          continue;
-        }
-        const lastInbound = Math.max(
-          contact.lastInboundAt.whatsapp ? new Date(contact.lastInboundAt.whatsapp).getTime() : 0,
-          request.lastInboundAt?.whatsapp ? new Date(request.lastInboundAt.whatsapp).getTime() : 0,
-        );
-        const windowOpen = channel === 'whatsapp' && now - lastInbound < WINDOW_MS;
-        const rendered = await renderMessage(channel, request.node.content, context, windowOpen);
-        if (!rendered.ok) {
-          fail(rendered.reason, rendered.message.en);
-          continue;
-        }
-        if (rendered.content.kind === 'whatsapp_template') {
-          const category = await syncedTemplateCategory(
-            sql,
-            request.workspaceId,
-            rendered.content.template,
-          );
-          if (category) rendered.pricingCategory = category;
-        }
-        const key = index === 0 ? baseKey : `${baseKey}:${channel}`;
-        const cost = messageCost(prices, channel, rendered);
-        const [message] = await sql<{ id: string; status: string }[]>`
-          insert into messages (workspace_id, run_id, journey_id, node_id, contact_id, channel, idempotency_key,
-                                provider, format, content, status, in_window, pricing_category, segments, cost, preview)
-          values (${request.workspaceId}, ${request.runId}, ${request.journeyId}, ${request.nodeId}, ${contact.id},
-                  ${channel}, ${key}, ${request.holdout ? 'holdout' : 'pending'}, ${rendered.format},
-                  ${sql.json(rendered.content as never)}, ${request.holdout ? 'held_out' : 'pending'},
-                  ${channel === 'whatsapp' ? windowOpen : null}, ${rendered.pricingCategory ?? null},
-                  ${rendered.segments ?? null}, ${request.holdout ? 0 : cost}, ${request.preview})
-          on conflict (idempotency_key) do update set content = excluded.content
-          returning id, status`;
-        if (!message) throw new Error(`could not record message ${key}`);
-        const fallbackFrom = index > 0 ? request.node.channel : undefined;
-        const sentOutcome = (status: 'sent' | 'held_out') => ({
-          contact,
-          status,
-          messageId: message.id,
-          channel,
-          format: rendered.format,
-          ...(fallbackFrom ? { fallbackFrom, fallbackReasons: [...reasons] } : {}),
-        });
-        if (request.holdout) return sentOutcome('held_out');
-
-        const provider = await deps.providers.providerFor(request.workspaceId, channel, {
-          preview: request.preview,
-        });
-        try {
-          const receipt = await provider.send({
-            messageId: message.id,
-            idempotencyKey: key,
-            workspaceId: request.workspaceId,
-            channel,
-            to,
-            format: rendered.format,
-            content: rendered.content,
-          });
-          await deps.afterProviderAccepted?.(message.id);
-          await sql`
-            update messages set status = 'sent', provider = ${provider.name},
-              channel_config_id = ${provider.channelId ?? null},
-              provider_message_id = ${receipt.providerMessageId}, sent_at = coalesce(sent_at, now()),
-              segments = coalesce(${receipt.segments ?? null}, segments),
-              cost = coalesce(${receipt.cost ?? null}, cost),
-              pricing_category = coalesce(${receipt.pricingCategory ?? null}, pricing_category)
-            where id = ${message.id} and status = 'pending'`;
-          return sentOutcome('sent');
-        } catch (error) {
-          if (!(error instanceof FinalProviderError)) throw error;
-          await sql`
-            update messages set status = 'failed', provider = ${provider.name},
-              channel_config_id = ${provider.channelId ?? null}, error = ${error.message}, failed_at = now()
-            where id = ${message.id}`;
-          if (error.reason === 'opted_out') await recordProviderOptOut(sql, contact.id, channel);
-          fail(error.reason, error.message);
-        }
-      }
-      return { contact, status: 'failed', reasons };
+      return withHeartbeat(() => sendMessage(deps, request));
     },
   };
+}
+
+/** A consent withdrawn after the run started (a reply "BAJA", a provider opt-out) is final. */
+function withdrawnDuringRun(row: ContactRow, channel: Channel, runStartedAt: number | undefined) {
+  if (runStartedAt === undefined) return false;
+  const record = row.consent?.[channel] as { granted?: boolean; at?: string } | undefined;
+  if (!record || record.granted !== false || !record.at) return false;
+  return new Date(record.at).getTime() >= runStartedAt;
+}
+
+async function sendMessage(deps: ActivityDeps, request: SendRequest): Promise<SendOutcome> {
+  const { sql } = deps;
+  const all = [request.node.channel, ...request.node.fallbackChannels];
+  const first = request.startAfter ? all.indexOf(request.startAfter) + 1 : 0;
+  const channels = all.map((channel, index) => ({ channel, index })).slice(first);
+  const keysOf = (base: string) =>
+    channels.map(({ channel, index }) => (index === 0 ? base : `${base}:${channel}`));
+  const plainBase = `${request.workflowId}:${request.nodeId}:${request.visit}`;
+  const plainKeys = keysOf(plainBase);
+  const scopedKeys = keysOf(scopedKey(plainBase, request.runId));
+  // What a send needs to know, in one round trip: the contact, the workspace's prices, and
+  // which messages already hold this step's keys (this run's retries, or an earlier run's).
+  const { row, settings, holders } = await loadSendState(sql, request, [
+    ...plainKeys,
+    ...scopedKeys,
+  ]);
+  const contact = toSnapshot(row);
+  const now = request.journeyNow;
+  // An earlier run of the same workflow id (re-entry) holds the plain keys: this run's are scoped.
+  const scoped = holders.some((m) => plainKeys.includes(m.key) && m.run_id !== request.runId);
+  const baseKey = scoped ? scopedKey(plainBase, request.runId) : plainBase;
+  const ownKeys = scoped ? scopedKeys : plainKeys;
+  const already = holders.find(
+    (m) => ownKeys.includes(m.key) && m.status !== 'pending' && m.status !== 'failed',
+  );
+  if (already) {
+    return {
+      contact,
+      status:
+        already.status === 'held_out'
+          ? 'held_out'
+          : already.status === 'unknown'
+            ? 'unknown'
+            : 'sent',
+      messageId: already.id,
+      channel: already.channel,
+      format: already.format,
+    };
+  }
+  // A later attempt stops when the customer opted out of a channel already tried (DESIGN §8, #5).
+  const optedOut = all
+    .slice(0, first)
+    .find((channel) => withdrawnDuringRun(row, channel, request.runStartedAt));
+  if (optedOut) {
+    return {
+      contact,
+      status: 'failed',
+      reasons: [
+        {
+          channel: optedOut,
+          reason: 'opted_out',
+          message: `the contact opted out of ${optedOut} during the journey`,
+        },
+      ],
+    };
+  }
+  if (request.quietHours) {
+    const end = quietHoursEnd(new Date(now), contact.timeZone, request.quietHours);
+    if (end) return { contact, status: 'deferred', reason: 'quiet_hours', until: end.getTime() };
+  }
+  if (request.frequencyCap && !request.holdout && !request.preview) {
+    const release = await frequencyCapRelease(sql, contact.id, request.frequencyCap, now);
+    if (release !== undefined) {
+      if (request.frequencyCap.whenCapped === 'wait') {
+        return { contact, status: 'deferred', reason: 'frequency_cap', until: release };
+      }
+      return {
+        contact,
+        status: 'failed',
+        reasons: [
+          {
+            channel: request.node.channel,
+            reason: 'frequency_cap',
+            message: 'frequency cap reached',
+          },
+        ],
+      };
+    }
+  }
+
+  const prices = pricesFrom(settings);
+  const context = buildTemplateContext({
+    contact: { ...contact, timeZone: contact.timeZone },
+    event: request.triggerEvent
+      ? { name: request.triggerEvent.name, properties: request.triggerEvent.properties }
+      : null,
+    journey: { name: request.journeyName },
+  });
+  const reasons: SendFailure[] = [];
+  for (const { channel, index } of channels) {
+    const fail = (reason: string, message: string) => reasons.push({ channel, reason, message });
+    if (withdrawnDuringRun(row, channel, request.runStartedAt)) {
+      // Opted out while this journey ran: no other channel carries what they just refused.
+      fail('opted_out', `the contact opted out of ${channel} during the journey`);
+      break;
+    }
+    if (contact.consent[channel] !== true) {
+      fail('no_consent', `no ${channel} consent`);
+      continue;
+    }
+    const to = ADDRESS[channel] === 'phone' ? contact.phone : contact.email;
+    if (!to) {
+      fail('no_address', `the contact has no ${ADDRESS[channel]}`);
+      continue;
+    }
+    const lastInbound = Math.max(
+      contact.lastInboundAt.whatsapp ? new Date(contact.lastInboundAt.whatsapp).getTime() : 0,
+      request.lastInboundAt?.whatsapp ? new Date(request.lastInboundAt.whatsapp).getTime() : 0,
+    );
+    const windowOpen = channel === 'whatsapp' && now - lastInbound < WINDOW_MS;
+    const rendered = await renderMessage(channel, request.node.content, context, windowOpen);
+    if (!rendered.ok) {
+      fail(rendered.reason, rendered.message.en);
+      continue;
+    }
+    if (rendered.content.kind === 'whatsapp_template') {
+      const category = await syncedTemplateCategory(
+        sql,
+        request.workspaceId,
+        rendered.content.template,
+      );
+      if (category) rendered.pricingCategory = category;
+    }
+    const fallbackFrom = index > 0 ? request.node.channel : undefined;
+    const outcome = await deliverOnChannel(deps, {
+      request,
+      contact,
+      channel,
+      to,
+      key: index === 0 ? baseKey : `${baseKey}:${channel}`,
+      rendered,
+      cost: messageCost(prices, channel, rendered),
+      windowOpen,
+    });
+    if (outcome.status === 'failed') {
+      fail(outcome.reason, outcome.message);
+      continue;
+    }
+    return {
+      contact,
+      status: outcome.status,
+      messageId: outcome.messageId,
+      channel,
+      format: rendered.format,
+      ...(fallbackFrom ? { fallbackFrom, fallbackReasons: [...reasons] } : {}),
+    };
+  }
+  return { contact, status: 'failed', reasons };
 }

@@ -26,13 +26,26 @@ export async function callProvider(
     return { status: response.status, json: parseJson(text), text };
   } catch (error) {
     if (isTimeout(error))
-      throw new RetryableProviderError(`${provider} did not answer within ${timeoutMs} ms`);
+      throw new RetryableProviderError(
+        `${provider} did not answer within ${timeoutMs} ms`,
+        'unknown',
+      );
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new RetryableProviderError(
       `${provider} could not be reached: ${cause?.code ?? cause?.message ?? String(error)}`,
+      cause?.code && NEVER_REACHED.has(cause.code) ? 'refused' : 'unknown',
     );
   }
 }
+
+/** Connection errors that prove the request never reached the provider. */
+const NEVER_REACHED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 function isTimeout(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name;

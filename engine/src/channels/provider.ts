@@ -32,6 +32,15 @@ export interface Button {
   text: string;
 }
 
+/**
+ * What a provider knows of a message Ruta may have sent before (an attempt whose answer was lost):
+ * found (with its receipt), surely not sent, or no way to tell.
+ */
+export type LookupResult =
+  | { found: true; receipt: SendReceipt }
+  | { found: false }
+  | { found: 'unknown' };
+
 export interface SendReceipt {
   providerMessageId: string;
   /** What the provider charged, when it says (otherwise Ruta prices it from workspace settings). */
@@ -41,9 +50,20 @@ export interface SendReceipt {
   segments?: number;
 }
 
-/** Rate limits, 5xx, timeouts: the activity throws and Temporal retries it. */
+/**
+ * Rate limits, 5xx, timeouts: the activity throws and Temporal retries it. `outcome` says whether
+ * the provider surely did not take the message (`refused`: it answered so, or was never reached)
+ * or may have (`unknown`: no answer in time, a connection cut mid-request) — a retry then looks
+ * the message up instead of sending it again (DESIGN §8.4).
+ */
 export class RetryableProviderError extends Error {
   override readonly name = 'RetryableProviderError';
+  constructor(
+    message: string,
+    readonly outcome: 'refused' | 'unknown' = 'refused',
+  ) {
+    super(message);
+  }
 }
 
 /** Invalid number, template not approved, opted out: retrying cannot help; try the fallback channel. */
@@ -64,6 +84,11 @@ export interface ChannelProvider {
   /** The workspace channel (channels.id) this provider instance sends for; absent for the default sandbox. */
   readonly channelId?: string;
   send(message: OutboundMessage): Promise<SendReceipt>;
+  /**
+   * Looks up a message an earlier attempt may have sent (same idempotency key), where the
+   * provider's API allows it. Absent: the provider cannot tell (WhatsApp Cloud API, SMTP).
+   */
+  lookup?(message: OutboundMessage, since: Date): Promise<LookupResult>;
   /** Releases connections (SMTP pools); called when the registry drops the instance. */
   close?(): Promise<void> | void;
 }

@@ -17,5 +17,12 @@ export function createSandboxProvider(sql: Sql): ChannelProvider {
         on conflict (idempotency_key) do nothing`;
       return { providerMessageId };
     },
+    async lookup(message: OutboundMessage) {
+      const [delivered] = await sql<{ message_id: string }[]>`
+        select message_id from sandbox_deliveries where idempotency_key = ${message.idempotencyKey}`;
+      return delivered
+        ? { found: true, receipt: { providerMessageId: `sbx_${delivered.message_id}` } }
+        : { found: false };
+    },
   };
 }

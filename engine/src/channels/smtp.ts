@@ -72,6 +72,8 @@ const CONNECTION_CODES = new Set([
   'ESOCKET',
   'EDNS',
 ]);
+/** A connection lost mid-conversation: the server may have taken the message. */
+const MAY_HAVE_SENT = new Set(['ETIMEDOUT', 'ECONNRESET', 'ESOCKET']);
 const BAD_ADDRESS_CODES = new Set([550, 551, 553]);
 
 /**
@@ -94,6 +96,7 @@ export function classifySmtpError(error: unknown): unknown {
     }
     return new RetryableProviderError(text);
   }
-  if (e.code && CONNECTION_CODES.has(e.code)) return new RetryableProviderError(text);
+  if (e.code && CONNECTION_CODES.has(e.code))
+    return new RetryableProviderError(text, MAY_HAVE_SENT.has(e.code) ? 'unknown' : 'refused');
   return error;
 }

@@ -38,3 +38,8 @@ export function classifyTwilioError(status: number, body: unknown): Error {
   if (status === 401 || status === 403) return new FinalProviderError('auth_failed', text);
   return new FinalProviderError('rejected', text);
 }
+
+/** The reason a code means when a delivery status reports it later (`opted_out`, `invalid_number`…). */
+export function twilioFailureReason(code: number): string | undefined {
+  return FINAL_REASONS.get(code);
+}

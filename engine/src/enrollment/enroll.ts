@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '@ruta/platform';
-import { RUTA_SEARCH_ATTRIBUTES } from '@ruta/platform';
+import type { Queryable, Sql } from '@ruta/platform';
 import { durationMs, type JourneyDefinition } from '@ruta/shared';
 import type { Client } from '@temporalio/client';
+import { deliverNow } from '../outbox/deliver-now';
 import {
-  defineSearchAttributeKey,
-  SearchAttributeType,
-  WorkflowIdReusePolicy,
-} from '@temporalio/common';
-import type {
-  ContactSnapshot,
-  JourneyRunInput,
-  TriggerEventSnapshot,
-} from '../workflows/journey/types';
+  OUTBOX_RETURNING,
+  type OutboxRow,
+  outboxRows,
+  type StartPayload,
+} from '../outbox/outbox-row';
+import type { ContactSnapshot, TriggerEventSnapshot } from '../workflows/journey/types';
+import type { Activation } from './journey-enrollment';
 import { journeyWorkflowId, previewWorkflowId } from './workflow-id';
 
 export interface EnrollmentTarget {
@@ -29,6 +27,8 @@ export interface EnrollRequest {
   versionId: string;
   version: number;
   definition: JourneyDefinition;
+  /** What `definition` was compiled with (the version's own settings plus this); null for none. */
+  activation?: Activation | null;
   contactId: string;
   /** The contact as the caller already read it; the run loads it itself when absent. */
   contact?: ContactSnapshot;
@@ -43,14 +43,6 @@ export type EnrollResult =
   | { status: 'already_in_journey'; runId: string; workflowId: string }
   | { status: 'skipped'; reason: 'reentry_never' | 'cooldown'; workflowId: string };
 
-const keys = {
-  journey: defineSearchAttributeKey('RutaJourneyId', SearchAttributeType.KEYWORD),
-  contact: defineSearchAttributeKey('RutaContactId', SearchAttributeType.KEYWORD),
-  workspace: defineSearchAttributeKey('RutaWorkspaceId', SearchAttributeType.KEYWORD),
-  preview: defineSearchAttributeKey('RutaPreview', SearchAttributeType.BOOL),
-};
-void RUTA_SEARCH_ATTRIBUTES; // the names above are registered by the dev server and compose from this list
-
 /** The entry key of a keyed trigger (e.g. this event's cart_id), if the journey has one. */
 export function entryKeyOf(
   definition: JourneyDefinition,
@@ -63,14 +55,29 @@ export function entryKeyOf(
 }
 
 /**
- * Enrolls a contact: applies the re-entry rule against the runs table, records the run, and
- * starts its workflow with `signalWithStart` (a run already going for the same id gets the signal).
+ * Enrolls a contact: applies the re-entry rule against the runs table and records the run with its
+ * start in the outbox (one statement), then hands the start to Temporal (`signalWithStart`; a run
+ * already going for the same id gets the signal). When Temporal does not take it now, the run is
+ * still enrolled: the outbox dispatcher starts it as soon as Temporal answers (DESIGN §8.2).
  */
 export async function enroll(
   target: EnrollmentTarget,
   request: EnrollRequest,
 ): Promise<EnrollResult> {
-  const { sql, temporal } = target;
+  const { result, rows } = await recordEnrollment(target.sql, target, request);
+  await deliverNow(target, rows);
+  return result;
+}
+
+/**
+ * `enroll` without the delivery: for callers that record the enrollment inside their own
+ * transaction and deliver the returned rows once it has committed.
+ */
+export async function recordEnrollment(
+  sql: Queryable,
+  target: Omit<EnrollmentTarget, 'sql'>,
+  request: EnrollRequest,
+): Promise<{ result: EnrollResult; rows: OutboxRow[] }> {
   const { definition } = request;
   const reentry = definition.settings.reentry;
   let entryKey = entryKeyOf(definition, request.triggerEvent);
@@ -91,80 +98,67 @@ export async function enroll(
         contactId: request.contactId,
         entryKey,
       });
-
-  const decision = await recordRun(sql, { ...request, runId, workflowId, entryKey });
-  if (decision.status === 'already_in_journey') {
-    await temporal.workflow
-      .getHandle(workflowId)
-      .signal('enroll', { eventId: request.triggerEvent?.id })
-      .catch(() => undefined);
-    return { ...decision, workflowId };
-  }
-  if (decision.status === 'skipped') return { ...decision, workflowId };
-
-  const input: JourneyRunInput = {
-    runId,
-    workspaceId: request.workspaceId,
-    journeyId: request.journeyId,
-    journeyName: request.journeyName,
-    versionId: request.versionId,
-    version: request.version,
-    definition,
-    contactId: request.contactId,
-    ...(request.contact ? { contact: request.contact } : {}),
-    ...(entryKey !== undefined ? { entryKey } : {}),
-    ...(request.triggerEvent ? { triggerEvent: request.triggerEvent } : {}),
-    group: request.group,
-    ...(request.preview ? { preview: request.preview } : {}),
+  const start: StartPayload = {
+    input: {
+      runId,
+      workspaceId: request.workspaceId,
+      journeyId: request.journeyId,
+      journeyName: request.journeyName,
+      versionId: request.versionId,
+      version: request.version,
+      contactId: request.contactId,
+      ...(request.contact ? { contact: request.contact } : {}),
+      ...(entryKey !== undefined ? { entryKey } : {}),
+      ...(request.triggerEvent ? { triggerEvent: request.triggerEvent } : {}),
+      group: request.group,
+      ...(request.preview ? { preview: request.preview } : {}),
+    },
+    activation: request.activation ?? null,
+    signalArg: request.triggerEvent?.id ? { eventId: request.triggerEvent.id } : {},
+    taskQueue: target.taskQueue,
   };
-  try {
-    await temporal.workflow.signalWithStart('journeyWorkflow', {
-      taskQueue: target.taskQueue,
-      workflowId,
-      args: [input],
-      signal: 'enroll',
-      signalArgs: [{ eventId: request.triggerEvent?.id }],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-      typedSearchAttributes: [
-        { key: keys.journey, value: request.journeyId },
-        { key: keys.contact, value: request.contactId },
-        { key: keys.workspace, value: request.workspaceId },
-        { key: keys.preview, value: request.preview !== undefined },
-      ],
-    });
-    // The run writes its Temporal run id itself, at its first checkpoint: one statement less here.
-  } catch (error) {
-    await sql`delete from runs where id = ${runId}`;
-    throw error;
+  const decision = await recordRun(sql, { ...request, runId, workflowId, entryKey }, start);
+  if (decision.status === 'recorded') {
+    return { result: { status: 'started', runId, workflowId }, rows: decision.rows };
   }
-  return { status: 'started', runId, workflowId };
+  if (decision.status === 'already_in_journey') {
+    return {
+      result: { status: 'already_in_journey', runId: decision.runId, workflowId },
+      rows: decision.rows,
+    };
+  }
+  return { result: { ...decision, workflowId }, rows: [] };
 }
 
 type RunDecision =
-  | { status: 'recorded' }
-  | { status: 'already_in_journey'; runId: string }
+  | { status: 'recorded'; rows: OutboxRow[] }
+  | { status: 'already_in_journey'; runId: string; rows: OutboxRow[] }
   | { status: 'skipped'; reason: 'reentry_never' | 'cooldown' };
 
 /**
- * The re-entry rule and the run's row in one statement: the last run of this workflow id decides
- * (active → already in the journey; ended and `never`, or within the cooldown → skipped), else the
- * run is inserted. Two events for the same cart arriving together both find "no active run"; the
- * unique index on active runs lets one insert win and the other sees the winner.
+ * The re-entry rule, the run's row and its start in the outbox, in one statement: the last run of
+ * this workflow id decides (active → already in the journey, which hears of the repeat; ended and
+ * `never`, or within the cooldown → skipped), else the run is inserted with its start. Two events
+ * for the same cart arriving together both find "no active run"; the unique index on active runs
+ * lets one insert win and the other sees the winner.
  */
 async function recordRun(
-  sql: Sql,
+  sql: Queryable,
   request: EnrollRequest & { runId: string; workflowId: string; entryKey: string | undefined },
+  start: StartPayload,
 ): Promise<RunDecision> {
   const { runId, workflowId } = request;
   const reentry = request.definition.settings.reentry;
   const checked = !request.preview; // preview ids are unique: nothing to check
   const cooldownSeconds = reentry.cooldown ? durationMs(reentry.cooldown) / 1000 : 0;
+  const eventId = request.triggerEvent?.id ?? null;
   const [row] = await sql<
     {
       inserted: boolean;
       last_id: string | null;
       last_status: string | null;
       refusal: string | null;
+      outbox: Record<string, unknown>[] | null;
     }[]
   >`
     with last as (
@@ -178,18 +172,29 @@ async function recordRun(
       insert into runs (id, workspace_id, journey_id, version_id, contact_id, workflow_id, entry_key,
                         trigger_event_id, pilot_group, preview)
       select ${runId}, ${request.workspaceId}, ${request.journeyId}, ${request.versionId}, ${request.contactId},
-             ${workflowId}, ${request.entryKey ?? null}, ${request.triggerEvent?.id ?? null}, ${request.group},
+             ${workflowId}, ${request.entryKey ?? null}, ${eventId}, ${request.group},
              ${request.preview !== undefined}
       where not exists (select 1 from last where refusal is not null)
       on conflict (workflow_id) where status = 'active' do nothing
       returning id
+    ), outbox as (
+      insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
+      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'start', 'enroll',
+             ${sql.json(start as never)}::jsonb
+      from inserted
+      union all
+      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'signal', 'enroll',
+             jsonb_build_object('eventId', ${eventId}::text)
+      from last where refusal = 'active' and ${eventId}::text is not null
+      returning ${sql.unsafe(OUTBOX_RETURNING)}
     )
     select exists(select 1 from inserted) as inserted, last.id as last_id, last.status as last_status,
-           last.refusal
+           last.refusal, (select json_agg(outbox) from outbox) as outbox
     from (select 1) as one left join last on true`;
-  if (row?.inserted) return { status: 'recorded' };
+  const rows = outboxRows(row?.outbox ?? []);
+  if (row?.inserted) return { status: 'recorded', rows };
   if (row?.refusal === 'active' && row.last_id) {
-    return { status: 'already_in_journey', runId: row.last_id };
+    return { status: 'already_in_journey', runId: row.last_id, rows };
   }
   if (row?.refusal === 'reentry_never' || row?.refusal === 'cooldown') {
     return { status: 'skipped', reason: row.refusal };
@@ -198,5 +203,5 @@ async function recordRun(
   const [winner] = await sql<{ id: string }[]>`
     select id from runs where workflow_id = ${workflowId} and status = 'active'`;
   if (!winner) throw new Error(`enrollment of ${workflowId} lost a race and found no active run`);
-  return { status: 'already_in_journey', runId: winner.id };
+  return { status: 'already_in_journey', runId: winner.id, rows: [] };
 }

@@ -23,6 +23,8 @@ export interface ActiveJourney {
   versionId: string;
   version: number;
   definition: JourneyDefinition;
+  /** What the definition was compiled with: a queued start rebuilds the same snapshot from it. */
+  activation: Activation | null;
 }
 
 /** An active journey as the event statement reads it: everything but its definition. */
@@ -39,7 +41,7 @@ export interface ActiveJourneyRef {
 const definitions = new Map<string, JourneyDefinition>();
 const DEFINITIONS_KEPT = 500;
 
-async function versionDefinition(sql: Sql, versionId: string): Promise<JourneyDefinition> {
+export async function versionDefinition(sql: Sql, versionId: string): Promise<JourneyDefinition> {
   const kept = definitions.get(versionId);
   if (kept) return kept;
   const [row] = await sql<{ definition: unknown }[]>`
@@ -64,6 +66,7 @@ export async function resolveActiveJourney(
     versionId: ref.versionId,
     version: ref.version,
     definition: compileSnapshot(definition, ref.activation),
+    activation: ref.activation ?? null,
   };
 }
 
@@ -90,9 +93,54 @@ export type ContactEnrollment =
   | { journeyId: string; status: 'excluded' | 'pilot_ended' };
 
 /**
- * Enrolls one contact in an active journey the way every entry point must: the pilot's end date,
- * its stable enrollment / holdout assignment, then the re-entry rules in `enroll`.
+ * What enrolling one contact in an active journey asks for, the way every entry point must: the
+ * pilot's end date and its stable enrollment / holdout assignment first (the re-entry rules are
+ * `enroll`'s). Undefined request: the contact does not enter (with the reason).
  */
+export function enrollmentRequest(
+  journey: ActiveJourney,
+  contactId: string,
+  triggerEvent?: EnrollRequest['triggerEvent'],
+  contact?: EnrollRequest['contact'],
+): { request: EnrollRequest } | { refused: 'excluded' | 'pilot_ended' } {
+  const pilot = journey.definition.settings.pilot;
+  if (pilot?.endsAt && new Date(pilot.endsAt).getTime() < Date.now())
+    return { refused: 'pilot_ended' };
+  const group = assignPilotGroup(contactId, journey.id, pilot);
+  if (group === 'excluded') return { refused: 'excluded' };
+  return {
+    request: {
+      workspaceId: journey.workspaceId,
+      journeyId: journey.id,
+      journeyName: journey.name,
+      versionId: journey.versionId,
+      version: journey.version,
+      definition: journey.definition,
+      activation: journey.activation,
+      contactId,
+      ...(contact ? { contact } : {}),
+      ...(triggerEvent ? { triggerEvent } : {}),
+      group,
+    },
+  };
+}
+
+/** The answer an entry point gives for one journey. */
+export function contactEnrollment(
+  journeyId: string,
+  group: 'treatment' | 'holdout',
+  result: EnrollResult,
+): ContactEnrollment {
+  return {
+    journeyId,
+    status: result.status,
+    group,
+    ...('runId' in result ? { runId: result.runId } : {}),
+    ...('reason' in result ? { reason: result.reason } : {}),
+  };
+}
+
+/** Enrolls one contact in an active journey (see `enrollmentRequest`, then `enroll`). */
 export async function enrollContact(
   target: EnrollmentTarget,
   journey: ActiveJourney,
@@ -100,28 +148,8 @@ export async function enrollContact(
   triggerEvent?: EnrollRequest['triggerEvent'],
   contact?: EnrollRequest['contact'],
 ): Promise<ContactEnrollment> {
-  const pilot = journey.definition.settings.pilot;
-  if (pilot?.endsAt && new Date(pilot.endsAt).getTime() < Date.now())
-    return { journeyId: journey.id, status: 'pilot_ended' };
-  const group = assignPilotGroup(contactId, journey.id, pilot);
-  if (group === 'excluded') return { journeyId: journey.id, status: 'excluded' };
-  const result = await enroll(target, {
-    workspaceId: journey.workspaceId,
-    journeyId: journey.id,
-    journeyName: journey.name,
-    versionId: journey.versionId,
-    version: journey.version,
-    definition: journey.definition,
-    contactId,
-    ...(contact ? { contact } : {}),
-    ...(triggerEvent ? { triggerEvent } : {}),
-    group,
-  });
-  return {
-    journeyId: journey.id,
-    status: result.status,
-    group,
-    ...('runId' in result ? { runId: result.runId } : {}),
-    ...('reason' in result ? { reason: result.reason } : {}),
-  };
+  const planned = enrollmentRequest(journey, contactId, triggerEvent, contact);
+  if ('refused' in planned) return { journeyId: journey.id, status: planned.refused };
+  const result = await enroll(target, planned.request);
+  return contactEnrollment(journey.id, planned.request.group, result);
 }

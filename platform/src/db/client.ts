@@ -1,15 +1,20 @@
 import postgres from 'postgres';
 
 export type Sql = postgres.Sql;
+/** The pool or a transaction: what a function that only runs statements needs. */
+export type Queryable = postgres.Sql | postgres.TransactionSql;
 
 export interface SqlOptions {
   max?: number;
+  /** Seconds to wait for a connection before the query fails (default 5; the API answers 503 then). */
+  connectTimeout?: number;
 }
 
 /** One connection pool per process; the `postgres` driver everywhere. */
 export function createSql(url: string, options: SqlOptions = {}): Sql {
   return postgres(url, {
     max: options.max ?? 10,
+    connect_timeout: options.connectTimeout ?? 5,
     onnotice: () => {},
     connection: { application_name: 'ruta' },
     transform: { undefined: null },

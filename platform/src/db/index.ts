@@ -1,3 +1,10 @@
-export { createSql, databaseName, ensureDatabase, type Sql, withDatabase } from './client';
+export {
+  createSql,
+  databaseName,
+  ensureDatabase,
+  type Queryable,
+  type Sql,
+  withDatabase,
+} from './client';
 export { type RunningPostgres, startEmbeddedPostgres } from './embedded';
 export { MIGRATIONS_DIR, migrate } from './migrate';

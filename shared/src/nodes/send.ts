@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, channelNames } from '../model/channel';
+import { Duration } from '../model/duration';
 import { addRuleIssue } from '../model/rule-issue';
 import { nodeBase } from './common';
 import { SendContent } from './send-content';
@@ -11,6 +12,11 @@ export const SendNode = z
     channel: Channel,
     /** Tried in order when the primary channel cannot deliver. */
     fallbackChannels: z.array(Channel).default([]),
+    /**
+     * When set, a message not confirmed delivered (delivered, read, opened, clicked or answered)
+     * within this time is tried on the next fallback channel, as a failure would be.
+     */
+    fallbackAfter: Duration.optional(),
     content: SendContent,
   })
   .superRefine((node, ctx) => {
@@ -34,6 +40,17 @@ export const SendNode = z
       }
       seen.add(channel);
     });
+    if (node.fallbackAfter && node.fallbackChannels.length === 0) {
+      addRuleIssue(
+        ctx,
+        'fallback_without_channel',
+        {
+          es: 'Para reintentar por otro canal si el mensaje no se entrega, agrega un canal de respaldo.',
+          en: 'To try another channel when the message is not delivered, add a fallback channel.',
+        },
+        ['fallbackAfter'],
+      );
+    }
     for (const channel of seen) {
       if (node.content[channel] === undefined) {
         addRuleIssue(

@@ -147,6 +147,8 @@ export function parseTwilioWebhook(params: Record<string, string>): WebhookEvent
     ...(text !== undefined && { text }),
     ...(buttonId !== undefined && { buttonId }),
     providerMessageId: sid,
+    // WhatsApp replies name the message answered (Twilio: OriginalRepliedMessageSid).
+    ...(params.OriginalRepliedMessageSid ? { replyTo: params.OriginalRepliedMessageSid } : {}),
     ...(profileName !== undefined && { profileName }),
   };
   return [event];

@@ -15,6 +15,11 @@ export type WebhookEvent =
       /** The id (WhatsApp reply button, list row) or payload (template quick reply) of a tap. */
       buttonId?: string;
       providerMessageId: string;
+      /**
+       * The provider's id of the message the customer answered, when it says (WhatsApp
+       * `context.id` on replies and button taps; Twilio `OriginalRepliedMessageSid`).
+       */
+      replyTo?: string;
       /** ISO 8601, when the provider says when it happened. */
       at?: string;
       profileName?: string;

@@ -185,6 +185,11 @@ function parseMessage(
     buttonId = optionalString(button.payload, `${path}.button.payload`) || text;
     if (!buttonId) throw new MalformedWebhookError('missing', `${path}.button.payload`);
   }
+  // Replies and taps name the message they answer (Meta: messages[].context.id).
+  const replyTo =
+    m.context === undefined || m.context === null
+      ? undefined
+      : optionalString(object(m.context, `${path}.context`).id, `${path}.context.id`);
 
   return {
     type: 'inbound',
@@ -194,6 +199,7 @@ function parseMessage(
     ...(text !== undefined && { text }),
     ...(buttonId !== undefined && { buttonId }),
     providerMessageId: id,
+    ...(replyTo ? { replyTo } : {}),
     ...(at !== undefined && { at }),
     ...(profileName !== undefined && { profileName }),
   };

@@ -7,9 +7,14 @@ export const local = proxyLocalActivities<Activities>({
   retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
 });
 
-/** Talking to a channel provider: a regular activity, retried with backoff on retryable errors. */
+/**
+ * Talking to a channel provider: a regular activity, retried with backoff on retryable errors.
+ * It heartbeats every second, so a send on a worker that died is retried in seconds (the
+ * heartbeat timeout), not when the minute-long start-to-close timeout runs out.
+ */
 export const channels = proxyActivities<Activities>({
   startToCloseTimeout: '60 seconds',
+  heartbeatTimeout: '5 seconds',
   retry: {
     initialInterval: '2 seconds',
     backoffCoefficient: 2,

@@ -98,5 +98,7 @@ function carry(ctx: RunContext, nextNodeId: string): NonNullable<JourneyRunInput
     convertedAt: ctx.convertedAt,
     startedAt: ctx.startedAt,
     contact: ctx.contact,
+    deliveries: ctx.recentDeliveries(),
+    ...(ctx.fallbackOnStatus ? { fallbackOnStatus: true } : {}),
   };
 }

@@ -1,8 +1,10 @@
 import type { JourneyNode } from '@ruta/shared/workflow';
 import { condition, patched } from '@temporalio/workflow';
+import { fallBack, fallbackDue, nextSilenceDeadline } from './delivery-watch';
 import { flush } from './journal';
 import type {
   ContactSnapshot,
+  Delivery,
   JournalStep,
   JourneyRunInput,
   ReceivedSignal,
@@ -15,6 +17,9 @@ import type {
 
 /** `patched()` id: sleeps wake to save a goal reached mid-wait (runs started before it do not). */
 export const SAVE_GOAL_DURING_WAIT = 'save-goal-during-wait';
+
+/** How many outbox deliveries a run remembers to ignore their repeats. */
+const DELIVERIES_KEPT = 200;
 
 /** Why a run stops before its graph ends: a goal reached or an operator's removal. */
 export interface Interrupt {
@@ -46,8 +51,12 @@ export class RunContext {
   interrupt: Interrupt | undefined;
   /** The conversion time last written to the runs row (see `sleepUntil`). */
   savedConvertedAt: string | undefined;
+  /** Failed statuses make the run try the send's next channel (patched in: delivery-watch.ts). */
+  fallbackOnStatus: boolean;
   private journalSeq: number;
   private pending: JournalStep[] = [];
+  private readonly deliveries: string[];
+  private readonly seenDeliveries: Set<string>;
 
   constructor(input: JourneyRunInput, contact: ContactSnapshot) {
     const carried = input.carried;
@@ -62,6 +71,33 @@ export class RunContext {
     this.steps = carried?.steps ?? 0;
     this.journalSeq = carried?.journalSeq ?? 0;
     this.convertedAt = carried?.convertedAt;
+    this.deliveries = [...(carried?.deliveries ?? [])];
+    this.seenDeliveries = new Set(this.deliveries);
+    this.fallbackOnStatus = carried?.fallbackOnStatus ?? false;
+  }
+
+  /**
+   * Whether a signal from outside is for this run and new to it: the outbox delivers at least
+   * once, and a workflow id outlives its runs (re-entry), so a repeat or another run's signal is
+   * ignored. Signals without these fields (older senders) are always taken.
+   */
+  takes(signal: Delivery): boolean {
+    if (signal.runId !== undefined && signal.runId !== this.input.runId) return false;
+    const id = signal.deliveryId;
+    if (id === undefined) return true;
+    if (this.seenDeliveries.has(id)) return false;
+    this.seenDeliveries.add(id);
+    this.deliveries.push(id);
+    if (this.deliveries.length > DELIVERIES_KEPT) {
+      const forgotten = this.deliveries.shift();
+      if (forgotten !== undefined) this.seenDeliveries.delete(forgotten);
+    }
+    return true;
+  }
+
+  /** The deliveries a continuation must keep ignoring. */
+  recentDeliveries(): string[] {
+    return this.deliveries.slice(-DELIVERIES_KEPT);
   }
 
   get definition() {
@@ -136,16 +172,34 @@ export class RunContext {
       return saveGoals;
     };
     for (;;) {
+      // A send that failed later, or was not delivered in time, tries its next channel while
+      // the run waits (delivery-watch.ts); the wait itself goes on.
+      if (this.interrupt === undefined && !wake()) {
+        const due = fallbackDue(this);
+        if (due) {
+          await fallBack(this, due);
+          continue;
+        }
+      }
       const remaining = this.scaled(untilMs - this.realNow());
       if (remaining <= 0) return wake();
+      const watch = nextSilenceDeadline(this);
+      const timeout =
+        watch === undefined ? remaining : Math.max(1, Math.min(remaining, watch - Date.now()));
       const woke = await condition(
-        () => this.interrupt !== undefined || wake() || goalUnsaved(),
-        remaining,
+        () =>
+          this.interrupt !== undefined ||
+          wake() ||
+          goalUnsaved() ||
+          fallbackDue(this) !== undefined,
+        timeout,
       );
+      if (this.interrupt === undefined && !wake() && fallbackDue(this) !== undefined) continue;
       if (woke && this.interrupt === undefined && !wake() && goalUnsaved()) {
         await flush(this);
         continue;
       }
+      if (!woke && timeout < remaining) continue; // woke for a delivery deadline, not the wait's
       return woke && this.interrupt === undefined && wake();
     }
   }

@@ -1,6 +1,7 @@
 import { durationMs } from '@ruta/shared/workflow';
 import { setHandler } from '@temporalio/workflow';
 import { concernsThisEntry, holds } from './conditions';
+import { watchFailedStatus } from './delivery-watch';
 import type { RunContext } from './run-context';
 import { engagementSignal, enrollSignal, eventSignal, exitSignal, stateQuery } from './signals';
 import type { JourneyRunInput } from './types';
@@ -29,8 +30,11 @@ export function installSignalHandlers(ctx: RunContext): void {
   setHandler(stateQuery, () => ctx.state());
 
   setHandler(engagementSignal, (signal) => {
+    if (!ctx.takes(signal)) return;
+    watchFailedStatus(ctx, signal);
     ctx.received.push({ type: 'engagement', receivedAt: Date.now(), signal });
-    ctx.record(here(), 'signal', { ...signal });
+    const { deliveryId: _delivery, runId: _run, ...detail } = signal;
+    ctx.record(here(), 'signal', detail);
     if (signal.kind === 'reply' && signal.channel) {
       ctx.contact = {
         ...ctx.contact,
@@ -40,6 +44,7 @@ export function installSignalHandlers(ctx: RunContext): void {
   });
 
   setHandler(eventSignal, (signal) => {
+    if (!ctx.takes(signal)) return;
     ctx.received.push({ type: 'event', receivedAt: Date.now(), signal });
     ctx.record(here(), 'signal', {
       kind: 'event',
@@ -59,12 +64,14 @@ export function installSignalHandlers(ctx: RunContext): void {
     if (goal.exitOnGoal) ctx.interrupt ??= { outcome: 'converted', detail: { event: signal.name } };
   });
 
-  setHandler(exitSignal, (signal) => {
+  setHandler(exitSignal, ({ deliveryId: _delivery, runId: _run, ...signal }) => {
+    if (!ctx.takes({ deliveryId: _delivery, runId: _run })) return;
     ctx.record(here(), 'signal', { kind: 'exit', ...signal });
     ctx.interrupt ??= { outcome: 'removed', detail: { ...signal } };
   });
 
-  setHandler(enrollSignal, ({ eventId }) => {
+  setHandler(enrollSignal, ({ eventId, ...delivery }) => {
+    if (!ctx.takes(delivery)) return;
     if (eventId && eventId !== ctx.input.triggerEvent?.id) {
       ctx.record(here(), 'signal', {
         kind: 'enroll_again',

@@ -49,10 +49,27 @@ export interface ContactSnapshot {
 
 export type EngagementKind = 'reply' | 'open' | 'click' | 'delivered' | 'read' | 'failed';
 
+/**
+ * What every signal from outside may carry: the outbox row that delivered it (a repeat of the same
+ * row is ignored) and the run it is meant for (another run under the same workflow id ignores it).
+ */
+export interface Delivery {
+  deliveryId?: string;
+  runId?: string;
+}
+
+/** How the API chose the run a reply went to (DESIGN §8.1). */
+export type ReplyRouting = 'context' | 'latest_message' | 'opt_out';
+
 /** Signal `engagement`: something a contact did with a message, or a provider status. */
-export interface EngagementSignal {
+export interface EngagementSignal extends Delivery {
   kind: EngagementKind;
+  /** The message it concerns: the one answered (a reply) or the one a status is about. */
   messageId?: string;
+  /** Replies: why the reply reached this run. */
+  routedBy?: ReplyRouting;
+  /** Failed statuses: the provider's reason when it is final for the channel (`opted_out`). */
+  reason?: string;
   channel?: Channel;
   text?: string;
   buttonId?: string;
@@ -62,7 +79,7 @@ export interface EngagementSignal {
 }
 
 /** Signal `event`: a custom event for the contact (goal, `wait_for` event). */
-export interface EventSignal {
+export interface EventSignal extends Delivery {
   id: string;
   name: string;
   properties: Record<string, unknown>;
@@ -70,7 +87,7 @@ export interface EventSignal {
 }
 
 /** Signal `exit`: an operator removes the contact from the journey. */
-export interface ExitSignal {
+export interface ExitSignal extends Delivery {
   reason?: string;
   by?: string;
 }
@@ -80,6 +97,8 @@ export interface WaitingFor {
   nodeId: string;
   ports?: string[];
   until: string;
+  /** `signals`: whether a reply is among them (replies without context go to runs that wait for one). */
+  reply?: boolean;
 }
 
 export type RunStatus = 'active' | 'completed' | 'failed';
@@ -136,6 +155,12 @@ export interface SentMessage {
   messageId: string;
   channel: Channel;
   sentAt: number;
+  /** The send node's visit (a fallback sent later keeps the step's idempotency keys). */
+  visit?: number;
+  /** Set once a later failure or silence made the run try the node's next channel. */
+  fellBack?: boolean;
+  /** The fallback was deferred (quiet hours, frequency cap): workflow time it is tried again. */
+  fallbackAt?: number;
 }
 
 export interface CarriedState {
@@ -153,6 +178,10 @@ export interface CarriedState {
   convertedAt?: string;
   startedAt: number;
   contact: ContactSnapshot;
+  /** The latest outbox deliveries taken (repeats are ignored across continue-as-new too). */
+  deliveries?: string[];
+  /** Whether failed statuses make the run fall back (see `delivery-watch.ts`). */
+  fallbackOnStatus?: boolean;
 }
 
 export interface RunResult {

@@ -48,6 +48,24 @@ function matches(
 }
 
 /**
+ * A signal that names the referenced message but arrived before the run learnt the send was done
+ * (a reply to a message whose send activity was still completing: a worker died after the
+ * provider took it, and the retry finished later). It concerns this wait all the same.
+ */
+export function findEarlyMatch(ctx: RunContext, node: WaitForNode, since: number) {
+  const message = referencedMessage(ctx, node);
+  if (!message) return undefined;
+  for (const entry of ctx.received) {
+    if (entry.receivedAt >= since || entry.consumed) continue;
+    if (entry.type !== 'engagement' || entry.signal.messageId !== message.messageId) continue;
+    for (const signal of node.signals) {
+      if (matches(ctx, signal, entry, message)) return { signal, entry } satisfies WaitMatch;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The earliest signal received since the referenced send (or the wait's start when there is none)
  * that one of the node's signals accepts, in the node's order. Each received signal wakes one wait only.
  */

@@ -1,9 +1,13 @@
 import type { WaitForNode } from '@ruta/shared/workflow';
 import { durationMs, TIMEOUT_PORT } from '@ruta/shared/workflow';
+import { patched } from '@temporalio/workflow';
 import { local } from '../activities';
 import { flush } from '../journal';
 import type { NodeHandler } from './types';
-import { findMatch, referencedMessage, type WaitMatch } from './wait-for-match';
+import { findEarlyMatch, findMatch, referencedMessage, type WaitMatch } from './wait-for-match';
+
+/** `patched()` id: signals naming the watched message count even when they came before the wait. */
+export const EARLY_SIGNALS = 'early-signals-for-message';
 
 function describe(match: WaitMatch): Record<string, unknown> {
   const { entry, signal } = match;
@@ -22,8 +26,19 @@ export const waitFor: NodeHandler<WaitForNode> = async (ctx, node, nodeId) => {
   const deadline = ctx.realNow() + durationMs(node.timeout);
   let match = findMatch(ctx, node, since);
   if (!match) {
+    // Asked only when it changes the answer: runs without such a signal record no marker.
+    const early = findEarlyMatch(ctx, node, since);
+    if (early && patched(EARLY_SIGNALS)) match = early;
+  }
+  if (!match) {
     const until = new Date(deadline).toISOString();
-    ctx.waitingFor = { kind: 'signals', nodeId, ports: node.signals.map((s) => s.port), until };
+    ctx.waitingFor = {
+      kind: 'signals',
+      nodeId,
+      ports: node.signals.map((s) => s.port),
+      until,
+      reply: node.signals.some((s) => s.kind === 'reply'),
+    };
     ctx.record(nodeId, 'waiting', { ports: ctx.waitingFor.ports, until });
     await flush(ctx);
     await ctx.sleepUntil(deadline, () => {

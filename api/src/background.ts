@@ -1,0 +1,30 @@
+import { type OutboxDispatcher, startOutboxDispatcher } from '@ruta/engine';
+import type { AppDeps } from './deps';
+import { rerouteStaleEvents } from './ingest/reroute';
+
+/** How often events whose request died are routed (ingest/reroute.ts). */
+const REROUTE_EVERY_MS = 10_000;
+
+/**
+ * What an API process does besides answering requests: delivers the signal outbox to Temporal
+ * (with its reconciler) and routes events whose request never finished. Every API process runs
+ * it; they share the work through row leases.
+ */
+export function startBackgroundWork(
+  deps: AppDeps,
+  options: { intervalMs?: number; reconcileEveryMs?: number } = {},
+): OutboxDispatcher {
+  let lastReroute = 0;
+  return startOutboxDispatcher({
+    sql: deps.sql,
+    temporal: deps.temporal,
+    log: deps.log,
+    taskQueue: deps.config.taskQueue,
+    ...options,
+    async everyPass() {
+      if (Date.now() - lastReroute < REROUTE_EVERY_MS) return;
+      lastReroute = Date.now();
+      await rerouteStaleEvents(deps);
+    },
+  });
+}

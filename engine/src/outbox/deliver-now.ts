@@ -1,0 +1,75 @@
+import type { Sql } from '@ruta/platform';
+import { deliverRow, type OutboxTarget } from './deliver';
+import type { OutboxRow } from './outbox-row';
+
+/** How long a request waits for Temporal before answering with its rows still queued. */
+export const DELIVER_NOW_TIMEOUT_MS = 1_500;
+
+export interface DeliveryOutcome {
+  delivered: number;
+  /** Rows Temporal did not take now: the dispatcher delivers them (RELIABILITY.md). */
+  queued: number;
+}
+
+/**
+ * Delivers the rows this process just wrote (a request, an activity), each workflow's in the order
+ * written, within a short deadline. What Temporal does not take now stays in the outbox for the
+ * dispatcher, which takes a row once its first `next_attempt_at` (a few seconds on) has passed.
+ */
+export async function deliverNow(
+  target: OutboxTarget,
+  rows: readonly OutboxRow[],
+  timeoutMs = DELIVER_NOW_TIMEOUT_MS,
+): Promise<DeliveryOutcome> {
+  if (rows.length === 0) return { delivered: 0, queued: 0 };
+  const deadline = Date.now() + timeoutMs;
+  const finished: OutboxRow[] = [];
+  let queued = 0;
+  await Promise.all(
+    inWorkflowOrder(rows).map(async (list) => {
+      for (const [index, row] of list.entries()) {
+        try {
+          await deliverRow(target, row, deadline);
+        } catch (error) {
+          queued += list.length - index;
+          target.log?.debug(
+            { err: error, workflowId: row.workflow_id, outboxId: row.id },
+            'signal queued: Temporal did not take it now',
+          );
+          return;
+        }
+        finished.push(row);
+      }
+    }),
+  );
+  // Not awaited: a row whose mark is lost is delivered again later, and runs ignore repeats.
+  void markDelivered(target.sql, finished).catch((error) =>
+    target.log?.debug({ err: error }, 'could not mark outbox rows delivered'),
+  );
+  return { delivered: finished.length, queued };
+}
+
+/** Signal rows go once delivered; start rows stay a while (the reconciler may deliver one again). */
+export async function markDelivered(sql: Sql, rows: readonly OutboxRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const signals = rows.filter((r) => r.kind === 'signal').map((r) => r.id);
+  const starts = rows.filter((r) => r.kind === 'start').map((r) => r.id);
+  await sql`
+    with gone as (delete from signal_outbox where id = any(${signals}::bigint[]))
+    update signal_outbox set delivered_at = now() where id = any(${starts}::bigint[])`;
+}
+
+/** Rows grouped by workflow, each group in id (write) order. */
+export function inWorkflowOrder(rows: readonly OutboxRow[]): OutboxRow[][] {
+  const groups = new Map<string, OutboxRow[]>();
+  for (const row of [...rows].sort((a, b) => compareIds(a.id, b.id))) {
+    const list = groups.get(row.workflow_id) ?? [];
+    list.push(row);
+    groups.set(row.workflow_id, list);
+  }
+  return [...groups.values()];
+}
+
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
