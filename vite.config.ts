@@ -47,6 +47,7 @@ export default defineConfig({
             'engine/src/workflows/**/*.test.ts',
             'engine/src/*.test.ts',
             'engine/src/activities/**/*.test.ts',
+            'engine/src/outbox/**/*.test.ts',
             'api/src/**/*.test.ts',
             'bench/**/*.test.ts',
             'engine/src/channels/**/*.integration.test.ts',

@@ -12,11 +12,18 @@ export const TEST_PASSWORD = 'correct horse battery';
  * The API as `app.request()` sees it, over a fresh database and a real worker on the run's
  * Temporal dev server. `call()` authenticates with the seeded workspace's API key by default.
  */
-export async function startApiHarness() {
+export async function startApiHarness(
+  options: {
+    /** Where the API (not the worker) reaches Temporal: a proxy, to take Temporal away from it. */
+    apiTemporalAddress?: string;
+  } = {},
+) {
   const db: TestDatabase = await testDatabase();
   const taskQueue = uniqueName('api');
   const log = createLogger('test', 'warn');
-  const connection = await Connection.connect({ address: harness().temporalAddress });
+  const connection = await Connection.connect({
+    address: options.apiTemporalAddress ?? harness().temporalAddress,
+  });
   const temporal = new Client({ connection });
   const secrets = createSecretBox(generateSecretsKey());
   const publicUrl = 'http://localhost';

@@ -1,7 +1,8 @@
-import { createLogger } from '@ruta/platform';
+import { createLogger, type Sql } from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
 import type { JourneyDefinition } from '@ruta/shared';
 import { Client, Connection } from '@temporalio/client';
+import type { ProviderRegistry } from '../channels/provider';
 import { type EnrollResult, enroll } from '../enrollment/enroll';
 import { createRutaWorker, type RutaWorker, type RutaWorkerOptions } from '../worker';
 import type { EngagementSignal, EventSignal, RunState } from '../workflows/journey/types';
@@ -21,6 +22,7 @@ export interface RunRow {
   waiting_for: { kind: string; nodeId: string; ports?: string[]; until: string } | null;
   converted_at: Date | null;
   workflow_id: string;
+  temporal_run_id: string | null;
   pilot_group: string;
 }
 
@@ -49,7 +51,11 @@ export interface MessageRow {
  * contacts and act as the contact would. One per test file.
  */
 export async function startJourneyHarness(
-  options: { activityDeps?: RutaWorkerOptions['activityDeps'] } = {},
+  options: {
+    activityDeps?: RutaWorkerOptions['activityDeps'];
+    /** The channel providers the worker sends through, built over the suite's database. */
+    providers?: (sql: Sql) => ProviderRegistry;
+  } = {},
 ) {
   const db: TestDatabase = await testDatabase();
   const taskQueue = uniqueName('journeys');
@@ -65,7 +71,10 @@ export async function startJourneyHarness(
       workflowIdPrefix: `${taskQueue}/`,
       sql: db.sql,
       log,
-      activityDeps: options.activityDeps,
+      activityDeps: {
+        ...options.activityDeps,
+        ...(options.providers ? { providers: options.providers(db.sql) } : {}),
+      },
     });
     void worker.run();
   };
@@ -77,6 +86,7 @@ export async function startJourneyHarness(
   const h = {
     db,
     sql: db.sql,
+    log,
     client,
     taskQueue,
     workspaceId,

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export type { HarnessInfo } from './harness-info';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export type { TestDatabase } from './test-database';
 
 /** The run's shared Temporal server and PostgreSQL (see global-setup.ts). */

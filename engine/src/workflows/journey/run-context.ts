@@ -178,6 +178,7 @@ export class RunContext {
         const due = fallbackDue(this);
         if (due) {
           await fallBack(this, due);
+          await flush(this); // the timeline shows the new attempt now, not at the wait's end
           continue;
         }
       }

@@ -5,6 +5,7 @@ import {
   historyName,
   historyScenarios,
   type RecordedHistory,
+  recorderHooks,
   recordScenario,
 } from './record-histories';
 
@@ -23,7 +24,9 @@ if (mode !== '1' && mode !== 'overwrite') {
   let h: JourneyHarness;
   const recorded: RecordedHistory[] = [];
   beforeAll(async () => {
-    h = await startJourneyHarness();
+    h = await startJourneyHarness({
+      activityDeps: { afterProviderAccepted: (id) => recorderHooks.afterAccepted?.(id) },
+    });
   });
   afterAll(async () => {
     await h?.stop();

@@ -22,6 +22,9 @@ import {
 } from '../../../testing/history-files';
 import { type JourneyHarness, started } from '../../../testing/journey-harness';
 
+/** Hooks a scenario may set for the recording worker (see record-histories.test.ts). */
+export const recorderHooks: { afterAccepted?: (messageId: string) => Promise<void> } = {};
+
 export interface HistoryScenario {
   template: JourneyTemplateId;
   branch: string;
@@ -194,6 +197,60 @@ export const abandonedCartScenarios: HistoryScenario[] = [
     const run = await enrollCart(h, shortened('abandoned_cart', LONG), { group: 'holdout' });
     await h.waitingAt(run.runId, 'wait_cart');
     await h.reply(run.workflowId, { buttonId: 'buy', text: 'Comprar' });
+    return run;
+  }),
+  // DESIGN §8.3: Meta reports the WhatsApp message failed after the send; the SMS goes instead.
+  scenario('abandoned_cart', 'whatsapp_failed_sms_ordered', 'converted', async (h) => {
+    const run = await enrollCart(h, shortened('abandoned_cart', LONG));
+    await h.waitingAt(run.runId, 'wait_cart');
+    const whatsapp = await messageOf(h, run.runId, 'send_cart');
+    await h.engagement(run.workflowId, {
+      kind: 'failed',
+      messageId: whatsapp.id,
+      deliveryId: 'f-1',
+    });
+    const deadline = Date.now() + 20_000;
+    while ((await h.messages(run.runId)).length < 2) {
+      if (Date.now() > deadline) throw new Error('the SMS fallback never went');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await h.event(run.workflowId, run.contactId, 'order_placed', { cart_id: run.cartId });
+    return run;
+  }),
+  // DESIGN §8.1: the tap names the message and arrives while the send is still completing.
+  scenario('abandoned_cart', 'tapped_buy_before_wait', 'clicked_buy', async (h) => {
+    recorderHooks.afterAccepted = async (messageId) => {
+      recorderHooks.afterAccepted = undefined;
+      const [row] = await h.sql<{ workflow_id: string }[]>`
+        select r.workflow_id from messages m join runs r on r.id = m.run_id where m.id = ${messageId}`;
+      await h.engagement(row?.workflow_id as string, {
+        kind: 'reply',
+        channel: 'whatsapp',
+        messageId,
+        buttonId: 'buy',
+        text: 'Comprar',
+        routedBy: 'context',
+        deliveryId: 't-1',
+      });
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    return enrollCart(h, shortened('abandoned_cart', LONG));
+  }),
+  // The outbox delivers at least once: the same tap twice, and a signal meant for another run.
+  scenario('abandoned_cart', 'repeated_signals_ignored', 'clicked_buy', async (h) => {
+    const run = await enrollCart(h, shortened('abandoned_cart', LONG));
+    await h.waitingAt(run.runId, 'wait_cart');
+    const other = { kind: 'reply' as const, channel: 'whatsapp' as const, text: 'BAJA' };
+    await h.engagement(run.workflowId, { ...other, runId: '00000000-0000-4000-8000-000000000000' });
+    const tap = {
+      kind: 'reply' as const,
+      channel: 'whatsapp' as const,
+      buttonId: 'buy',
+      text: 'Comprar',
+      deliveryId: 'r-1',
+    };
+    await h.engagement(run.workflowId, { ...tap, runId: run.runId });
+    await h.engagement(run.workflowId, { ...tap, runId: run.runId });
     return run;
   }),
   scenario('abandoned_cart', 'preview_no_response', 'no_response', async (h) => {
