@@ -128,7 +128,9 @@ export interface ConversationItem {
   button_id?: string | null;
   status?: string;
   at: string;
-  journey_name?: string;
+  journey_name?: string | null;
+  /** Inbound: how the reply was routed (DESIGN §8.1); `none` when no journey was waiting. */
+  routed_by?: 'context' | 'latest_message' | 'opt_out' | 'none' | null;
   delivered_at?: string | null;
   read_at?: string | null;
   opened_at?: string | null;

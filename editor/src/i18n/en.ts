@@ -476,6 +476,15 @@ export const en: Messages = {
     click: 'Click',
     triggerCart: 'Simulate an abandoned cart',
     empty: 'No messages for this contact yet.',
+    replyTo: 'Reply',
+    replyingTo: 'Replying to',
+    cancelReply: 'Cancel reply',
+    routing: {
+      context: 'Went to the journey “{{journey}}”: it answered that message',
+      latest_message: 'Went to the journey “{{journey}}”: its message was the most recent',
+      opt_out: 'Opt-out: every active journey of the contact got it',
+      none: 'No journey was waiting for this reply; it stays on the contact’s history',
+    },
   },
   analytics: {
     deliveredShort: 'delivered',

@@ -478,6 +478,15 @@ export const es = {
     click: 'Clic',
     triggerCart: 'Simular carrito abandonado',
     empty: 'Todavía no hay mensajes para este contacto.',
+    replyTo: 'Responder',
+    replyingTo: 'Respondiendo a',
+    cancelReply: 'Cancelar respuesta',
+    routing: {
+      context: 'Llegó al flujo «{{journey}}»: respondió a ese mensaje',
+      latest_message: 'Llegó al flujo «{{journey}}»: su último mensaje era el más reciente',
+      opt_out: 'Baja: la recibieron todos sus flujos activos',
+      none: 'Ningún flujo esperaba esta respuesta; queda en el historial del contacto',
+    },
   },
   analytics: {
     deliveredShort: 'entregados',

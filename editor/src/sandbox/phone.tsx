@@ -44,13 +44,18 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  /** The message being answered (like WhatsApp's swipe-to-reply): the reply names it. */
+  const [replyingTo, setReplyingTo] = useState<ConversationItem | undefined>();
   const conversation = useQuery({
     queryKey: ['conversation', contactId],
     queryFn: () => api<Conversation>(`/sandbox/conversations/${contactId}`),
     refetchInterval: refetchMs,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['conversation', contactId] });
-  async function reply(body: { text?: string; buttonId?: string }, channel = 'whatsapp') {
+  async function reply(
+    body: { text?: string; buttonId?: string; replyTo?: string },
+    channel = 'whatsapp',
+  ) {
     await api('/sandbox/inbound', { body: { contactId, channel, ...body } });
     await refresh();
   }
@@ -64,8 +69,13 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
     const lastChannel =
       [...(conversation.data?.items ?? [])].reverse().find((i) => i.direction === 'outbound')
         ?.channel ?? 'whatsapp';
-    await reply({ text: text.trim() }, lastChannel);
+    if (replyingTo) {
+      await reply({ text: text.trim(), replyTo: replyingTo.id }, replyingTo.channel);
+    } else {
+      await reply({ text: text.trim() }, lastChannel);
+    }
     setText('');
+    setReplyingTo(undefined);
   }
   const contact = conversation.data?.contact;
   const name = contact
@@ -117,6 +127,13 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
               {item.direction === 'inbound' && item.button_id && (
                 <div className="bubble-meta">⤷ {item.button_id}</div>
               )}
+              {item.direction === 'inbound' && item.routed_by && (
+                <div className="bubble-routing" data-testid="reply-routing">
+                  {item.routed_by === 'none' || (!item.journey_name && item.routed_by !== 'opt_out')
+                    ? t('sandbox.routing.none')
+                    : t(`sandbox.routing.${item.routed_by}`, { journey: item.journey_name ?? '' })}
+                </div>
+              )}
               <div className="bubble-time">
                 {time(item.at)}
                 {item.direction === 'outbound' && (
@@ -133,7 +150,9 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
                     type="button"
                     key={b.id}
                     className="bubble-button"
-                    onClick={() => void reply({ buttonId: b.id, text: b.text }, item.channel)}
+                    onClick={() =>
+                      void reply({ buttonId: b.id, text: b.text, replyTo: item.id }, item.channel)
+                    }
                     data-testid={`tap-${b.id}`}
                   >
                     {b.text}
@@ -143,6 +162,14 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
             )}
             {item.direction === 'outbound' && (
               <div className="bubble-actions">
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setReplyingTo(item)}
+                  data-testid={`reply-to-${item.id}`}
+                >
+                  {t('sandbox.replyTo')}
+                </button>
                 {!item.delivered_at && (
                   <button
                     type="button"
@@ -181,6 +208,22 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
           </div>
         ))}
       </div>
+      {replyingTo && (
+        <div className="phone-quote" data-testid="replying-to">
+          <div>
+            <strong>{t('sandbox.replyingTo')}</strong>
+            <span>{textOf(replyingTo).slice(0, 80)}</span>
+          </div>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setReplyingTo(undefined)}
+            aria-label={t('sandbox.cancelReply')}
+          >
+            ✕
+          </button>
+        </div>
+      )}
       <form className="phone-input" onSubmit={send}>
         <input
           className="input"

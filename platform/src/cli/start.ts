@@ -5,6 +5,7 @@ import { createSql, ensureDatabase, migrate, startEmbeddedPostgres } from '../db
 import { createLogger, type Logger } from '../logger';
 import { assertPortFree, PortInUseError, waitForPort } from '../ports';
 import { type ManagedChild, spawnManaged } from '../process/child';
+import { type Supervisable, type Supervisor, supervise } from '../process/supervise';
 import { generateSecretsKey } from '../secrets';
 import { provisionTemporalCli, startTemporalDevServer } from '../temporal/index';
 import { buildEditor, REPO_ROOT } from './editor-build';
@@ -13,7 +14,6 @@ import { buildEditor, REPO_ROOT } from './editor-build';
  * `npm start`: Temporal dev server, PostgreSQL, migrations, the editor build, the worker and the
  * API, each a child of this process. Ctrl-C stops them all.
  */
-type Stopper = { name: string; stop: () => Promise<void> };
 
 async function checkPorts(config: RutaConfig) {
   await assertPortFree(config.port, 'RUTA_PORT');
@@ -25,35 +25,56 @@ async function checkPorts(config: RutaConfig) {
     await assertPortFree(config.embeddedPostgresPort, 'RUTA_EMBEDDED_PG_PORT');
 }
 
-async function startTemporal(config: RutaConfig, log: Logger, stoppers: Stopper[]) {
+/** The Temporal dev server, restarted with backoff when it dies (its SQLite file keeps the runs). */
+async function startTemporal(config: RutaConfig, log: Logger, supervisors: Supervisor[]) {
   if (config.temporalAddress) return config.temporalAddress;
   const cliPath = await provisionTemporalCli(log);
-  const server = await startTemporalDevServer(
-    {
-      cliPath,
-      port: config.temporalPort,
-      uiPort: config.temporalUiPort,
-      dbFile: path.join(config.dataDir, 'temporal.db'),
-      namespace: config.temporalNamespace,
+  const supervisor = await supervise(
+    'Temporal dev server',
+    async (): Promise<Supervisable> => {
+      const server = await startTemporalDevServer(
+        {
+          cliPath,
+          port: config.temporalPort,
+          uiPort: config.temporalUiPort,
+          dbFile: path.join(config.dataDir, 'temporal.db'),
+          namespace: config.temporalNamespace,
+        },
+        log,
+      );
+      return { exited: server.child.exited, pid: server.child.process.pid, stop: server.stop };
     },
     log,
+    { onStart: (child) => processes.set('temporal', child.pid) },
   );
-  stoppers.push({ name: 'Temporal dev server', stop: server.stop });
-  log.info({ address: server.address }, 'Temporal dev server ready');
-  return server.address;
+  supervisors.push(supervisor);
+  const address = `127.0.0.1:${config.temporalPort}`;
+  log.info({ address }, 'Temporal dev server ready');
+  return address;
 }
 
-async function startDatabase(config: RutaConfig, log: Logger, stoppers: Stopper[]) {
+/** The embedded PostgreSQL (restarted with backoff when it dies), or DATABASE_URL; then migrations. */
+async function startDatabase(config: RutaConfig, log: Logger, supervisors: Supervisor[]) {
   let url = config.databaseUrl;
   if (url) {
     await ensureDatabase(url);
   } else {
-    const pg = await startEmbeddedPostgres(
-      { dataDir: config.dataDir, port: config.embeddedPostgresPort },
+    let started: string | undefined;
+    const supervisor = await supervise(
+      'PostgreSQL',
+      async (): Promise<Supervisable> => {
+        const pg = await startEmbeddedPostgres(
+          { dataDir: config.dataDir, port: config.embeddedPostgresPort },
+          log,
+        );
+        started = pg.url;
+        return { exited: pg.exited, pid: pg.pid, stop: pg.stop };
+      },
       log,
+      { onStart: (child) => processes.set('postgres', child.pid) },
     );
-    stoppers.push({ name: 'PostgreSQL', stop: pg.stop });
-    url = pg.url;
+    supervisors.push(supervisor);
+    url = started as string;
   }
   const sql = createSql(url, { max: 1 });
   try {
@@ -63,6 +84,43 @@ async function startDatabase(config: RutaConfig, log: Logger, stoppers: Stopper[
   }
   log.info(config.databaseUrl ? 'PostgreSQL ready (DATABASE_URL)' : 'embedded PostgreSQL ready');
   return url;
+}
+
+/**
+ * The pids of what `npm start` runs, in `processes.json` in the data folder (operators, and the
+ * chaos suite that kills them on purpose).
+ */
+const processes = (() => {
+  const pids: Record<string, number | number[] | undefined> = { launcher: process.pid };
+  let file: string | undefined;
+  const write = () => {
+    if (file) void writeFile(file, `${JSON.stringify(pids, null, 2)}\n`).catch(() => undefined);
+  };
+  return {
+    writeTo(path: string) {
+      file = path;
+      write();
+    },
+    set(name: string, pid: number | undefined, index?: number) {
+      if (index === undefined) pids[name] = pid;
+      else {
+        const list = Array.isArray(pids[name]) ? (pids[name] as number[]) : [];
+        list[index] = pid as number;
+        pids[name] = list;
+      }
+      write();
+    },
+  };
+})();
+
+/** How many worker processes `npm start` runs (RUTA_WORKERS, default 1). */
+function workerCount(env: NodeJS.ProcessEnv): number {
+  const raw = env.RUTA_WORKERS;
+  if (raw === undefined || raw === '') return 1;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 32)
+    throw new ConfigError(`RUTA_WORKERS="${raw}" must be a whole number from 1 to 32.`);
+  return count;
 }
 
 function tsEntry(name: string, file: string, env: NodeJS.ProcessEnv, log: Logger): ManagedChild {
@@ -141,16 +199,17 @@ async function main() {
   const started = Date.now();
   const config = loadConfig();
   const log = createLogger('ruta', config.logLevel);
-  const stoppers: Stopper[] = [];
-  const children: ManagedChild[] = [];
+  const supervisors: Supervisor[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping');
-    await Promise.all(children.map((child) => child.stop()));
-    for (const { name, stop } of stoppers.reverse()) {
-      await stop().catch((error) => log.warn({ err: error }, `${name} did not stop cleanly`));
+    // Workers and API first, then Temporal and PostgreSQL (the reverse of starting).
+    for (const supervisor of [...supervisors].reverse()) {
+      await supervisor
+        .stop()
+        .catch((error) => log.warn({ err: error }, `${supervisor.name} did not stop cleanly`));
     }
     process.exit(code);
   };
@@ -159,10 +218,12 @@ async function main() {
 
   try {
     await checkPorts(config);
+    const workers = workerCount(process.env);
     await mkdir(config.dataDir, { recursive: true });
+    processes.writeTo(path.join(config.dataDir, 'processes.json'));
     const [temporalAddress, databaseUrl, editorDist] = await Promise.all([
-      startTemporal(config, log, stoppers),
-      startDatabase(config, log, stoppers),
+      startTemporal(config, log, supervisors),
+      startDatabase(config, log, supervisors),
       buildEditor(log),
     ]);
     const credentialsFile = path.join(config.dataDir, 'demo-credentials.json');
@@ -175,15 +236,26 @@ async function main() {
       RUTA_SECRETS_KEY: config.secretsKey ?? (await developmentSecretsKey(config.dataDir, log)),
       ...(config.temporalUiUrl ? { TEMPORAL_UI_URL: config.temporalUiUrl } : {}),
     };
-    children.push(tsEntry('worker', 'engine/src/worker-main.ts', env, log));
-    children.push(tsEntry('api', 'api/src/server-main.ts', env, log));
-    for (const child of children) {
-      void child.exited.then((code) => {
-        if (stopping) return;
-        log.error({ code }, `${child.name} exited unexpectedly; stopping Ruta`);
-        void stopAll(1);
-      });
+    // Each child is kept up: one that dies is started again with backoff (DESIGN §8.5).
+    const child = (name: string, file: string, index?: number) =>
+      supervise(
+        name,
+        async (): Promise<Supervisable> => {
+          const managed = tsEntry(name, file, env, log);
+          return { exited: managed.exited, pid: managed.process.pid, stop: () => managed.stop() };
+        },
+        log,
+        {
+          onStart: (started) =>
+            processes.set(index === undefined ? name : 'workers', started.pid, index),
+        },
+      );
+    for (let i = 0; i < workers; i++) {
+      supervisors.push(
+        await child(workers > 1 ? `worker ${i + 1}` : 'worker', 'engine/src/worker-main.ts', i),
+      );
     }
+    supervisors.push(await child('api', 'api/src/server-main.ts'));
     await waitForPort(config.port, 60_000);
     await waitForHealth(`http://127.0.0.1:${config.port}`, 90_000);
     log.info({ seconds: Math.round((Date.now() - started) / 100) / 10 }, 'Ruta is ready');

@@ -15,7 +15,9 @@ afterAll(() => db?.drop());
 describe('analytics recount', () => {
   test('two transactions deleting runs of the same hour both commit, and the count is right', async () => {
     const { sql } = db;
-    const [ids] = await sql<{ workspace: string; journey: string; version: string; contact: string }[]>`
+    const [ids] = await sql<
+      { workspace: string; journey: string; version: string; contact: string }[]
+    >`
       with w as (insert into workspaces (name) values ('w') returning id),
       j as (insert into journeys (workspace_id, name, draft) select id, 'j', '{}' from w returning id, workspace_id),
       v as (insert into journey_versions (journey_id, version, definition) select id, 1, '{}' from j returning id),

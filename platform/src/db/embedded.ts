@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -14,6 +15,9 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
+  /** The postmaster's pid, and its exit (code or signal name). */
+  pid: number | undefined;
+  exited: Promise<number | string>;
   url: string;
   stop(): Promise<void>;
 }
@@ -113,8 +117,18 @@ export async function startEmbeddedPostgres(
   }
   const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${options.port}/${options.database ?? 'ruta'}`;
   await ensureDatabase(url);
+  const postmaster = (pg as unknown as { process?: ChildProcess }).process;
+  const exited = new Promise<number | string>((resolve) => {
+    if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) {
+      resolve(postmaster?.exitCode ?? postmaster?.signalCode ?? 'unknown');
+      return;
+    }
+    postmaster.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+  });
   return {
     url,
+    pid: postmaster?.pid,
+    exited,
     async stop() {
       const child = (
         pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }
