@@ -19,6 +19,7 @@ const commands = {
   'test:integration': ['pnpm', ['exec', 'vitest', 'run', '--project', 'integration']],
   'test:e2e': ['pnpm', ['--filter', '@ruta/e2e', 'run', 'test']],
   bench: ['pnpm', ['--filter', '@ruta/bench', 'run', 'bench']],
+  'test:chaos': ['pnpm', ['--filter', '@ruta/chaos', 'run', 'chaos']],
 };
 
 function fail(message) {
