@@ -4,6 +4,8 @@ export interface ClientStats {
   retries: number;
   byStatus: Record<string, number>;
   slowestMs: number;
+  /** Answers that took over 2 s: what, when (s since the client started) and how long. */
+  slow: { request: string; status: string; at: number; ms: number }[];
   /** Requests that gave up (never answered 2xx): must stay 0. */
   abandoned: number;
 }
@@ -14,7 +16,20 @@ export interface ClientStats {
  * takes it, with a short backoff, for up to `giveUpAfterMs`.
  */
 export function apiClient(baseUrl: () => string, apiKey: string, giveUpAfterMs = 300_000) {
-  const stats: ClientStats = { requests: 0, retries: 0, byStatus: {}, slowestMs: 0, abandoned: 0 };
+  const stats: ClientStats = {
+    requests: 0,
+    retries: 0,
+    byStatus: {},
+    slowestMs: 0,
+    slow: [],
+    abandoned: 0,
+  };
+  const born = Date.now();
+  const timed = (request: string, status: string, sent: number) => {
+    const ms = Date.now() - sent;
+    stats.slowestMs = Math.max(stats.slowestMs, ms);
+    if (ms > 2_000) stats.slow.push({ request, status, at: Math.round((sent - born) / 1000), ms });
+  };
 
   async function call<T = Record<string, any>>(
     method: string,
@@ -39,14 +54,17 @@ export function apiClient(baseUrl: () => string, apiKey: string, giveUpAfterMs =
         });
         status = String(res.status);
         const text = await res.text();
-        stats.slowestMs = Math.max(stats.slowestMs, Date.now() - sent);
+        timed(`${method} ${path.split('?')[0]}`, status, sent);
         stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
         if (res.ok) return (text ? JSON.parse(text) : undefined) as T;
         if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 408)
           throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
       } catch (error) {
         if (error instanceof Error && error.message.includes(' answered 4')) throw error;
-        stats.byStatus[status] = (stats.byStatus[status] ?? 0) + (status === 'network' ? 1 : 0);
+        if (status === 'network') {
+          stats.byStatus.network = (stats.byStatus.network ?? 0) + 1;
+          timed(`${method} ${path.split('?')[0]}`, status, sent);
+        }
       }
       if (Date.now() - started > giveUpAfterMs) {
         stats.abandoned += 1;

@@ -30,25 +30,33 @@ export class Faults {
     return Math.round((Date.now() - this.startedAt) / 100) / 10;
   }
 
-  /** SIGKILLs a random worker every `everySeconds` until `done()`; each comes back on its own. */
+  /**
+   * SIGKILLs a random worker every `everySeconds` until `done()`; each comes back on its own (the
+   * launcher restarts it), and its recovery is timed in the background.
+   */
   async killWorkers(everySeconds: number, done: () => boolean): Promise<void> {
+    const recoveries: Promise<void>[] = [];
     while (!done()) {
       await sleep(everySeconds * 1_000);
       if (done()) break;
-      const before = await this.ruta.pids();
-      const workers = before.workers ?? [];
+      const workers = (await this.ruta.pids()).workers ?? [];
       const slot = Math.floor(Math.random() * workers.length);
       const victim = workers[slot];
       const at = this.at();
       const killed = Date.now();
       if (!kill(victim)) continue;
-      for (let i = 0; i < 300; i++) {
-        await sleep(100);
-        const now = (await this.ruta.pids()).workers?.[slot];
-        if (now && now !== victim) break;
-      }
-      this.records.push({ kind: 'worker_sigkill', at, recoveredMs: Date.now() - killed });
+      recoveries.push(
+        (async () => {
+          for (let i = 0; i < 600; i++) {
+            await sleep(100);
+            const now = (await this.ruta.pids()).workers?.[slot];
+            if (now && now !== victim) break;
+          }
+          this.records.push({ kind: 'worker_sigkill', at, recoveredMs: Date.now() - killed });
+        })(),
+      );
     }
+    await Promise.all(recoveries);
   }
 
   /** SIGKILLs Temporal or PostgreSQL; the launcher starts it again at once. */

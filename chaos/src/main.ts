@@ -111,7 +111,7 @@ async function main() {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
     await ruta.stop();
-    if (exitCode === 0) await rm(dataDir, { recursive: true, force: true });
+    if (exitCode === 0 && !options.keep) await rm(dataDir, { recursive: true, force: true });
     else log(`kept ${dataDir} (ruta.log) for a look`);
   }
   process.exit(exitCode);

@@ -12,6 +12,8 @@ export interface ChaosOptions {
   postgresOutageSeconds: number;
   /** Where the JSON report goes. */
   out: string | undefined;
+  /** Keep the data folder (and Ruta's log) even when every check passed. */
+  keep: boolean;
 }
 
 export function parseOptions(argv: string[]): ChaosOptions {
@@ -30,6 +32,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
           temporalOutageSeconds: 20,
           postgresOutageSeconds: 10,
           out: undefined,
+          keep: false,
         }
       : {
           size,
@@ -39,6 +42,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
           temporalOutageSeconds: 8,
           postgresOutageSeconds: 5,
           out: undefined,
+          keep: false,
         };
   const carts = flag('carts');
   const rate = flag('rate');
@@ -47,5 +51,6 @@ export function parseOptions(argv: string[]): ChaosOptions {
     ...(carts ? { carts: Number(carts) } : {}),
     ...(rate ? { rate: Number(rate) } : {}),
     out: flag('out'),
+    keep: argv.includes('--keep'),
   };
 }

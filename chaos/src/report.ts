@@ -48,5 +48,7 @@ export function printReport(report: Report, log: (line: string) => void) {
   log(
     `client: ${report.client.requests} requests, ${report.client.retries} retries, answers ${JSON.stringify(report.client.byStatus)}, slowest ${report.client.slowestMs} ms, gave up ${report.client.abandoned}`,
   );
+  for (const slow of report.client.slow.slice(0, 20))
+    log(`slow answer: ${slow.request} ${slow.status} at ${slow.at} s took ${slow.ms} ms`);
   for (const problem of verdict.problems.slice(0, 30)) log(`PROBLEM ${problem}`);
 }

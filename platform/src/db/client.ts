@@ -10,11 +10,19 @@ export interface SqlOptions {
   connectTimeout?: number;
 }
 
+/** Seconds before a pool connection tries PostgreSQL again: 50 ms, doubling, at most 1 s. */
+export function reconnectDelaySeconds(failures: number): number {
+  return Math.min(0.05 * 2 ** Math.max(0, failures - 1), 1);
+}
+
 /** One connection pool per process; the `postgres` driver everywhere. */
 export function createSql(url: string, options: SqlOptions = {}): Sql {
   return postgres(url, {
     max: options.max ?? 10,
     connect_timeout: options.connectTimeout ?? 5,
+    // The driver's default waits up to 20 s between reconnects once PostgreSQL has failed a few
+    // times (and holds queued queries that long): after a restart Ruta is back within a second.
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
     connection: { application_name: 'ruta' },
     transform: { undefined: null },
