@@ -7,6 +7,7 @@ import {
   loadConfig,
   loadEnvFile,
   migrate,
+  TEMPORAL_CHANNEL_ARGS,
 } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from './app';
@@ -28,7 +29,10 @@ async function main() {
   await migrate(sql, log);
   const seeded = await seedDemoWorkspace(sql, process.env);
   if (seeded.created) await announceDemoCredentials(seeded, log);
-  const connection = Connection.lazy({ address: config.temporalAddress });
+  const connection = Connection.lazy({
+    address: config.temporalAddress,
+    channelArgs: TEMPORAL_CHANNEL_ARGS,
+  });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const editorDist =
     process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));

@@ -49,7 +49,8 @@ export class Faults {
         (async () => {
           for (let i = 0; i < 600; i++) {
             await sleep(100);
-            const now = (await this.ruta.pids()).workers?.[slot];
+            const now = (await this.ruta.pids().catch(() => ({ workers: [] as number[] })))
+              .workers?.[slot];
             if (now && now !== victim) break;
           }
           this.records.push({ kind: 'worker_sigkill', at, recoveredMs: Date.now() - killed });

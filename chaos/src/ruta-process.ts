@@ -114,7 +114,16 @@ export class RutaProcess {
   }
 
   async pids(): Promise<Pids> {
-    return JSON.parse(await readFile(path.join(this.dataDir, 'processes.json'), 'utf8')) as Pids;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return JSON.parse(
+          await readFile(path.join(this.dataDir, 'processes.json'), 'utf8'),
+        ) as Pids;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   }
 
   /** Ctrl-C: the launcher stops everything it started. */

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Logger, Sql } from '@ruta/platform';
+import { type Logger, type Sql, TEMPORAL_CHANNEL_ARGS } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type ActivityDeps, createActivities } from './activities/index';
@@ -95,7 +95,10 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
   const identity = options.identity ?? `ruta-worker@${os.hostname()}:${process.pid}`;
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   // Activities that enroll contacts (sweeps) talk to Temporal as a client.
-  const clientConnection = Connection.lazy({ address: options.temporalAddress });
+  const clientConnection = Connection.lazy({
+    address: options.temporalAddress,
+    channelArgs: TEMPORAL_CHANNEL_ARGS,
+  });
   const client = new Client({ connection: clientConnection, namespace: options.namespace });
   const worker = await Worker.create({
     connection,

@@ -1,5 +1,10 @@
 import { createRutaWorker, type RutaWorker, workspaceRegistry } from '@ruta/engine';
-import { createLogger, createSecretBox, generateSecretsKey } from '@ruta/platform';
+import {
+  createLogger,
+  createSecretBox,
+  generateSecretsKey,
+  TEMPORAL_CHANNEL_ARGS,
+} from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../app';
@@ -23,6 +28,7 @@ export async function startApiHarness(
   const log = createLogger('test', 'warn');
   const connection = await Connection.connect({
     address: options.apiTemporalAddress ?? harness().temporalAddress,
+    channelArgs: TEMPORAL_CHANNEL_ARGS,
   });
   const temporal = new Client({ connection });
   const secrets = createSecretBox(generateSecretsKey());

@@ -1,9 +1,19 @@
 import type { Sql } from '@ruta/platform';
-import { deliverRow, type OutboxTarget } from './deliver';
+import type { Client } from '@temporalio/client';
+import { DeliveryDeferred, deliverRow, type OutboxTarget } from './deliver';
 import type { OutboxRow } from './outbox-row';
 
 /** How long a request waits for Temporal before answering with its rows still queued. */
 export const DELIVER_NOW_TIMEOUT_MS = 1_500;
+
+/** After Temporal failed a request's delivery, later requests leave their rows queued this long. */
+const UNAVAILABLE_FOR_MS = 3_000;
+
+/**
+ * When each Temporal client last failed to take a delivery: while Temporal is down, requests do
+ * not each spend their deadline finding out (they answer at once; the dispatcher keeps trying).
+ */
+const failedAt = new WeakMap<Client, number>();
 
 export interface DeliveryOutcome {
   delivered: number;
@@ -22,6 +32,8 @@ export async function deliverNow(
   timeoutMs = DELIVER_NOW_TIMEOUT_MS,
 ): Promise<DeliveryOutcome> {
   if (rows.length === 0) return { delivered: 0, queued: 0 };
+  if (Date.now() - (failedAt.get(target.temporal) ?? 0) < UNAVAILABLE_FOR_MS)
+    return { delivered: 0, queued: rows.length };
   const deadline = Date.now() + timeoutMs;
   const finished: OutboxRow[] = [];
   let queued = 0;
@@ -32,6 +44,7 @@ export async function deliverNow(
           await deliverRow(target, row, deadline);
         } catch (error) {
           queued += list.length - index;
+          if (!(error instanceof DeliveryDeferred)) failedAt.set(target.temporal, Date.now());
           target.log?.debug(
             { err: error, workflowId: row.workflow_id, outboxId: row.id },
             'signal queued: Temporal did not take it now',

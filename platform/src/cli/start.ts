@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig, loadEnvFile, type RutaConfig } from '../config';
 import { createSql, ensureDatabase, migrate, startEmbeddedPostgres } from '../db/index';
@@ -93,8 +93,18 @@ async function startDatabase(config: RutaConfig, log: Logger, supervisors: Super
 const processes = (() => {
   const pids: Record<string, number | number[] | undefined> = { launcher: process.pid };
   let file: string | undefined;
+  let writes = Promise.resolve();
+  // Written whole and renamed into place: a reader never sees half a file.
   const write = () => {
-    if (file) void writeFile(file, `${JSON.stringify(pids, null, 2)}\n`).catch(() => undefined);
+    const target = file;
+    if (!target) return;
+    const text = `${JSON.stringify(pids, null, 2)}\n`;
+    writes = writes
+      .then(async () => {
+        await writeFile(`${target}.tmp`, text);
+        await rename(`${target}.tmp`, target);
+      })
+      .catch(() => undefined);
   };
   return {
     writeTo(path: string) {

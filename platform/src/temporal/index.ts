@@ -1,4 +1,5 @@
 export { provisionTemporalCli, TEMPORAL_CLI_VERSION, TemporalCliUnavailableError } from './cli';
+export { TEMPORAL_CHANNEL_ARGS } from './client-options';
 export {
   type DevServer,
   LOW_LATENCY_DYNAMIC_CONFIG,
