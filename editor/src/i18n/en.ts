@@ -443,6 +443,17 @@ export const en: Messages = {
       webhook: 'Webhook: {{status}}',
       handoff: 'Handed off to a person',
       ended: 'Ended: {{outcome}}',
+      routedBy: {
+        context: 'came here because it answered this message',
+        latest_message: 'came here because this journey wrote to them most recently',
+        opt_out: 'an opt-out reaches every journey of the contact',
+      },
+      retry: {
+        delivery_failed: 'tried on another channel: the previous message was not delivered',
+        not_delivered:
+          'tried on another channel: the previous message was not confirmed delivered in time',
+      },
+      unknown: 'the provider’s answer was lost; not sent again to avoid a duplicate',
     },
   },
   contacts: {

@@ -445,6 +445,17 @@ export const es = {
       webhook: 'Webhook: {{status}}',
       handoff: 'Pasado a una persona',
       ended: 'Terminó: {{outcome}}',
+      routedBy: {
+        context: 'llegó aquí porque respondió a este mensaje',
+        latest_message: 'llegó aquí porque este flujo le escribió más recientemente',
+        opt_out: 'una baja llega a todos los flujos del contacto',
+      },
+      retry: {
+        delivery_failed: 'reintento por otro canal: el mensaje anterior no se entregó',
+        not_delivered:
+          'reintento por otro canal: el mensaje anterior no se confirmó entregado a tiempo',
+      },
+      unknown: 'no se supo si el proveedor lo recibió; no se reenvió para no duplicarlo',
     },
   },
   contacts: {

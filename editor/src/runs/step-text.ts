@@ -26,6 +26,8 @@ export function stepText(t: TFunction, step: RunStep, nodeName: (id: string) => 
     case 'message':
       return (
         t('runs.steps.message', { status: String(d.status), channel: String(d.channel ?? '') }) +
+        (d.why ? ` — ${t(`runs.steps.retry.${String(d.why)}`)}` : '') +
+        (d.status === 'unknown' ? ` — ${t('runs.steps.unknown')}` : '') +
         (d.reasons ? ` — ${JSON.stringify(d.reasons)}` : '')
       );
     case 'deferred':
@@ -44,7 +46,8 @@ export function stepText(t: TFunction, step: RunStep, nodeName: (id: string) => 
             ? ` [${String(d.buttonId)}]`
             : d.name
               ? ` ${String(d.name)}`
-              : '')
+              : '') +
+        (d.routedBy ? ` — ${t(`runs.steps.routedBy.${String(d.routedBy)}`)}` : '')
       );
     case 'goal':
       return t('runs.steps.goal', { event: String(d.event) });
