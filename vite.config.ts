@@ -24,6 +24,7 @@ export default defineConfig({
             'engine/src/channels/**/*.test.ts',
             'platform/src/secrets.test.ts',
             'platform/src/logger.test.ts',
+            'platform/src/net/**/*.test.ts',
             'api/src/webhooks/providers/**/*.test.ts',
           ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
@@ -54,6 +55,7 @@ export default defineConfig({
           exclude: [
             'platform/src/secrets.test.ts',
             'platform/src/logger.test.ts',
+            'platform/src/net/**',
             'api/src/webhooks/providers/**',
             '**/node_modules/**',
           ],
