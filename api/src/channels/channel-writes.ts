@@ -5,10 +5,12 @@ import {
   channelsCarried,
   type ProviderKind,
   SECRET_FIELDS,
+  SERVER_SETTING_FIELDS,
   splitSecrets,
 } from '@ruta/shared';
-import { badRequest, ProblemError } from '../http/problem';
+import { badRequest, type FieldProblem, ProblemError } from '../http/problem';
 import type { CreateChannel, UpdateChannel } from './channel-schemas';
+import { PASSWORD_AGAIN, serverSettingProblem } from './server-settings';
 
 function requireBox(box: SecretBox | undefined): SecretBox {
   if (box) return box;
@@ -58,12 +60,15 @@ export async function updateChannel(
       ([key, value]) => !(secretNames.has(key) && (value === '' || value === undefined)),
     ),
   );
+  refuseServerSettings(row.provider, changes);
   const current = body.config
     ? fullChannelConfig(row, row.secrets ? requireBox(box) : box)
     : row.config;
   // null clears an optional field (a required one then fails validation, naming it).
   const merged: Record<string, unknown> = { ...current, ...changes };
   for (const [key, value] of Object.entries(changes)) if (value === null) delete merged[key];
+  for (const field of Object.keys(SERVER_SETTING_FIELDS[row.provider])) delete merged[field];
+  if (row.provider === 'smtp') requirePasswordForNewServer(current, merged, changes);
   const parsed = ChannelConfigs[row.provider].safeParse(merged);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({
@@ -90,4 +95,26 @@ export async function updateChannel(
     returning *`;
   if (!updated) throw new Error('channel not updated');
   return updated;
+}
+
+/** A body that still sets a server setting (e.g. `apiBaseUrl`) is refused, naming the field. */
+function refuseServerSettings(provider: ProviderKind, changes: Record<string, unknown>) {
+  const errors: FieldProblem[] = Object.entries(SERVER_SETTING_FIELDS[provider])
+    .filter(([field]) => changes[field] !== undefined && changes[field] !== null)
+    .map(([field, variable]) => serverSettingProblem(field, variable));
+  if (errors.length) throw badRequest(errors.map((e) => e.message).join(' '), errors);
+}
+
+/**
+ * A saved SMTP password goes only to the server it was typed for: a new host or port needs it
+ * typed again (or cleared).
+ */
+function requirePasswordForNewServer(
+  current: Record<string, unknown>,
+  merged: Record<string, unknown>,
+  changes: Record<string, unknown>,
+) {
+  const moved = merged.host !== current.host || merged.port !== current.port;
+  if (moved && typeof current.password === 'string' && changes.password === undefined)
+    throw badRequest(PASSWORD_AGAIN.message, [PASSWORD_AGAIN]);
 }

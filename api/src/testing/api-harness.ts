@@ -1,5 +1,12 @@
 import { createRutaWorker, type RutaWorker, workspaceRegistry } from '@ruta/engine';
-import { createLogger, createSecretBox, generateSecretsKey } from '@ruta/platform';
+import {
+  createLogger,
+  createSecretBox,
+  generateSecretsKey,
+  type OutboundPolicy,
+  type ProviderApiUrls,
+  STRICT_OUTBOUND,
+} from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../app';
@@ -7,11 +14,19 @@ import { seedDemoWorkspace } from '../seed';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
+export interface ApiHarnessOptions {
+  /** The outbound guard's server settings for the worker and the API (default: nothing private). */
+  outbound?: OutboundPolicy;
+  /** Where providers' APIs are (local fakes); unset = the official hosts. */
+  providerApiUrls?: ProviderApiUrls;
+}
+
 /**
  * The API as `app.request()` sees it, over a fresh database and a real worker on the run's
  * Temporal dev server. `call()` authenticates with the seeded workspace's API key by default.
  */
-export async function startApiHarness() {
+export async function startApiHarness(options: ApiHarnessOptions = {}) {
+  const outbound = options.outbound ?? STRICT_OUTBOUND;
   const db: TestDatabase = await testDatabase();
   const taskQueue = uniqueName('api');
   const log = createLogger('test', 'warn');
@@ -20,14 +35,21 @@ export async function startApiHarness() {
   const secrets = createSecretBox(generateSecretsKey());
   const publicUrl = 'http://localhost';
   // The worker sends through the workspace's configured channels (the sandbox when none), as in production.
-  const providers = workspaceRegistry({ sql: db.sql, log, box: secrets, publicUrl });
+  const providers = workspaceRegistry({
+    sql: db.sql,
+    log,
+    box: secrets,
+    publicUrl,
+    outbound,
+    apiUrls: options.providerApiUrls,
+  });
   const worker: RutaWorker = await createRutaWorker({
     temporalAddress: harness().temporalAddress,
     namespace: 'default',
     taskQueue,
     sql: db.sql,
     log,
-    activityDeps: { providers },
+    activityDeps: { providers, outbound },
   });
   void worker.run();
   const apiKey = `ruta_test_${taskQueue}`;
@@ -46,6 +68,8 @@ export async function startApiHarness() {
       temporalUiUrl: 'http://127.0.0.1:8233',
       publicUrl,
       workflowIdPrefix: `${taskQueue}/`,
+      outbound,
+      providerApiUrls: options.providerApiUrls,
     },
   });
 

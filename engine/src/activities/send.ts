@@ -10,6 +10,7 @@ import {
 } from '@ruta/shared';
 import { FinalProviderError } from '../channels/provider';
 import type { ContactSnapshot, TriggerEventSnapshot } from '../workflows/journey/types';
+import { activitySignal } from './cancellation';
 import { ContactGoneError, type ContactRow, contactRowColumns, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
 import { messageCost, pricesFrom } from './pricing';
@@ -244,15 +245,18 @@ export function createSendActivities(deps: ActivityDeps) {
           preview: request.preview,
         });
         try {
-          const receipt = await provider.send({
-            messageId: message.id,
-            idempotencyKey: key,
-            workspaceId: request.workspaceId,
-            channel,
-            to,
-            format: rendered.format,
-            content: rendered.content,
-          });
+          const receipt = await provider.send(
+            {
+              messageId: message.id,
+              idempotencyKey: key,
+              workspaceId: request.workspaceId,
+              channel,
+              to,
+              format: rendered.format,
+              content: rendered.content,
+            },
+            { signal: activitySignal() },
+          );
           await deps.afterProviderAccepted?.(message.id);
           await sql`
             update messages set status = 'sent', provider = ${provider.name},
