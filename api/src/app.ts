@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from './deps';
 import { authenticate } from './http/authenticate';
 import { ProblemError, problemResponse } from './http/problem';
 import { rateLimit } from './http/rate-limit';
+import { requestGuard } from './http/request-guard';
 import { staticEditor } from './http/static-editor';
 import { validationHook } from './http/validation';
 import { analytics } from './routes/analytics';
@@ -63,6 +64,11 @@ export function createApp(deps: AppDeps) {
     c.req.path === CONTACT_IMPORT_PATH ? next() : jsonBodyLimit(c, next),
   );
   app.use('/webhooks/*', jsonBodyLimit);
+  const guard = requestGuard();
+  // The streamed CSV import checks its own rows (contacts/csv-row.ts); the rest is checked here.
+  app.use('/api/*', (c, next) => (c.req.path === CONTACT_IMPORT_PATH ? next() : guard(c, next)));
+  app.use('/webhooks/*', guard);
+  app.use('/t/*', guard);
   app.use('*', async function injectDeps(c, next) {
     c.set('deps', deps);
     await next();
