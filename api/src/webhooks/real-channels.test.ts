@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   GRAPH_ERRORS,
@@ -540,8 +541,14 @@ describe('real channels: email over SMTP with signed tracking links', () => {
     expect(message?.opened_at).toBeTruthy();
     expect(message?.clicked_at).toBeTruthy();
 
-    // RFC 8058 one-click unsubscribe; a GET only asks.
-    expect((await api.app.request(local(unsubscribe))).status).toBe(200);
+    // RFC 8058 one-click unsubscribe; a GET only asks, on a page whose only style is allowed by hash.
+    const asked = await api.app.request(local(unsubscribe));
+    expect(asked.status).toBe(200);
+    const style = /<style>([^<]*)<\/style>/.exec(await asked.text())?.[1] ?? '';
+    expect(asked.headers.get('content-security-policy')).toContain(
+      `style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`,
+    );
+    expect(asked.headers.get('content-security-policy')).toContain("default-src 'none'");
     let [contact] = await api.sql<Json[]>`select consent from contacts where id = ${contactId}`;
     expect(contact?.consent.email.granted).toBe(true);
     const post = await api.app.request(local(unsubscribe), {
