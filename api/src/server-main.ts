@@ -7,6 +7,7 @@ import {
   loadConfig,
   loadEnvFile,
   migrate,
+  resealChannelSecrets,
 } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from './app';
@@ -21,13 +22,14 @@ async function main() {
   if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is required for the API.');
   const sql = createSql(config.databaseUrl, { max: Number(process.env.RUTA_API_DB_POOL ?? 20) });
   await migrate(sql, log);
+  const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
+  if (secrets) await resealChannelSecrets(sql, secrets, log);
   const seeded = await seedDemoWorkspace(sql, process.env);
   if (seeded.created) await announceDemoCredentials(seeded, log);
   const connection = Connection.lazy({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const editorDist =
     process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));
-  const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
   if (!secrets) log.warn('RUTA_SECRETS_KEY is not set: channels with credentials cannot be added');
   const app = createApp({ sql, temporal, config, log, editorDist, secrets });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>

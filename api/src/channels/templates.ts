@@ -6,7 +6,7 @@ import {
   fullChannelConfig,
   RetryableProviderError,
 } from '@ruta/engine';
-import { type Sql, STRICT_OUTBOUND } from '@ruta/platform';
+import { SecretsKeyError, type Sql, STRICT_OUTBOUND } from '@ruta/platform';
 import type { WhatsAppChannelConfig, WhatsAppTemplateInfo } from '@ruta/shared';
 import type { AppDeps } from '../deps';
 import { conflict, ProblemError } from '../http/problem';
@@ -30,7 +30,7 @@ export async function syncTemplates(
       title: 'Secrets key not configured',
       detail: 'RUTA_SECRETS_KEY is not set, so the channel credentials cannot be read.',
     });
-  const config = fullChannelConfig(row, box) as WhatsAppChannelConfig;
+  const config = openedConfig(row, box) as WhatsAppChannelConfig;
   if (!config.businessAccountId)
     throw conflict('Set the WhatsApp Business Account id on the channel to sync its templates.', [
       { path: 'config.businessAccountId', message: 'required to sync templates' },
@@ -62,6 +62,24 @@ export async function syncTemplates(
       update channels set templates_synced_at = now() where id = ${row.id} returning templates_synced_at as at`;
   });
   return { items, syncedAt: (synced?.at ?? new Date()).toISOString() };
+}
+
+/** The channel's config with its secrets, or a 409 saying to enter them again. */
+export function openedConfig(row: ChannelRow, box: Parameters<typeof fullChannelConfig>[1]) {
+  try {
+    return fullChannelConfig(row, box);
+  } catch (error) {
+    if (!(error instanceof SecretsKeyError)) throw error;
+    throw conflict(
+      "The channel's saved credentials cannot be opened: they were sealed for another channel or under another RUTA_SECRETS_KEY. Enter them again.",
+      row.secret_fields.map((field) => ({
+        path: `config.${field}`,
+        code: 'secret_unreadable',
+        message: 'Enter this credential again.',
+        message_es: 'Escribe de nuevo esta credencial.',
+      })),
+    );
+  }
 }
 
 function syncFailure(error: unknown, log: AppDeps['log']): ProblemError {

@@ -43,7 +43,8 @@ describe('channels: provider accounts with write-only secrets', () => {
     const [row] = await api.sql<{ config: unknown; secrets: string }[]>`
       select config, secrets from channels where id = ${created.body.id}`;
     expect(JSON.stringify(row)).not.toContain('EAAG-secret');
-    expect(api.secrets.decrypt(row?.secrets ?? '')).toEqual({
+    const owner = { workspaceId: api.workspaceId, channelId: created.body.id };
+    expect(api.secrets.decrypt(row?.secrets ?? '', owner)).toEqual({
       accessToken: 'EAAG-secret-access-token-123',
       appSecret: 'app-secret-abcdef',
     });
@@ -71,7 +72,8 @@ describe('channels: provider accounts with write-only secrets', () => {
     const [kept] = await api.sql<
       { secrets: string }[]
     >`select secrets from channels where id = ${id}`;
-    expect(api.secrets.decrypt(kept?.secrets ?? '')).toEqual({
+    const owner = { workspaceId: api.workspaceId, channelId: id };
+    expect(api.secrets.decrypt(kept?.secrets ?? '', owner)).toEqual({
       authToken: 'twilio-auth-token-0001',
     });
 
@@ -81,7 +83,7 @@ describe('channels: provider accounts with write-only secrets', () => {
     const [changed] = await api.sql<
       { secrets: string }[]
     >`select secrets from channels where id = ${id}`;
-    expect(api.secrets.decrypt(changed?.secrets ?? '')).toEqual({
+    expect(api.secrets.decrypt(changed?.secrets ?? '', owner)).toEqual({
       authToken: 'twilio-auth-token-0002',
     });
 
@@ -244,6 +246,43 @@ describe('channels: provider accounts with write-only secrets', () => {
     expect((await api.call('DELETE', `/api/channels/${smtp.body.id}`)).status).toBe(204);
     expect((await api.call('GET', `/api/channels/${smtp.body.id}`)).status).toBe(404);
     expect((await api.call('DELETE', `/api/channels/${smtp.body.id}`)).status).toBe(404);
+  });
+
+  test('secrets copied from one channel to another do not open there; typing them again repairs it', async () => {
+    const source = await api.call<Json>('POST', '/api/channels', whatsapp);
+    const target = await api.call<Json>('POST', '/api/channels', {
+      ...whatsapp,
+      name: 'Otra cuenta',
+      config: {
+        ...whatsapp.config,
+        accessToken: 'EAAG-other-token-000000',
+        appSecret: 'other-secret-00',
+      },
+    });
+    await api.sql`
+      update channels set secrets = (select secrets from channels where id = ${source.body.id})
+      where id = ${target.body.id}`;
+    const sync = await api.call<Json>('POST', `/api/channels/${target.body.id}/templates/sync`);
+    expect(sync.status).toBe(409);
+    expect(sync.body.errors.map((e: Json) => e.path)).toEqual([
+      'config.accessToken',
+      'config.appSecret',
+    ]);
+    expect(sync.body.errors[0].code).toBe('secret_unreadable');
+    // A change without the secrets cannot keep what does not open: the secrets are asked for.
+    const rename = await api.call<Json>('PATCH', `/api/channels/${target.body.id}`, {
+      config: { verifyToken: 'verify-token-new' },
+    });
+    expect(rename.status).toBe(400);
+    expect(rename.body.errors.map((e: Json) => e.path)).toEqual(
+      expect.arrayContaining(['config.accessToken', 'config.appSecret']),
+    );
+    const repaired = await api.call<Json>('PATCH', `/api/channels/${target.body.id}`, {
+      config: { accessToken: 'EAAG-other-token-000001', appSecret: 'other-secret-01' },
+    });
+    expect(repaired.status).toBe(200);
+    for (const id of [source.body.id, target.body.id])
+      await api.call('DELETE', `/api/channels/${id}`);
   });
 
   test('template sync needs a WhatsApp channel with a business account id', async () => {

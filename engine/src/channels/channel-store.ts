@@ -33,7 +33,7 @@ export class MissingSecretsKeyError extends Error {
 
 /** The channel's whole config: what is shown plus its decrypted credentials. */
 export function fullChannelConfig(
-  row: Pick<ChannelRow, 'id' | 'config' | 'secrets'>,
+  row: Pick<ChannelRow, 'id' | 'workspace_id' | 'config' | 'secrets'>,
   box: SecretBox | undefined,
 ): Record<string, unknown> {
   if (!row.secrets) return { ...row.config };
@@ -41,7 +41,10 @@ export function fullChannelConfig(
     throw new MissingSecretsKeyError(
       `RUTA_SECRETS_KEY is not set, so the credentials of channel ${row.id} cannot be read.`,
     );
-  return { ...row.config, ...box.decrypt(row.secrets) };
+  return {
+    ...row.config,
+    ...box.decrypt(row.secrets, { workspaceId: row.workspace_id, channelId: row.id }),
+  };
 }
 
 export async function loadChannel(sql: Sql, id: string): Promise<ChannelRow | undefined> {

@@ -1,3 +1,4 @@
 export { createSql, databaseName, ensureDatabase, type Sql, withDatabase } from './client';
 export { type RunningPostgres, startEmbeddedPostgres } from './embedded';
 export { MIGRATIONS_DIR, migrate } from './migrate';
+export { resealChannelSecrets } from './reseal-secrets';
