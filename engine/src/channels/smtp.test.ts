@@ -173,6 +173,17 @@ describe('where the password may go', () => {
     expect(mailbox.logins).toHaveLength(0);
   });
 
+  test('internal ports all get the same answer, so the channel is no port scanner', async () => {
+    const answers = new Set<string>();
+    for (const port of [mailbox.port, 5432, 1]) {
+      const error = await attempt({ host: '127.0.0.1', port }, { outbound: { allow: [] } });
+      answers.add(`${(error as FinalProviderError).reason}: ${(error as Error).message}`);
+    }
+    expect([...answers]).toEqual([
+      'blocked_address: SMTP: Ruta does not connect to 127.0.0.1: it is not a public internet address',
+    ]);
+  });
+
   test('TLS is required unless the server allows plain SMTP: a server without STARTTLS never sees the password', async () => {
     const error = await attempt({}, { outbound: { allow: ['127.0.0.1'] } });
     expect(error).toBeInstanceOf(FinalProviderError);
