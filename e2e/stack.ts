@@ -25,6 +25,11 @@ export interface E2EStack {
   adminPassword: string;
   temporalAddress: string;
   databaseUrl: string;
+  /**
+   * Where the API and worker reach Meta's Graph API (RUTA_WHATSAPP_API_URL): a story starts its
+   * local fake on this port.
+   */
+  fakeGraphPort: number;
 }
 
 declare module 'vitest' {
@@ -66,6 +71,7 @@ export default async function startStack(project: TestProject) {
     await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn' });
 
     const port = await freePort();
+    const fakeGraphPort = await freePort();
     const stack: E2EStack = {
       baseUrl: `http://localhost:${port}`,
       apiKey: 'ruta_e2e_key_0123456789abcdef',
@@ -73,6 +79,7 @@ export default async function startStack(project: TestProject) {
       adminPassword: 'e2e-password-123',
       temporalAddress: temporal.address,
       databaseUrl: pg.url,
+      fakeGraphPort,
     };
     const env = {
       ...process.env,
@@ -86,6 +93,9 @@ export default async function startStack(project: TestProject) {
       RUTA_API_KEY: stack.apiKey,
       RUTA_SECRETS_KEY: generateSecretsKey(),
       RUTA_EDITOR_DIST: path.join(REPO, 'editor/dist'),
+      // Provider fakes on loopback, as a self-hosted setup would point at a gateway.
+      RUTA_WHATSAPP_API_URL: `http://127.0.0.1:${fakeGraphPort}`,
+      RUTA_OUTBOUND_ALLOW: '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       LOG_FORMAT: 'json',
     };
@@ -105,7 +115,9 @@ export default async function startStack(project: TestProject) {
     await waitForPort(port, 60_000);
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const res = await fetch(`${stack.baseUrl}/api/health?deep=true`).catch(() => undefined);
+      const res = await fetch(`${stack.baseUrl}/api/health?deep=true`, {
+        headers: { authorization: `Bearer ${stack.apiKey}` },
+      }).catch(() => undefined);
       if (res?.ok) break;
       if (Date.now() > deadline) throw new Error('the e2e stack did not become healthy');
       await new Promise((r) => setTimeout(r, 500));

@@ -1,5 +1,12 @@
 import type { EnrollmentTarget } from '@ruta/engine';
-import type { Logger, RutaConfig, SecretBox, Sql } from '@ruta/platform';
+import type {
+  Logger,
+  OutboundPolicy,
+  ProviderApiUrls,
+  RutaConfig,
+  SecretBox,
+  Sql,
+} from '@ruta/platform';
 import type { Client } from '@temporalio/client';
 
 /** Everything the HTTP app needs; tests build it with a real database and a real Temporal client. */
@@ -15,6 +22,10 @@ export interface AppDeps {
     secureCookies?: boolean;
     /** POST /api/events requests per second per workspace (RUTA_INGEST_RATE, RUTA_INGEST_BURST). */
     ingestRate?: { perSecond: number; burst: number };
+    /** The outbound guard's server settings (template sync); unset = nothing private allowed. */
+    outbound?: OutboundPolicy;
+    /** Provider API base URLs (RUTA_WHATSAPP_API_URL, …); unset = the official hosts. */
+    providerApiUrls?: ProviderApiUrls;
   };
   log: Logger;
   /** Seals channel credentials and signs email tracking links (from RUTA_SECRETS_KEY). */

@@ -7,6 +7,7 @@ import {
   loadConfig,
   loadEnvFile,
   migrate,
+  resealChannelSecrets,
   TEMPORAL_CHANNEL_ARGS,
 } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
@@ -27,6 +28,8 @@ async function main() {
     connectTimeout: 2,
   });
   await migrate(sql, log);
+  const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
+  if (secrets) await resealChannelSecrets(sql, secrets, log);
   const seeded = await seedDemoWorkspace(sql, process.env);
   if (seeded.created) await announceDemoCredentials(seeded, log);
   const connection = Connection.lazy({
@@ -36,7 +39,6 @@ async function main() {
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const editorDist =
     process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));
-  const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
   if (!secrets) log.warn('RUTA_SECRETS_KEY is not set: channels with credentials cannot be added');
   const deps = { sql, temporal, config, log, editorDist, secrets };
   const app = createApp(deps);

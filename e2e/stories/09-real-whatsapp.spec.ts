@@ -18,7 +18,8 @@ const META = {
 let graph: Awaited<ReturnType<typeof startFakeGraphApi>>;
 let channelId = '';
 beforeAll(async () => {
-  graph = await startFakeGraphApi({ accessToken: META.accessToken });
+  // Ruta reaches it at the server's RUTA_WHATSAPP_API_URL (see stack.ts), not a channel setting.
+  graph = await startFakeGraphApi({ accessToken: META.accessToken, port: stack().fakeGraphPort });
   graph.setTemplates([
     {
       name: 'carrito_abandonado',
@@ -65,8 +66,6 @@ test('story 9: connect WhatsApp Cloud API in Canales, sync templates, pick one i
   await dialog.getByLabel('Token de acceso').fill(META.accessToken);
   await dialog.getByLabel('Clave secreta de la app').fill(META.appSecret);
   await dialog.getByLabel('Token de verificación').fill(META.verifyToken);
-  await dialog.getByText('Opciones avanzadas').click();
-  await dialog.getByLabel('URL base de la API').fill(graph.baseUrl);
   await screenshot(page, '09-channel-form');
   await dialog.getByRole('button', { name: 'Guardar' }).click();
   await dialog.waitFor({ state: 'detached' });

@@ -27,7 +27,9 @@ test('story 10: two carts, one tap — only the cart whose message was tapped co
   await eventually(async () => (await rows.count()) >= 2);
   await screenshot(page, '10-two-carts');
   await rows.nth(0).locator('[data-testid=tap-buy]').click();
-  await eventually(async () => (await callApi(`GET`, `/runs/${first.runId}`)).status === 'completed');
+  await eventually(
+    async () => (await callApi(`GET`, `/runs/${first.runId}`)).status === 'completed',
+  );
   const routing = page.locator('[data-testid=reply-routing]').first();
   await routing.waitFor({ timeout: 15_000 });
   expect(await routing.textContent()).toContain(journeyName);

@@ -6,7 +6,6 @@ export {
 } from './activities/contact-row';
 export { type Activities, type ActivityDeps, createActivities } from './activities/index';
 export { DEFAULT_PRICES, messageCost, type Prices, pricesFrom } from './activities/pricing';
-export { isPrivateAddress } from './activities/webhook-guard';
 export {
   buildProvider,
   type ChannelRow,

@@ -33,6 +33,8 @@ async function main() {
     log,
     box: config.secretsKey ? createSecretBox(config.secretsKey) : undefined,
     publicUrl: config.publicUrl,
+    apiUrls: config.providerApiUrls,
+    outbound: config.outbound,
   });
   const worker = await createRutaWorker({
     temporalAddress: config.temporalAddress,
@@ -40,7 +42,7 @@ async function main() {
     taskQueue: config.taskQueue,
     sql,
     log,
-    activityDeps: { providers },
+    activityDeps: { providers, outbound: config.outbound },
   });
   log.info({ taskQueue: config.taskQueue }, 'worker started');
   await worker.run();

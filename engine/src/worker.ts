@@ -1,5 +1,10 @@
 import os from 'node:os';
-import { type Logger, type Sql, TEMPORAL_CHANNEL_ARGS } from '@ruta/platform';
+import {
+  type Logger,
+  outboundPolicyFromEnv,
+  type Sql,
+  TEMPORAL_CHANNEL_ARGS,
+} from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type ActivityDeps, createActivities } from './activities/index';
@@ -19,7 +24,7 @@ export interface RutaWorkerOptions {
   identity?: string;
   /** Prefix of the workflow ids this worker's sweeps create (tests isolate themselves with it). */
   workflowIdPrefix?: string;
-  /** Overrides for activity dependencies (channel providers, webhook allow-list, test hooks). */
+  /** Overrides for activity dependencies (channel providers, the outbound policy, test hooks). */
   activityDeps?: Partial<Omit<ActivityDeps, 'sql' | 'log' | 'workerIdentity'>>;
 }
 
@@ -117,12 +122,7 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
         taskQueue: options.taskQueue,
         workflowIdPrefix: options.workflowIdPrefix,
       },
-      webhookGuard: options.activityDeps?.webhookGuard ?? {
-        allow: (process.env.RUTA_WEBHOOK_ALLOW ?? '')
-          .split(',')
-          .map((h) => h.trim())
-          .filter(Boolean),
-      },
+      outbound: options.activityDeps?.outbound ?? outboundPolicyFromEnv(),
       afterProviderAccepted: options.activityDeps?.afterProviderAccepted,
     }),
     ...workerOptionsFor(resolveTuning(options)),

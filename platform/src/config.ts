@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { OutboundPolicy } from './net/outbound-policy';
 
 /** Everything Ruta reads from the environment, in one place. */
 export interface RutaConfig {
@@ -25,7 +26,18 @@ export interface RutaConfig {
   ingestRate: { perSecond: number; burst: number };
   /** Seals channel credentials and signs email links (RUTA_SECRETS_KEY); the launcher makes one for development. */
   secretsKey: string | undefined;
+  /** Every connection Ruta makes for a tenant: RUTA_OUTBOUND_ALLOW, RUTA_SMTP_ALLOW_PLAIN. */
+  outbound: OutboundPolicy;
+  /** Provider API base URLs (server settings, never tenant settings); unset = the official hosts. */
+  providerApiUrls: ProviderApiUrls;
   production: boolean;
+}
+
+export interface ProviderApiUrls {
+  /** RUTA_WHATSAPP_API_URL: default https://graph.facebook.com. */
+  whatsapp?: string;
+  /** RUTA_TWILIO_API_URL: default https://api.twilio.com. */
+  twilio?: string;
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +64,44 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
 function stringSetting(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw ? raw : undefined;
+}
+
+function booleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw || raw === 'false' || raw === '0' || raw === 'no') return false;
+  if (raw === 'true' || raw === '1' || raw === 'yes') return true;
+  throw new ConfigError(`${name}="${env[name]}" must be true or false.`);
+}
+
+function urlSetting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = stringSetting(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new ConfigError(`${name}="${raw}" must be an http(s) URL.`);
+  return raw.replace(/\/+$/, '');
+}
+
+/**
+ * The outbound guard's server settings. RUTA_OUTBOUND_ALLOW lists host names, addresses or CIDR
+ * ranges Ruta may reach although they are private (local fakes, a self-hosted gateway);
+ * RUTA_WEBHOOK_ALLOW is its former name, read when the new one is unset.
+ */
+export function outboundPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): OutboundPolicy {
+  const allow =
+    stringSetting(env, 'RUTA_OUTBOUND_ALLOW') ?? stringSetting(env, 'RUTA_WEBHOOK_ALLOW');
+  return {
+    allow: (allow ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    allowPlainSmtp: booleanSetting(env, 'RUTA_SMTP_ALLOW_PLAIN'),
+  };
 }
 
 /** Reads `.env` (if present) into process.env without overriding variables already set. */
@@ -87,6 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
       burst: positiveNumber(env, 'RUTA_INGEST_BURST', 500),
     },
     secretsKey: stringSetting(env, 'RUTA_SECRETS_KEY'),
+    outbound: outboundPolicyFromEnv(env),
+    providerApiUrls: {
+      whatsapp: urlSetting(env, 'RUTA_WHATSAPP_API_URL'),
+      twilio: urlSetting(env, 'RUTA_TWILIO_API_URL'),
+    },
     production: env.NODE_ENV === 'production',
   };
 }

@@ -1,6 +1,7 @@
 export * from './config';
 export * from './db/index';
 export * from './logger';
+export * from './net/index';
 export * from './paths';
 export * from './ports';
 export * from './process/child';

@@ -9,22 +9,45 @@ import {
 } from 'node:crypto';
 
 /**
- * Channel credentials at rest: AES-256-GCM under a key from the environment (RUTA_SECRETS_KEY).
- * The same key derives a separate signing key (HKDF) for links Ruta puts in messages.
+ * Channel credentials at rest: AES-256-GCM under a key from the environment (RUTA_SECRETS_KEY),
+ * with a 16-byte tag and the workspace and channel as additional authenticated data, so a sealed
+ * value opens only on the channel it was sealed for. The same key derives a separate signing key
+ * (HKDF) for links Ruta puts in messages.
  */
 export interface SecretBox {
-  encrypt(plain: Record<string, string>): string;
-  decrypt(sealed: string): Record<string, string>;
+  encrypt(plain: Record<string, string>, owner: SecretOwner): string;
+  decrypt(sealed: string, owner: SecretOwner): Record<string, string>;
+  /**
+   * Opens a value sealed by an earlier version (`v1`: no owner bound); only the one-time re-seal
+   * at start (db/reseal-secrets.ts) uses it.
+   */
+  openLegacy(sealed: string): Record<string, string>;
   /** HMAC-SHA256 (base64url) of a value under a purpose-bound subkey. */
   sign(purpose: string, value: string): string;
   verify(purpose: string, value: string, signature: string): boolean;
+}
+
+/** Whose secrets these are: bound into the seal, so a copy on another channel does not open. */
+export interface SecretOwner {
+  workspaceId: string;
+  channelId: string;
 }
 
 export class SecretsKeyError extends Error {
   override readonly name = 'SecretsKeyError';
 }
 
-const VERSION = 'v1';
+/** The sealed format: `v2.<iv>.<tag>.<ciphertext>` (base64url); `v1` had no owner bound. */
+export const SEALED_VERSION = 'v2';
+const LEGACY_VERSION = 'v1';
+const TAG_BYTES = 16;
+
+export function sealedVersion(sealed: string): string {
+  return sealed.split('.', 1)[0] ?? '';
+}
+
+const ownerData = (owner: SecretOwner) =>
+  Buffer.from(`ruta:channel-secrets:${owner.workspaceId}:${owner.channelId}`, 'utf8');
 
 /** Accepts 32 bytes as 64 hex characters or base64; any other string of 32+ characters is hashed. */
 export function parseSecretsKey(raw: string): Buffer {
@@ -55,41 +78,50 @@ export function createSecretBox(rawKey: string): SecretBox {
   };
   const sign = (purpose: string, value: string) =>
     createHmac('sha256', subkey(purpose)).update(value).digest('base64url');
+  const sealingKey = () => subkey('channel-secrets');
+  const open = (sealed: string, version: string, aad: Buffer | undefined) => {
+    const [given, iv, tag, body] = sealed.split('.');
+    if (given !== version || !iv || !tag || body === undefined)
+      throw new SecretsKeyError(
+        given === LEGACY_VERSION
+          ? 'stored channel secrets are in the old format: the API re-seals them when it starts'
+          : 'stored channel secrets are not in a format this version reads',
+      );
+    const tagBytes = Buffer.from(tag, 'base64url');
+    try {
+      // A shorter tag is refused, not checked on fewer bytes (GCM would accept 4-byte tags).
+      if (tagBytes.length !== TAG_BYTES) throw new Error('short tag');
+      const decipher = createDecipheriv('aes-256-gcm', sealingKey(), Buffer.from(iv, 'base64url'), {
+        authTagLength: TAG_BYTES,
+      });
+      if (aad) decipher.setAAD(aad);
+      decipher.setAuthTag(tagBytes);
+      const plain = Buffer.concat([
+        decipher.update(Buffer.from(body, 'base64url')),
+        decipher.final(),
+      ]);
+      return JSON.parse(plain.toString('utf8')) as Record<string, string>;
+    } catch {
+      throw new SecretsKeyError(
+        'stored channel secrets cannot be decrypted: RUTA_SECRETS_KEY differs from the key they were saved with, or they were sealed for another channel',
+      );
+    }
+  };
   return {
-    encrypt(plain) {
+    encrypt(plain, owner) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', subkey('channel-secrets'), iv);
+      const cipher = createCipheriv('aes-256-gcm', sealingKey(), iv, { authTagLength: TAG_BYTES });
+      cipher.setAAD(ownerData(owner));
       const body = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final()]);
-      const tag = cipher.getAuthTag();
       return [
-        VERSION,
+        SEALED_VERSION,
         iv.toString('base64url'),
-        tag.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
         body.toString('base64url'),
       ].join('.');
     },
-    decrypt(sealed) {
-      const [version, iv, tag, body] = sealed.split('.');
-      if (version !== VERSION || !iv || !tag || body === undefined)
-        throw new SecretsKeyError('stored channel secrets are not in a format this version reads');
-      try {
-        const decipher = createDecipheriv(
-          'aes-256-gcm',
-          subkey('channel-secrets'),
-          Buffer.from(iv, 'base64url'),
-        );
-        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        const plain = Buffer.concat([
-          decipher.update(Buffer.from(body, 'base64url')),
-          decipher.final(),
-        ]);
-        return JSON.parse(plain.toString('utf8')) as Record<string, string>;
-      } catch {
-        throw new SecretsKeyError(
-          'stored channel secrets cannot be decrypted: RUTA_SECRETS_KEY differs from the key they were saved with',
-        );
-      }
-    },
+    decrypt: (sealed, owner) => open(sealed, SEALED_VERSION, ownerData(owner)),
+    openLegacy: (sealed) => open(sealed, LEGACY_VERSION, undefined),
     sign,
     verify(purpose, value, signature) {
       const expected = Buffer.from(sign(purpose, value));

@@ -2,18 +2,50 @@ import { z } from '@hono/zod-openapi';
 import {
   ProviderKind,
   SandboxChannelConfig,
+  SERVER_SETTING_FIELDS,
   SmtpChannelConfig,
   TwilioChannelConfig,
   WhatsAppChannelConfig,
   WhatsAppTemplateInfo,
 } from '@ruta/shared';
+import { serverSettingProblem } from './server-settings';
 
 const name = z.string().trim().min(1).max(120);
 
+/** A field that is a server setting now: present in a body, it is refused with a clear problem. */
+function refusedServerSettings(provider: 'whatsapp' | 'twilio') {
+  return Object.fromEntries(
+    Object.entries(SERVER_SETTING_FIELDS[provider]).map(([field, variable]) => [
+      field,
+      z
+        .unknown()
+        .optional()
+        .superRefine((value, ctx) => {
+          if (value === undefined) return;
+          const problem = serverSettingProblem(field, variable);
+          ctx.addIssue({
+            code: 'custom',
+            message: problem.message,
+            params: { code: problem.code, message_es: problem.message_es },
+          });
+        })
+        .openapi({ description: `Not accepted: a server setting (${variable}).` }),
+    ]),
+  );
+}
+
 export const CreateChannel = z
   .discriminatedUnion('provider', [
-    z.object({ provider: z.literal('whatsapp'), name, config: WhatsAppChannelConfig }),
-    z.object({ provider: z.literal('twilio'), name, config: TwilioChannelConfig }),
+    z.object({
+      provider: z.literal('whatsapp'),
+      name,
+      config: WhatsAppChannelConfig.extend(refusedServerSettings('whatsapp')),
+    }),
+    z.object({
+      provider: z.literal('twilio'),
+      name,
+      config: TwilioChannelConfig.extend(refusedServerSettings('twilio')),
+    }),
     z.object({ provider: z.literal('smtp'), name, config: SmtpChannelConfig }),
     z.object({ provider: z.literal('sandbox'), name, config: SandboxChannelConfig.default({}) }),
   ])

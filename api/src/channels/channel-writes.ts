@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { type ChannelRow, fullChannelConfig } from '@ruta/engine';
-import type { SecretBox, Sql } from '@ruta/platform';
+import { type SecretBox, type SecretOwner, SecretsKeyError, type Sql } from '@ruta/platform';
 import {
   ChannelConfigs,
   channelsCarried,
   type ProviderKind,
   SECRET_FIELDS,
+  SERVER_SETTING_FIELDS,
   splitSecrets,
 } from '@ruta/shared';
-import { badRequest, ProblemError } from '../http/problem';
+import { badRequest, type FieldProblem, ProblemError } from '../http/problem';
 import type { CreateChannel, UpdateChannel } from './channel-schemas';
+import { PASSWORD_AGAIN, serverSettingProblem } from './server-settings';
 
 function requireBox(box: SecretBox | undefined): SecretBox {
   if (box) return box;
@@ -19,12 +22,18 @@ function requireBox(box: SecretBox | undefined): SecretBox {
   });
 }
 
-function seal(provider: ProviderKind, config: Record<string, unknown>, box: SecretBox | undefined) {
+/** Splits a config; the secrets are sealed for this workspace's channel only. */
+function seal(
+  provider: ProviderKind,
+  config: Record<string, unknown>,
+  box: SecretBox | undefined,
+  owner: SecretOwner,
+) {
   const { publicPart, secrets } = splitSecrets(provider, config);
   const secretFields = Object.keys(secrets).sort();
   return {
     publicPart,
-    sealed: secretFields.length ? requireBox(box).encrypt(secrets) : null,
+    sealed: secretFields.length ? requireBox(box).encrypt(secrets, owner) : null,
     secretFields,
     carries: channelsCarried(provider, config),
   };
@@ -36,10 +45,15 @@ export async function createChannel(
   workspaceId: string,
   body: CreateChannel,
 ): Promise<ChannelRow> {
-  const { publicPart, sealed, secretFields, carries } = seal(body.provider, body.config, box);
+  // The id is chosen here: the secrets are sealed for it before the row exists.
+  const id = randomUUID();
+  const { publicPart, sealed, secretFields, carries } = seal(body.provider, body.config, box, {
+    workspaceId,
+    channelId: id,
+  });
   const [row] = await sql<ChannelRow[]>`
-    insert into channels (workspace_id, provider, name, config, secrets, secret_fields, carries)
-    values (${workspaceId}, ${body.provider}, ${body.name}, ${sql.json(publicPart as never)}, ${sealed},
+    insert into channels (id, workspace_id, provider, name, config, secrets, secret_fields, carries)
+    values (${id}, ${workspaceId}, ${body.provider}, ${body.name}, ${sql.json(publicPart as never)}, ${sealed},
             ${secretFields}, ${carries})
     returning *`;
   if (!row) throw new Error('channel not created');
@@ -58,12 +72,13 @@ export async function updateChannel(
       ([key, value]) => !(secretNames.has(key) && (value === '' || value === undefined)),
     ),
   );
-  const current = body.config
-    ? fullChannelConfig(row, row.secrets ? requireBox(box) : box)
-    : row.config;
+  refuseServerSettings(row.provider, changes);
+  const current = body.config ? openConfig(row, box) : row.config;
   // null clears an optional field (a required one then fails validation, naming it).
   const merged: Record<string, unknown> = { ...current, ...changes };
   for (const [key, value] of Object.entries(changes)) if (value === null) delete merged[key];
+  for (const field of Object.keys(SERVER_SETTING_FIELDS[row.provider])) delete merged[field];
+  if (row.provider === 'smtp') requirePasswordForNewServer(current, merged, changes);
   const parsed = ChannelConfigs[row.provider].safeParse(merged);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({
@@ -80,6 +95,7 @@ export async function updateChannel(
     row.provider,
     parsed.data as Record<string, unknown>,
     box,
+    { workspaceId: row.workspace_id, channelId: row.id },
   );
   const [updated] = await sql<ChannelRow[]>`
     update channels set
@@ -90,4 +106,39 @@ export async function updateChannel(
     returning *`;
   if (!updated) throw new Error('channel not updated');
   return updated;
+}
+
+/** A body that still sets a server setting (e.g. `apiBaseUrl`) is refused, naming the field. */
+function refuseServerSettings(provider: ProviderKind, changes: Record<string, unknown>) {
+  const errors: FieldProblem[] = Object.entries(SERVER_SETTING_FIELDS[provider])
+    .filter(([field]) => changes[field] !== undefined && changes[field] !== null)
+    .map(([field, variable]) => serverSettingProblem(field, variable));
+  if (errors.length) throw badRequest(errors.map((e) => e.message).join(' '), errors);
+}
+
+/**
+ * A saved SMTP password goes only to the server it was typed for: a new host or port needs it
+ * typed again (or cleared).
+ */
+function requirePasswordForNewServer(
+  current: Record<string, unknown>,
+  merged: Record<string, unknown>,
+  changes: Record<string, unknown>,
+) {
+  const moved = merged.host !== current.host || merged.port !== current.port;
+  if (moved && typeof current.password === 'string' && changes.password === undefined)
+    throw badRequest(PASSWORD_AGAIN.message, [PASSWORD_AGAIN]);
+}
+
+/**
+ * The stored config with its secrets; when they no longer open (sealed for another channel, or
+ * under another RUTA_SECRETS_KEY) only the public part, so typing the secrets again repairs it.
+ */
+function openConfig(row: ChannelRow, box: SecretBox | undefined): Record<string, unknown> {
+  try {
+    return fullChannelConfig(row, row.secrets ? requireBox(box) : box);
+  } catch (error) {
+    if (error instanceof SecretsKeyError) return { ...row.config };
+    throw error;
+  }
 }

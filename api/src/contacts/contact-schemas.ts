@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isoInstant } from '../http/dates';
 import { canonicalTimeZone, E164, E164_EXAMPLE, LOCALE } from './fields';
 
 const Phone = z
@@ -88,7 +89,7 @@ export const ListQuery = z.object({
     .openapi({ description: 'Part of the name, phone, email or external id (accents ignored)' }),
   tag: Tag.optional().openapi({ description: 'Only contacts with this tag' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime({ offset: true }).optional().openapi({
+  before: isoInstant().optional().openapi({
     description: 'Contacts created before this time: `nextBefore` of the previous page',
   }),
   beforeId: z.string().uuid().optional().openapi({

@@ -74,6 +74,14 @@ describe('CSV rows', () => {
     });
   });
 
+  test('a NUL character (which PostgreSQL cannot store) is a problem on its cell, not a failed upload', () => {
+    const { columns } = mapColumns(['external_id', 'first_name', 'notes']);
+    expect(validateRow(columns, ['c-1', 'Ana\u0000', 'a\u0000b'], 3).errors).toEqual([
+      { line: 3, column: 'first_name', message: expect.stringContaining('NUL') },
+      { line: 3, column: 'notes', message: expect.stringContaining('NUL') },
+    ]);
+  });
+
   test('the delimiter is the header line’s: comma, semicolon or tab, ignoring quoted text', () => {
     expect(sniffDelimiter(Buffer.from('\uFEFFphone;name;"a,b,c"\n+52,x'))).toBe(';');
     expect(sniffDelimiter(Buffer.from('phone\tname\n'))).toBe('\t');

@@ -66,6 +66,13 @@ export function validateRow(
       fail(column.header, 'the text is not UTF-8: save the file as «CSV UTF-8»');
       return;
     }
+    if (cell.includes('\u0000')) {
+      fail(
+        column.header,
+        'the text holds a NUL character (\\u0000), which cannot be stored: remove it',
+      );
+      return;
+    }
     const t = column.target;
     if (t.kind === 'consent') {
       const granted = parseYesNo(cell);

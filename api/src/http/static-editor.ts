@@ -2,11 +2,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { EDITOR_CSP } from './content-security';
 
-/** Serves the built editor; any non-file path gets index.html (client-side routing). */
+/**
+ * Serves the built editor; any non-file path gets index.html (client-side routing). Every answer
+ * carries the editor's Content-Security-Policy (own scripts, styles and API only).
+ */
 export function staticEditor(distDir: string) {
   const app = new Hono();
   const root = path.relative(process.cwd(), distDir) || '.';
+  app.use('*', async function editorCsp(c, next) {
+    await next();
+    c.res.headers.set('Content-Security-Policy', EDITOR_CSP);
+  });
   app.use(
     '/assets/*',
     serveStatic({

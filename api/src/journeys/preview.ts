@@ -64,11 +64,16 @@ export async function startPreview(
   }
   const definition = JourneyDefinition.parse(journey.draft);
   const contactId = options.contactId ?? (await testContact(deps, workspaceId));
-  const [version] = await deps.sql<{ id: string; version: number }[]>`
-    insert into journey_versions (journey_id, version, definition, layout)
-    values (${journey.id}, (select least(coalesce(min(version), 0), 0) - 1 from journey_versions where journey_id = ${journey.id}),
-            ${deps.sql.json(definition as never)}, ${deps.sql.json(journey.draft_layout as never)})
-    returning id, version`;
+  // The journey row is locked while the number is taken: two previews at once (or a publish)
+  // would otherwise pick the same version number, and the second failed with a 500.
+  const [version] = await deps.sql.begin(async (tx) => {
+    await tx`select id from journeys where id = ${journey.id} for update`;
+    return tx<{ id: string; version: number }[]>`
+      insert into journey_versions (journey_id, version, definition, layout)
+      values (${journey.id}, (select least(coalesce(min(version), 0), 0) - 1 from journey_versions where journey_id = ${journey.id}),
+              ${tx.json(definition as never)}, ${tx.json(journey.draft_layout as never)})
+      returning id, version`;
+  });
   let triggerEvent:
     | { id: string; name: string; properties: Record<string, unknown>; occurredAt: string }
     | undefined;

@@ -4,20 +4,11 @@ import type { Sql } from '@ruta/platform';
 import { analyticsReport } from '../analytics/report';
 import { resolveSpan } from '../analytics/scope';
 import type { AppEnv } from '../deps';
+import { dateOrTimeQuery } from '../http/dates';
 import { badRequest, notFound } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { getJourney, type JourneyRow, type VersionRow } from '../journeys/repository';
 import { IdParam, problemResponses } from './schemas';
-
-const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
-const dateOrTime = (description: string) =>
-  z
-    .string()
-    .regex(ISO_DATE_OR_TIME, 'an ISO date (2025-03-01) or date-time with offset')
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'not a real date')
-    .optional()
-    .openapi({ description });
 
 const knownTimeZone = (tz: string) => {
   try {
@@ -37,8 +28,8 @@ const Query = z.object({
     )
     .optional()
     .openapi({ description: 'Only runs of this version (number or id); all versions when absent' }),
-  from: dateOrTime('Runs that entered on or after this day (in `tz`) or instant'),
-  to: dateOrTime(
+  from: dateOrTimeQuery('Runs that entered on or after this day (in `tz`) or instant'),
+  to: dateOrTimeQuery(
     'Runs that entered on or before this day (in `tz`, whole day), or before this instant',
   ),
   tz: z

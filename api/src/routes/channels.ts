@@ -137,11 +137,11 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       },
     }),
     async (c) => {
-      const { sql, secrets, config } = c.get('deps');
+      const deps = c.get('deps');
       const { id } = c.req.valid('param');
-      const row = await findChannel(sql, c.get('auth').workspaceId, id);
+      const row = await findChannel(deps.sql, c.get('auth').workspaceId, id);
       if (!row) throw notFound('Channel', id);
-      return c.json(await syncTemplates(sql, secrets, config.publicUrl, row), 200);
+      return c.json(await syncTemplates(deps, row, c.req.raw.signal), 200);
     },
   )
   .openapi(

@@ -37,5 +37,37 @@ test('the OpenAPI document is generated from the schemas and covers the contract
   ).toBeDefined();
   const page = await api.call('GET', '/api/docs', undefined, { key: null });
   expect(page.status).toBe(200);
-  expect(String(page.body)).toContain('/api/openapi.json');
+  const start = await api.call('GET', '/api/docs/start.js', undefined, { key: null });
+  expect(String(start.body)).toContain('/api/openapi.json');
+});
+
+test('/api/docs runs only Ruta-served scripts (no CDN: works offline) under a strict CSP', async () => {
+  const res = await api.app.request('/api/docs');
+  const html = await res.text();
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const nonce = /property="csp-nonce" content="([^"]+)"/.exec(html)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+  expect(html).not.toMatch(/https?:\/\//);
+  expect([...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1])).toEqual([
+    ' src="/api/docs/scalar.js"',
+    ' src="/api/docs/start.js"',
+  ]);
+  const again = await api.app.request('/api/docs');
+  expect(again.headers.get('content-security-policy')).not.toBe(csp); // a fresh nonce each time
+
+  const bundle = await api.app.request('/api/docs/scalar.js');
+  expect(bundle.status).toBe(200);
+  expect(bundle.headers.get('content-type')).toContain('javascript');
+  expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
+});
+
+test('API answers carry a policy that lets nothing load or run', async () => {
+  const res = await api.app.request('/api/openapi.json');
+  expect(res.headers.get('content-security-policy')).toBe(
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  );
 });

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from '@ruta/platform';
 import type { AppEnv } from '../deps';
+import { isoInstant } from '../http/dates';
 import { validationHook } from '../http/validation';
 import { type EventStore, groupedEventStore } from '../ingest/grouped-store';
 import { routeEvent } from '../ingest/route-event';
@@ -38,7 +39,7 @@ const Event = z
     name: z.string().regex(/^[a-z][a-z0-9_.-]{0,99}$/i, 'letters, digits, "_", "." and "-"'),
     contact: ContactRef,
     properties: z.record(z.string(), z.unknown()).default({}),
-    timestamp: z.string().datetime({ offset: true }).optional(),
+    timestamp: isoInstant().optional(),
   })
   .openapi('Event');
 

@@ -1,15 +1,18 @@
+import os from 'node:os';
 import { createRutaWorker, type RutaWorker } from '@ruta/engine';
 import { createLogger, createSql, freePort } from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../app';
+import { seedDemoWorkspace } from '../seed';
 
 const log = createLogger('test', 'silent');
 let db: TestDatabase;
 let connection: Connection;
 let worker: RutaWorker;
 const taskQueue = uniqueName('health');
+const apiKey = `ruta_test_${taskQueue}`;
 
 function appWith(overrides: { temporal?: Client; sql?: TestDatabase['sql'] } = {}) {
   return createApp({
@@ -36,6 +39,10 @@ beforeAll(async () => {
     log,
   });
   void worker.run();
+  await seedDemoWorkspace(db.sql, {
+    RUTA_ADMIN_PASSWORD: 'correct horse battery',
+    RUTA_API_KEY: apiKey,
+  });
 });
 
 afterAll(async () => {
@@ -57,11 +64,27 @@ describe('GET /api/health', () => {
     expect(body.worker).toBeUndefined();
   });
 
-  test('deep=true runs the probe workflow through a worker into PostgreSQL', async () => {
-    const res = await appWith().request('/api/health?deep=true');
+  test('deep=true needs credentials: without them nothing starts and nothing is written', async () => {
+    for (const headers of [{}, { authorization: 'Bearer ruta_not_a_key' }] as Record<
+      string,
+      string
+    >[]) {
+      const res = await appWith().request('/api/health?deep=true', { headers });
+      expect(res.status).toBe(401);
+    }
+    const [row] = await db.sql`select count(*)::int as n from worker_probes`;
+    expect(row?.n).toBe(0);
+  });
+
+  test('deep=true, signed in, runs the probe workflow through a worker and names no host or PID', async () => {
+    const res = await appWith().request('/api/health?deep=true', {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.worker).toMatchObject({ ok: true, taskQueue });
+    expect(body.worker).toEqual({ ok: true, latencyMs: expect.any(Number), taskQueue });
+    expect(JSON.stringify(body)).not.toContain(os.hostname());
+    expect(JSON.stringify(body)).not.toContain(String(process.pid));
     const [row] = await db.sql`select count(*)::int as n from worker_probes`;
     expect(row?.n).toBe(1);
   });
@@ -76,7 +99,7 @@ describe('GET /api/health', () => {
     expect(body.status).toBe('unavailable');
     expect(body.postgres.ok).toBe(true);
     expect(body.temporal.ok).toBe(false);
-    expect(body.temporal.error).toBeTruthy();
+    expect(body.temporal.error).toBe('Temporal did not answer');
   });
 
   test('answers 503 naming PostgreSQL when it cannot be reached', async () => {
@@ -85,6 +108,7 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(503);
     const body = await res.json();
     expect(body.postgres.ok).toBe(false);
+    expect(body.postgres.error).toBe('PostgreSQL did not answer'); // no address, no driver error
     expect(body.temporal.ok).toBe(true);
     await deadSql.end();
   });

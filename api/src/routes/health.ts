@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { outboxStats } from '@ruta/engine';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
+import { authenticate } from '../http/authenticate';
 
 interface Check {
   ok: boolean;
@@ -10,7 +11,10 @@ interface Check {
   [detail: string]: unknown;
 }
 
-async function timed(fn: () => Promise<Record<string, unknown> | undefined>): Promise<Check> {
+async function timed(
+  what: string,
+  fn: () => Promise<Record<string, unknown> | undefined>,
+): Promise<Check> {
   const started = performance.now();
   try {
     const details = await fn();
@@ -19,7 +23,8 @@ async function timed(fn: () => Promise<Record<string, unknown> | undefined>): Pr
     return {
       ok: false,
       latencyMs: Math.round(performance.now() - started),
-      error: error instanceof Error ? error.message : String(error),
+      error: `${what} did not answer`,
+      detail: error instanceof Error ? error.message : String(error),
     };
   }
 }
@@ -33,14 +38,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 export function checkPostgres({ sql }: AppDeps) {
-  return timed(async () => {
+  return timed('PostgreSQL', async () => {
     await withTimeout(sql`select 1`, 3_000, 'PostgreSQL');
     return undefined;
   });
 }
 
 export function checkTemporal({ temporal, config }: AppDeps) {
-  return timed(async () => {
+  return timed('Temporal', async () => {
     await withTimeout(
       temporal.workflowService.describeNamespace({ namespace: config.temporalNamespace }),
       3_000,
@@ -52,14 +57,19 @@ export function checkTemporal({ temporal, config }: AppDeps) {
 
 /** Signals written for Temporal and not yet delivered (DESIGN §8.2): depth and oldest age. */
 export function checkOutbox({ sql }: AppDeps) {
-  return timed(async () => ({ ...(await withTimeout(outboxStats(sql), 3_000, 'PostgreSQL')) }));
+  return timed('PostgreSQL', async () => ({
+    ...(await withTimeout(outboxStats(sql), 3_000, 'PostgreSQL')),
+  }));
 }
 
-/** Runs the probe workflow: proves a worker polls the task queue and reaches PostgreSQL. */
+/**
+ * Runs the probe workflow: proves a worker polls the task queue and reaches PostgreSQL. It starts
+ * a workflow and writes a row, so only a signed-in caller may ask for it; it names no host or PID.
+ */
 export function checkWorker({ temporal, config }: AppDeps) {
-  return timed(async () => {
+  return timed('A Ruta worker', async () => {
     const probeId = randomUUID();
-    const result = await withTimeout(
+    await withTimeout(
       temporal.workflow.execute('probeWorkflow', {
         taskQueue: config.taskQueue,
         workflowId: `ruta-probe/${probeId}`,
@@ -69,31 +79,48 @@ export function checkWorker({ temporal, config }: AppDeps) {
       10_000,
       'A Ruta worker',
     );
-    return {
-      taskQueue: config.taskQueue,
-      identity: (result as { workerIdentity: string }).workerIdentity,
-    };
+    return { taskQueue: config.taskQueue };
   });
 }
 
-export const health = new Hono<AppEnv>().get('/', async (c) => {
-  const deps = c.get('deps');
-  const deep = c.req.query('deep') === 'true';
-  const [postgres, temporal, outbox, worker] = await Promise.all([
-    checkPostgres(deps),
-    checkTemporal(deps),
-    checkOutbox(deps),
-    deep ? checkWorker(deps) : Promise.resolve(undefined),
-  ]);
-  const ok = postgres.ok && temporal.ok && (worker?.ok ?? true);
-  return c.json(
-    {
-      status: ok ? 'ok' : 'unavailable',
-      postgres,
-      temporal,
-      outbox,
-      ...(worker ? { worker } : {}),
-    },
-    ok ? 200 : 503,
-  );
-});
+const signedIn = authenticate();
+
+/**
+ * `GET /api/health` is public and cheap: PostgreSQL and Temporal reachable. `?deep=true` also runs
+ * a workflow through a worker (it writes a probe row), so it needs a session or an API key (any
+ * role for now). Either names what failed, never how: details go to the server log.
+ */
+export const health = new Hono<AppEnv>().get(
+  '/',
+  async function deepNeedsSignIn(c, next) {
+    if (c.req.query('deep') === 'true') return signedIn(c, next);
+    return next();
+  },
+  async (c) => {
+    const deps = c.get('deps');
+    const deep = c.req.query('deep') === 'true';
+    const [postgres, temporal, outbox, worker] = await Promise.all([
+      checkPostgres(deps),
+      checkTemporal(deps),
+      checkOutbox(deps),
+      deep ? checkWorker(deps) : Promise.resolve(undefined),
+    ]);
+    // What failed is named; how (addresses, driver errors) goes to the server log only.
+    for (const check of [postgres, temporal, outbox, worker]) {
+      if (!check?.detail) continue;
+      deps.log.warn({ detail: check.detail }, `health: ${check.error}`);
+      delete check.detail;
+    }
+    const ok = postgres.ok && temporal.ok && (worker?.ok ?? true);
+    return c.json(
+      {
+        status: ok ? 'ok' : 'unavailable',
+        postgres,
+        temporal,
+        outbox,
+        ...(worker ? { worker } : {}),
+      },
+      ok ? 200 : 503,
+    );
+  },
+);

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps';
+import { isoInstant } from '../http/dates';
 import { conflict, notFound } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { exitRuns } from '../runs/exit-runs';
@@ -11,9 +12,7 @@ const Filters = z.object({
   status: z.enum(['active', 'completed', 'failed']).optional(),
   nodeId: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z
-    .string()
-    .datetime({ offset: true })
+  before: isoInstant()
     .optional()
     .openapi({ description: 'Runs that started before this time (paging)' }),
 });

@@ -6,11 +6,14 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
+    /** A stable code for the whole problem, when it has one (e.g. a provider's refusal). */
+    code: z.string().optional(),
     errors: z
       .array(
         z.object({
           path: z.string(),
           message: z.string(),
+          message_es: z.string().optional(),
           code: z.string().optional(),
           nodeId: z.string().optional(),
         }),

@@ -3,6 +3,9 @@ import {
   createLogger,
   createSecretBox,
   generateSecretsKey,
+  type OutboundPolicy,
+  type ProviderApiUrls,
+  STRICT_OUTBOUND,
   TEMPORAL_CHANNEL_ARGS,
 } from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
@@ -13,16 +16,21 @@ import { seedDemoWorkspace } from '../seed';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
+export interface ApiHarnessOptions {
+  /** Where the API (not the worker) reaches Temporal: a proxy, to take Temporal away from it. */
+  apiTemporalAddress?: string;
+  /** The outbound guard's server settings for the worker and the API (default: nothing private). */
+  outbound?: OutboundPolicy;
+  /** Where providers' APIs are (local fakes); unset = the official hosts. */
+  providerApiUrls?: ProviderApiUrls;
+}
+
 /**
  * The API as `app.request()` sees it, over a fresh database and a real worker on the run's
  * Temporal dev server. `call()` authenticates with the seeded workspace's API key by default.
  */
-export async function startApiHarness(
-  options: {
-    /** Where the API (not the worker) reaches Temporal: a proxy, to take Temporal away from it. */
-    apiTemporalAddress?: string;
-  } = {},
-) {
+export async function startApiHarness(options: ApiHarnessOptions = {}) {
+  const outbound = options.outbound ?? STRICT_OUTBOUND;
   const db: TestDatabase = await testDatabase();
   const taskQueue = uniqueName('api');
   const log = createLogger('test', 'warn');
@@ -34,14 +42,21 @@ export async function startApiHarness(
   const secrets = createSecretBox(generateSecretsKey());
   const publicUrl = 'http://localhost';
   // The worker sends through the workspace's configured channels (the sandbox when none), as in production.
-  const providers = workspaceRegistry({ sql: db.sql, log, box: secrets, publicUrl });
+  const providers = workspaceRegistry({
+    sql: db.sql,
+    log,
+    box: secrets,
+    publicUrl,
+    outbound,
+    apiUrls: options.providerApiUrls,
+  });
   const worker: RutaWorker = await createRutaWorker({
     temporalAddress: harness().temporalAddress,
     namespace: 'default',
     taskQueue,
     sql: db.sql,
     log,
-    activityDeps: { providers },
+    activityDeps: { providers, outbound },
   });
   void worker.run();
   const apiKey = `ruta_test_${taskQueue}`;
@@ -60,6 +75,8 @@ export async function startApiHarness(
       temporalUiUrl: 'http://127.0.0.1:8233',
       publicUrl,
       workflowIdPrefix: `${taskQueue}/`,
+      outbound,
+      providerApiUrls: options.providerApiUrls,
     },
   };
   const app = createApp(deps);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   GRAPH_ERRORS,
@@ -46,12 +47,17 @@ const channel: Record<'whatsapp' | 'twilio' | 'smtp', string> = {
 };
 
 beforeAll(async () => {
-  [api, graph, twilio, smtp] = await Promise.all([
-    startApiHarness(),
+  [graph, twilio, smtp] = await Promise.all([
     startFakeGraphApi({ accessToken: META.accessToken }),
     startFakeTwilioApi(TWILIO),
     startFakeSmtpServer({ user: 'ruta', password: 'smtp-pass-0001' }),
   ]);
+  // Where the providers are is the server's setting (RUTA_WHATSAPP_API_URL, RUTA_TWILIO_API_URL),
+  // and the fakes listen on loopback without TLS (RUTA_OUTBOUND_ALLOW, RUTA_SMTP_ALLOW_PLAIN).
+  api = await startApiHarness({
+    providerApiUrls: { whatsapp: graph.baseUrl, twilio: twilio.baseUrl },
+    outbound: { allow: ['127.0.0.1'], allowPlainSmtp: true },
+  });
   const add = async (body: Json) => {
     const res = await api.call<Json>('POST', '/api/channels', body);
     expect(res.status).toBe(201);
@@ -60,12 +66,12 @@ beforeAll(async () => {
   channel.whatsapp = await add({
     provider: 'whatsapp',
     name: 'WhatsApp',
-    config: { ...META, apiBaseUrl: graph.baseUrl },
+    config: META,
   });
   channel.twilio = await add({
     provider: 'twilio',
     name: 'SMS',
-    config: { ...TWILIO, from: '+5215550009999', apiBaseUrl: twilio.baseUrl },
+    config: { ...TWILIO, from: '+5215550009999' },
   });
   channel.smtp = await add({
     provider: 'smtp',
@@ -179,6 +185,19 @@ describe('real channels: the abandoned cart over WhatsApp Cloud API and Twilio',
         components: [{ type: 'BODY', text: 'Hola {{1}}, tu carrito de {{2}} te espera.' }],
       },
     ]);
+    // An error answer is told in Ruta's words with a stable code; what Meta said stays in the log.
+    graph.replyNext({
+      status: 401,
+      body: { error: { message: 'upstream secret: db-7.corp:5432 refused', code: 190 } },
+    });
+    const refused = await api.call<Json>(
+      'POST',
+      `/api/channels/${channel.whatsapp}/templates/sync`,
+    );
+    expect(refused.status).toBe(502);
+    expect(refused.body).toMatchObject({ code: 'auth_failed' });
+    expect(JSON.stringify(refused.body)).not.toContain('upstream secret');
+
     const synced = await api.call<Json>('POST', `/api/channels/${channel.whatsapp}/templates/sync`);
     expect(synced.status).toBe(200);
     expect(synced.body.items).toEqual([
@@ -522,8 +541,14 @@ describe('real channels: email over SMTP with signed tracking links', () => {
     expect(message?.opened_at).toBeTruthy();
     expect(message?.clicked_at).toBeTruthy();
 
-    // RFC 8058 one-click unsubscribe; a GET only asks.
-    expect((await api.app.request(local(unsubscribe))).status).toBe(200);
+    // RFC 8058 one-click unsubscribe; a GET only asks, on a page whose only style is allowed by hash.
+    const asked = await api.app.request(local(unsubscribe));
+    expect(asked.status).toBe(200);
+    const style = /<style>([^<]*)<\/style>/.exec(await asked.text())?.[1] ?? '';
+    expect(asked.headers.get('content-security-policy')).toContain(
+      `style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`,
+    );
+    expect(asked.headers.get('content-security-policy')).toContain("default-src 'none'");
     let [contact] = await api.sql<Json[]>`select consent from contacts where id = ${contactId}`;
     expect(contact?.consent.email.granted).toBe(true);
     const post = await api.app.request(local(unsubscribe), {

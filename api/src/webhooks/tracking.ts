@@ -1,6 +1,7 @@
 import { verifyTracking } from '@ruta/engine';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../deps';
+import { inlineStyleCsp } from '../http/content-security';
 import { receiveStatus } from '../inbound/message-status';
 
 // A transparent 1×1 GIF.
@@ -14,10 +15,15 @@ async function messageWorkspace(c: Context<AppEnv>, messageId: string) {
   return row;
 }
 
+const PAGE_STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937}button{font:inherit;padding:.6rem 1.2rem;border-radius:.5rem;border:0;background:#0f766e;color:#fff;cursor:pointer}';
+const PAGE_CSP = inlineStyleCsp(PAGE_STYLE);
+
 function page(c: Context<AppEnv>, status: 200 | 400, title: string, body: string) {
+  c.header('Content-Security-Policy', PAGE_CSP);
   return c.html(
     `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937}button{font:inherit;padding:.6rem 1.2rem;border-radius:.5rem;border:0;background:#0f766e;color:#fff;cursor:pointer}</style>
+<style>${PAGE_STYLE}</style>
 </head><body><h1>${title}</h1>${body}</body></html>`,
     status,
   );

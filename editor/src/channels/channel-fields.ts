@@ -8,7 +8,7 @@ export const EDITABLE_PROVIDERS: readonly EditableProvider[] = ['whatsapp', 'twi
 export interface FieldSpec {
   key: string;
   input: 'text' | 'number' | 'boolean';
-  /** Behind "Advanced options": only for self-hosted gateways and tests. */
+  /** Behind "Advanced options": rarely changed. */
   advanced?: boolean;
   /** Identifiers and tokens read better in a monospace font. */
   mono?: boolean;
@@ -22,14 +22,12 @@ export const PROVIDER_FIELDS: Record<EditableProvider, readonly FieldSpec[]> = {
     { key: 'accessToken', input: 'text', mono: true },
     { key: 'appSecret', input: 'text', mono: true },
     { key: 'verifyToken', input: 'text', mono: true },
-    { key: 'apiBaseUrl', input: 'text', advanced: true, mono: true },
     { key: 'apiVersion', input: 'text', advanced: true, mono: true },
   ],
   twilio: [
     { key: 'accountSid', input: 'text', mono: true },
     { key: 'authToken', input: 'text', mono: true },
     { key: 'from', input: 'text', mono: true },
-    { key: 'apiBaseUrl', input: 'text', advanced: true, mono: true },
   ],
   smtp: [
     { key: 'host', input: 'text', mono: true },
@@ -107,7 +105,7 @@ export function clearedOnEdit(
   return patch;
 }
 
-export type FieldIssue = 'required' | 'invalid';
+export type FieldIssue = 'required' | 'invalid' | 'passwordAgain';
 
 /**
  * What is wrong per field, by the provider's schema. On edit a secret left blank keeps the stored
@@ -129,6 +127,20 @@ export function validateConfig(
     issues[key] = missing ? 'required' : 'invalid';
   }
   return issues;
+}
+
+/**
+ * A saved SMTP password goes only to the server it was typed for: moving the channel to another
+ * host or port needs it typed again (the server refuses otherwise; this says so before saving).
+ */
+export function passwordNeededAgain(
+  provider: EditableProvider,
+  config: Record<string, unknown>,
+  stored: { config: Record<string, unknown>; secretsSet: readonly string[] } | undefined,
+): boolean {
+  if (provider !== 'smtp' || !stored?.secretsSet.includes('password')) return false;
+  const moved = config.host !== stored.config.host || config.port !== stored.config.port;
+  return moved && config.password === undefined;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   isOptional,
   isSecret,
   PROVIDER_FIELDS,
+  passwordNeededAgain,
   placeServerErrors,
   toConfig,
   validateConfig,
@@ -64,14 +65,17 @@ export function ChannelForm({ mode, onDone }: { mode: Mode; onDone: () => void }
     event.preventDefault();
     const config = toConfig(provider, values);
     const issues = validateConfig(provider, config, mode.kind);
+    if (passwordNeededAgain(provider, config, editing)) issues.password = 'passwordAgain';
     const found: Record<string, string> = {};
     for (const [key, issue] of Object.entries(issues)) {
       found[key] =
         issue === 'required'
           ? t('channels.required')
-          : t(`channels.fields.${provider}.${key}.invalid`, {
-              defaultValue: t('channels.invalid'),
-            });
+          : issue === 'passwordAgain'
+            ? t('channels.passwordAgain')
+            : t(`channels.fields.${provider}.${key}.invalid`, {
+                defaultValue: t('channels.invalid'),
+              });
     }
     if (!name.trim()) found.name = t('channels.nameRequired');
     setErrors(found);

@@ -290,6 +290,43 @@ describe('channels page', () => {
     });
   });
 
+  test('moving an SMTP channel to another server asks for the password again before saving', async () => {
+    const withPassword: ChannelView = { ...smtp, secretsSet: ['password'] };
+    const calls = stubApi(
+      listing([withPassword], {
+        'PATCH /channels/ch_mail': () => [200, withPassword],
+      }),
+    );
+    renderWithQueries(<ChannelsPage />);
+    const mail = await screen.findByRole('article', { name: 'Correo de la tienda' });
+    fireEvent.click(within(mail).getByRole('button', { name: /Editar/ }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Servidor SMTP'), {
+      target: { value: 'smtp.otro.mx' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Guardar' }));
+    expect(await within(dialog).findByText(/escribe de nuevo la contraseña/)).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+
+    fireEvent.change(within(dialog).getByLabelText(/^Contraseña/), {
+      target: { value: 'nueva-contraseña' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({
+      config: { host: 'smtp.otro.mx', password: 'nueva-contraseña' },
+    });
+  });
+
+  test('provider API addresses are not in the form: they are server settings', async () => {
+    stubApi(listing([whatsapp()]));
+    renderWithQueries(<ChannelsPage />);
+    const wa = await screen.findByRole('article', { name: 'WhatsApp Tienda Sol' });
+    fireEvent.click(within(wa).getByRole('button', { name: /Editar/ }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).queryByLabelText('URL base de la API')).toBeNull();
+  });
+
   test('syncing shows the templates with their approval status', async () => {
     let templates: SyncedTemplate[] = [];
     const synced = [

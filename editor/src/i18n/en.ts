@@ -556,6 +556,8 @@ export const en: Messages = {
     invalid: 'Check this value.',
     optional: 'optional',
     advanced: 'Advanced options',
+    passwordAgain:
+      'When you change the server or the port, type the password again: the saved one only goes to the server it was typed for.',
     keepSecret: 'Saved — leave empty to keep it',
     secretHelp: 'Stored encrypted and never shown again.',
     willCarry: 'Will carry: {{channels}}',
@@ -597,12 +599,6 @@ export const en: Messages = {
           help: 'A secret you make up (at least 8 characters). Paste the same one in Meta when you set up the webhook.',
           invalid: 'Use at least 8 characters.',
         },
-        apiBaseUrl: {
-          label: 'API base URL',
-          help: 'Defaults to https://graph.facebook.com.',
-          placeholder: 'https://graph.facebook.com',
-          invalid: 'Must be a URL starting with http:// or https://.',
-        },
         apiVersion: {
           label: 'Graph API version',
           help: 'Leave empty for the default version.',
@@ -629,12 +625,6 @@ export const en: Messages = {
           invalid:
             'Use a number with + and country code, an MG… SID, whatsapp:+number or a name of up to 11 letters and digits.',
         },
-        apiBaseUrl: {
-          label: 'API base URL',
-          help: 'Defaults to https://api.twilio.com.',
-          placeholder: 'https://api.twilio.com',
-          invalid: 'Must be a URL starting with http:// or https://.',
-        },
       },
       smtp: {
         host: {
@@ -650,7 +640,7 @@ export const en: Messages = {
         },
         secure: {
           label: 'TLS from the start (port 465)',
-          help: 'When off, STARTTLS is used if the server offers it.',
+          help: 'When off, STARTTLS is used: Ruta only sends email encrypted with TLS.',
           invalid: 'Check this value.',
         },
         user: {

@@ -558,6 +558,8 @@ export const es = {
     invalid: 'Revisa este valor.',
     optional: 'opcional',
     advanced: 'Opciones avanzadas',
+    passwordAgain:
+      'Al cambiar el servidor o el puerto, escribe de nuevo la contraseña: la guardada solo se envía al servidor para el que la escribiste.',
     keepSecret: 'Guardado — déjalo vacío para conservarlo',
     secretHelp: 'Se guarda cifrado y no se vuelve a mostrar.',
     willCarry: 'Llevará: {{channels}}',
@@ -599,12 +601,6 @@ export const es = {
           help: 'Una clave que tú inventas (mínimo 8 caracteres). Pega la misma en Meta al configurar el webhook.',
           invalid: 'Usa al menos 8 caracteres.',
         },
-        apiBaseUrl: {
-          label: 'URL base de la API',
-          help: 'Por defecto, https://graph.facebook.com.',
-          placeholder: 'https://graph.facebook.com',
-          invalid: 'Debe ser una URL que empiece con http:// o https://.',
-        },
         apiVersion: {
           label: 'Versión de la Graph API',
           help: 'Si lo dejas vacío, se usa la versión predeterminada.',
@@ -631,12 +627,6 @@ export const es = {
           invalid:
             'Usa un número con + y código de país, un SID MG…, whatsapp:+número o un nombre de hasta 11 letras y números.',
         },
-        apiBaseUrl: {
-          label: 'URL base de la API',
-          help: 'Por defecto, https://api.twilio.com.',
-          placeholder: 'https://api.twilio.com',
-          invalid: 'Debe ser una URL que empiece con http:// o https://.',
-        },
       },
       smtp: {
         host: {
@@ -652,7 +642,7 @@ export const es = {
         },
         secure: {
           label: 'TLS desde el inicio (puerto 465)',
-          help: 'Si lo desactivas, se usa STARTTLS cuando el servidor lo ofrece.',
+          help: 'Si lo desactivas, se usa STARTTLS: Ruta solo envía correo cifrado con TLS.',
           invalid: 'Revisa este valor.',
         },
         user: {

@@ -1,7 +1,6 @@
-import type { Logger, Sql } from '@ruta/platform';
+import type { Logger, OutboundPolicy, Sql } from '@ruta/platform';
 import type { ProviderRegistry } from '../channels/provider';
 import type { EnrollmentTarget } from '../enrollment/enroll';
-import type { WebhookGuardOptions } from './webhook-guard';
 
 /** What activities need from the outside world; tests pass real ones (a real database). */
 export interface ActivityDeps {
@@ -11,7 +10,8 @@ export interface ActivityDeps {
   providers: ProviderRegistry;
   /** Where sweeps enroll contacts (the worker's own Temporal client and task queue). */
   enrollment: EnrollmentTarget;
-  webhookGuard?: WebhookGuardOptions;
+  /** The outbound guard's server settings for the webhook node (RUTA_OUTBOUND_ALLOW). */
+  outbound: OutboundPolicy;
   /** Test hook: runs after a provider accepted a message and before Ruta records it. */
   afterProviderAccepted?: (messageId: string) => void | Promise<void>;
 }

@@ -8,6 +8,7 @@ import {
   type SendReceipt,
 } from '../channels/provider';
 import type { ContactSnapshot } from '../workflows/journey/types';
+import { activitySignal } from './cancellation';
 import type { ActivityDeps } from './deps';
 import type { RenderOutcome } from './render-message';
 import type { SendRequest } from './send';
@@ -76,7 +77,7 @@ export async function deliverOnChannel(
   };
   if (message.earlier_status === 'pending' && message.earlier_call === 'started') {
     const found = provider.lookup
-      ? await provider.lookup(outbound, message.created_at)
+      ? await provider.lookup(outbound, message.created_at, { signal: activitySignal() })
       : ({ found: 'unknown' } as const);
     if (found.found === true) {
       await recordSent(sql, provider, message.id, found.receipt);
@@ -93,7 +94,7 @@ export async function deliverOnChannel(
     // The provider has no such message: sending it now cannot duplicate it.
   }
   try {
-    const receipt = await provider.send(outbound);
+    const receipt = await provider.send(outbound, { signal: activitySignal() });
     await deps.afterProviderAccepted?.(message.id);
     await recordSent(sql, provider, message.id, receipt);
     return { status: 'sent', messageId: message.id };

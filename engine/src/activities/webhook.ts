@@ -1,10 +1,10 @@
-import http from 'node:http';
-import https from 'node:https';
+import { isOutboundError, outboundRequest } from '@ruta/platform';
 import { buildTemplateContext, renderTemplate, type TemplateContext } from '@ruta/shared';
+import { ApplicationFailure } from '@temporalio/common';
 import type { TriggerEventSnapshot } from '../workflows/journey/types';
+import { activitySignal } from './cancellation';
 import { loadContactRow, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
-import { guardedLookup, refusedLiteralAddress } from './webhook-guard';
 
 export interface WebhookRequest {
   workspaceId: string;
@@ -40,9 +40,15 @@ async function renderOrThrow(
   return result.text;
 }
 
-export function createWebhookActivities({ sql, webhookGuard }: ActivityDeps) {
+export function createWebhookActivities({ sql, log, outbound }: ActivityDeps) {
   return {
-    /** Calls the journey's webhook; never reaches loopback, private or link-local addresses unless allowed. */
+    /**
+     * Calls the journey's webhook through the outbound guard: never a private, loopback or
+     * link-local address unless the server allows it, no redirects, the node's timeout as an
+     * overall deadline, a 1 MiB answer cap, and Temporal's cancellation. A timeout or a failed
+     * connection throws a retryable failure (Temporal retries the call); a refused destination
+     * or answer takes the failure output at once.
+     */
     async callWebhook(input: WebhookRequest): Promise<WebhookResult> {
       const contact = toSnapshot(await loadContactRow(sql, input.workspaceId, input.contactId));
       const context = buildTemplateContext({
@@ -52,18 +58,14 @@ export function createWebhookActivities({ sql, webhookGuard }: ActivityDeps) {
           : null,
         journey: { name: input.journeyName },
       });
-      let url: URL;
       const headers: Record<string, string> = {
         'idempotency-key': input.idempotencyKey,
         'user-agent': 'Ruta-Webhook/1',
       };
+      let url: string;
       let body: string | undefined;
       try {
-        url = new URL(await renderOrThrow(input.request.url, context, 'url'));
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-          throw new Error(`unsupported protocol ${url.protocol}`);
-        const refused = refusedLiteralAddress(url.hostname, webhookGuard);
-        if (refused) throw refused;
+        url = await renderOrThrow(input.request.url, context, 'url');
         for (const [name, value] of Object.entries(input.request.headers)) {
           headers[name.toLowerCase()] = await renderOrThrow(value, context, `header ${name}`);
         }
@@ -74,50 +76,46 @@ export function createWebhookActivities({ sql, webhookGuard }: ActivityDeps) {
       } catch (error) {
         return { ok: false, error: (error as Error).message };
       }
-      return new Promise<WebhookResult>((resolve) => {
-        const client = url.protocol === 'https:' ? https : http;
-        const req = client.request(
+      try {
+        const response = await outboundRequest(
           url,
           {
             method: input.request.method,
             headers,
-            timeout: input.request.timeoutMs,
-            lookup: guardedLookup(url.hostname, webhookGuard) as never,
+            body,
+            deadlineMs: input.request.timeoutMs,
+            maxResponseBytes: MAX_RESPONSE_BYTES,
+            signal: activitySignal(),
           },
-          (res) => {
-            const chunks: Buffer[] = [];
-            let size = 0;
-            res.on('data', (chunk: Buffer) => {
-              size += chunk.length;
-              if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
-            });
-            res.on('end', () => {
-              const status = res.statusCode ?? 0;
-              const text = Buffer.concat(chunks).toString('utf8');
-              let json: unknown;
-              if (/json/.test(res.headers['content-type'] ?? '')) {
-                try {
-                  json = JSON.parse(text);
-                } catch {
-                  json = undefined;
-                }
-              }
-              resolve({
-                ok: status >= 200 && status < 300,
-                status,
-                json,
-                ...(status >= 300 ? { error: `HTTP ${status}` } : {}),
-              });
-            });
-          },
+          outbound,
         );
-        req.on('timeout', () =>
-          req.destroy(new Error(`no answer within ${input.request.timeoutMs} ms`)),
+        const ok = response.status >= 200 && response.status < 300;
+        return {
+          ok,
+          status: response.status,
+          ...(ok ? { json: jsonOf(response.text, response.headers['content-type']) } : {}),
+          ...(ok ? {} : { error: `HTTP ${response.status}` }),
+        };
+      } catch (error) {
+        if (!isOutboundError(error)) throw error;
+        log.warn(
+          { workspaceId: input.workspaceId, failure: error.failure, detail: error.detail },
+          'webhook call failed',
         );
-        req.on('error', (error) => resolve({ ok: false, error: error.message }));
-        if (body !== undefined) req.write(body);
-        req.end();
-      });
+        if (error.failure === 'aborted') throw error;
+        if (error.retryable)
+          throw ApplicationFailure.retryable(error.message, `webhook_${error.failure}`);
+        return { ok: false, error: error.message };
+      }
     },
   };
+}
+
+function jsonOf(text: string, contentType: string | undefined): unknown {
+  if (!/json/.test(contentType ?? '')) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import type { SecretBox, Sql } from '@ruta/platform';
+import type { Logger, OutboundPolicy, ProviderApiUrls, SecretBox, Sql } from '@ruta/platform';
 import type {
   Channel,
   ProviderKind,
@@ -33,7 +33,7 @@ export class MissingSecretsKeyError extends Error {
 
 /** The channel's whole config: what is shown plus its decrypted credentials. */
 export function fullChannelConfig(
-  row: Pick<ChannelRow, 'id' | 'config' | 'secrets'>,
+  row: Pick<ChannelRow, 'id' | 'workspace_id' | 'config' | 'secrets'>,
   box: SecretBox | undefined,
 ): Record<string, unknown> {
   if (!row.secrets) return { ...row.config };
@@ -41,7 +41,10 @@ export function fullChannelConfig(
     throw new MissingSecretsKeyError(
       `RUTA_SECRETS_KEY is not set, so the credentials of channel ${row.id} cannot be read.`,
     );
-  return { ...row.config, ...box.decrypt(row.secrets) };
+  return {
+    ...row.config,
+    ...box.decrypt(row.secrets, { workspaceId: row.workspace_id, channelId: row.id }),
+  };
 }
 
 export async function loadChannel(sql: Sql, id: string): Promise<ChannelRow | undefined> {
@@ -53,6 +56,11 @@ export interface ProviderSettings {
   box: SecretBox | undefined;
   publicUrl: string;
   timeoutMs?: number;
+  /** Provider API base URLs (server settings); unset = the official hosts. */
+  apiUrls?: ProviderApiUrls;
+  /** The outbound guard's server settings (RUTA_OUTBOUND_ALLOW, RUTA_SMTP_ALLOW_PLAIN). */
+  outbound: OutboundPolicy;
+  log?: Logger;
 }
 
 /** Builds the provider a stored channel describes (the sandbox row builds nothing: use the sandbox). */
@@ -72,12 +80,20 @@ export function buildProvider(
     publicUrl: settings.publicUrl,
     tracking: createTrackingLinks(settings.publicUrl, box),
     timeoutMs: settings.timeoutMs,
+    outbound: settings.outbound,
+    log: settings.log,
   };
   switch (row.provider) {
     case 'whatsapp':
-      return createWhatsAppProvider(config as WhatsAppChannelConfig, ctx);
+      return createWhatsAppProvider(config as WhatsAppChannelConfig, {
+        ...ctx,
+        apiBaseUrl: settings.apiUrls?.whatsapp,
+      });
     case 'twilio':
-      return createTwilioProvider(config as TwilioChannelConfig, ctx);
+      return createTwilioProvider(config as TwilioChannelConfig, {
+        ...ctx,
+        apiBaseUrl: settings.apiUrls?.twilio,
+      });
     case 'smtp':
       return createSmtpProvider(config as SmtpChannelConfig, ctx);
   }

@@ -54,8 +54,8 @@ let mailbox: Awaited<ReturnType<typeof startFakeSmtpServer>>;
 
 const twilioRig = (from: string): Rig => ({
   provider: createTwilioProvider(
-    { accountSid: ACCOUNT, authToken: TWILIO_TOKEN, from, apiBaseUrl: twilio.baseUrl },
-    ctx,
+    { accountSid: ACCOUNT, authToken: TWILIO_TOKEN, from },
+    { ...ctx, apiBaseUrl: twilio.baseUrl },
   ),
   received: async (to) =>
     twilio.requests
@@ -92,9 +92,8 @@ const CASES: ProviderCase[] = [
           accessToken: GRAPH_TOKEN,
           appSecret: 'app-secret-123',
           verifyToken: 'verify-token-123',
-          apiBaseUrl: graph.baseUrl,
         },
-        ctx,
+        { ...ctx, apiBaseUrl: graph.baseUrl },
       ),
       received: async (to) =>
         graph.requests

@@ -1,3 +1,4 @@
+import type { Logger, OutboundPolicy } from '@ruta/platform';
 import type { Channel } from '@ruta/shared';
 import type { TrackingLinks } from './email-tracking';
 
@@ -83,14 +84,19 @@ export interface ChannelProvider {
   readonly name: string;
   /** The workspace channel (channels.id) this provider instance sends for; absent for the default sandbox. */
   readonly channelId?: string;
-  send(message: OutboundMessage): Promise<SendReceipt>;
+  send(message: OutboundMessage, options?: SendOptions): Promise<SendReceipt>;
   /**
    * Looks up a message an earlier attempt may have sent (same idempotency key), where the
    * provider's API allows it. Absent: the provider cannot tell (WhatsApp Cloud API, SMTP).
    */
-  lookup?(message: OutboundMessage, since: Date): Promise<LookupResult>;
+  lookup?(message: OutboundMessage, since: Date, options?: SendOptions): Promise<LookupResult>;
   /** Releases connections (SMTP pools); called when the registry drops the instance. */
   close?(): Promise<void> | void;
+}
+
+export interface SendOptions {
+  /** Cancels the call (the send activity passes Temporal's cancellation signal). */
+  signal?: AbortSignal;
 }
 
 /** What a provider built from a workspace channel needs besides its own config. */
@@ -99,8 +105,17 @@ export interface ProviderContext {
   /** The base URL providers reach Ruta at (RUTA_PUBLIC_URL): status callbacks, email links. */
   publicUrl: string;
   tracking: TrackingLinks;
-  /** Per-request timeout for provider HTTP APIs (default 10 s); a timeout is retryable. */
+  /** Deadline of one provider API call (default 10 s); a timeout is retryable. */
   timeoutMs?: number;
+  /**
+   * The provider API's base URL, a server setting (RUTA_WHATSAPP_API_URL, RUTA_TWILIO_API_URL)
+   * for self-hosted proxies and tests; unset = the provider's official host.
+   */
+  apiBaseUrl?: string;
+  /** The outbound guard every connection goes through (RUTA_OUTBOUND_ALLOW, RUTA_SMTP_ALLOW_PLAIN). */
+  outbound: OutboundPolicy;
+  /** Where upstream error details go (never to the tenant). */
+  log?: Logger;
 }
 
 /** Which provider carries a workspace's messages on a channel (the sandbox unless configured). */

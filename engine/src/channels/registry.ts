@@ -1,4 +1,4 @@
-import type { Logger, SecretBox, Sql } from '@ruta/platform';
+import type { Logger, OutboundPolicy, ProviderApiUrls, SecretBox, Sql } from '@ruta/platform';
 import type { Channel } from '@ruta/shared';
 import { buildProvider, type ChannelRow } from './channel-store';
 import type { ChannelProvider, ProviderRegistry } from './provider';
@@ -17,12 +17,16 @@ export interface WorkspaceRegistryOptions {
   box: SecretBox | undefined;
   publicUrl: string;
   timeoutMs?: number;
+  /** Provider API base URLs (RUTA_WHATSAPP_API_URL, RUTA_TWILIO_API_URL); unset = official hosts. */
+  apiUrls?: ProviderApiUrls;
+  /** The outbound guard's server settings (RUTA_OUTBOUND_ALLOW, RUTA_SMTP_ALLOW_PLAIN). */
+  outbound: OutboundPolicy;
 }
 
 /**
  * The provider for a workspace's channel: its newest configured channel carrying it, else the
  * sandbox (the default). Previews always use the sandbox. Providers are kept per channel version
- * (id + updated_at), so an edited channel is rebuilt and SMTP pools are reused between sends.
+ * (id + updated_at), so an edited channel is rebuilt.
  */
 export function workspaceRegistry(
   options: WorkspaceRegistryOptions,

@@ -1,3 +1,5 @@
+import net from 'node:net';
+import type { OutboundError } from '@ruta/platform';
 import type { SmtpChannelConfig } from '@ruta/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { decodeEntities } from './email-html';
@@ -32,6 +34,7 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const p of opened.splice(0)) await p.close?.();
   mailbox.messages.length = 0;
+  mailbox.logins.length = 0;
 });
 afterAll(() => mailbox.close());
 
@@ -151,5 +154,112 @@ describe('errors', () => {
     expect(classifySmtpError(Object.assign(new Error('trouble'), error))).toBeInstanceOf(
       RetryableProviderError,
     );
+  });
+});
+
+describe('where the password may go', () => {
+  const attempt = (overrides: Partial<SmtpChannelConfig>, ctxOverrides = {}) =>
+    createSmtpProvider({ ...config, ...overrides }, { ...ctx, ...ctxOverrides })
+      .send(outbound(SAMPLE.email))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+
+  test('a host that resolves to a private or loopback address is refused before connecting', async () => {
+    const error = await attempt({ host: 'localhost' }, { outbound: { allow: [] } });
+    expect(error).toBeInstanceOf(FinalProviderError);
+    expect((error as FinalProviderError).reason).toBe('blocked_address');
+    expect(mailbox.logins).toHaveLength(0);
+  });
+
+  test('internal ports all get the same answer, so the channel is no port scanner', async () => {
+    const answers = new Set<string>();
+    for (const port of [mailbox.port, 5432, 1]) {
+      const error = await attempt({ host: '127.0.0.1', port }, { outbound: { allow: [] } });
+      answers.add(`${(error as FinalProviderError).reason}: ${(error as Error).message}`);
+    }
+    expect([...answers]).toEqual([
+      'blocked_address: SMTP: Ruta does not connect to 127.0.0.1: it is not a public internet address',
+    ]);
+  });
+
+  test('TLS is required unless the server allows plain SMTP: a server without STARTTLS never sees the password', async () => {
+    const error = await attempt({}, { outbound: { allow: ['127.0.0.1'] } });
+    expect(error).toBeInstanceOf(FinalProviderError);
+    expect((error as FinalProviderError).reason).toBe('tls_required');
+    expect(mailbox.logins).toHaveLength(0);
+    expect(mailbox.messages).toHaveLength(0);
+  });
+
+  test('STARTTLS with a certificate that cannot be verified is refused', async () => {
+    const tls = await startFakeSmtpServer({
+      user: 'ruta',
+      password: 'smtp-password',
+      startTls: true,
+    });
+    try {
+      const error = await attempt({ port: tls.port }, { outbound: { allow: ['127.0.0.1'] } });
+      expect((error as FinalProviderError).reason).toBe('tls_failed');
+      expect(tls.logins).toHaveLength(0);
+    } finally {
+      await tls.close();
+    }
+  });
+
+  /** A mail server that trickles a greeting that never ends. */
+  async function trickling() {
+    const sockets: net.Socket[] = [];
+    const slow = net.createServer((socket) => {
+      sockets.push(socket);
+      const timer = setInterval(() => socket.write('220-still here\r\n'), 100);
+      socket.on('close', () => clearInterval(timer));
+      socket.on('error', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (slow.address() as net.AddressInfo).port,
+      close: async () => {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => slow.close(resolve));
+      },
+    };
+  }
+
+  test('a server that trickles its greeting is cut off at the deadline (retryable)', async () => {
+    const slow = await trickling();
+    try {
+      const started = performance.now();
+      const error = await attempt({ port: slow.port }, { timeoutMs: 300 });
+      expect(error).toBeInstanceOf(RetryableProviderError);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  test('cancellation stops a send in flight', async () => {
+    const slow = await trickling();
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 150);
+      const started = performance.now();
+      const error = await createSmtpProvider(
+        { ...config, port: slow.port },
+        { ...ctx, timeoutMs: 10_000 },
+      )
+        .send(outbound(SAMPLE.email), { signal: controller.signal })
+        .catch((e: unknown) => e);
+      expect((error as OutboundError).failure).toBe('aborted');
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  test("the server's own reply text stays out of the error", async () => {
+    mailbox.rejectNext(550);
+    const error = await attempt({});
+    expect((error as Error).message).toBe('SMTP: the mail server refused the address (SMTP 550)');
   });
 });

@@ -26,17 +26,29 @@ const FINAL_REASONS = new Map<number, string>([
   // be routed) and other 4xx fall through to 'rejected'.
 ]);
 
+/** What each outcome means, in Ruta's words: Twilio's own message goes to the server log only. */
+const WORDS: Record<string, string> = {
+  retry: 'Twilio is busy or briefly unavailable; Ruta retries',
+  invalid_number: 'this number cannot receive the message',
+  opted_out: 'the customer unsubscribed (replied STOP)',
+  window_closed:
+    'more than 24 hours have passed since the customer last wrote on WhatsApp; only an approved template can go',
+  auth_failed: 'the Account SID or Auth Token was refused',
+  rejected: 'Twilio refused the message',
+};
+
 export function classifyTwilioError(status: number, body: unknown): Error {
   const error = (body ?? {}) as TwilioError;
   const code = typeof error.code === 'number' ? error.code : undefined;
-  const text = `Twilio ${status}${code !== undefined ? ` (error ${code})` : ''}: ${
-    error.message ?? 'no error message'
-  }`;
-  if (status === 429 || code === 20429 || status >= 500) return new RetryableProviderError(text);
+  const text = (outcome: string) =>
+    `Twilio ${status}${code !== undefined ? ` (error ${code})` : ''}: ${WORDS[outcome]}`;
+  if (status === 429 || code === 20429 || status >= 500)
+    return new RetryableProviderError(text('retry'));
   const reason = code !== undefined ? FINAL_REASONS.get(code) : undefined;
-  if (reason) return new FinalProviderError(reason, text);
-  if (status === 401 || status === 403) return new FinalProviderError('auth_failed', text);
-  return new FinalProviderError('rejected', text);
+  if (reason) return new FinalProviderError(reason, text(reason));
+  if (status === 401 || status === 403)
+    return new FinalProviderError('auth_failed', text('auth_failed'));
+  return new FinalProviderError('rejected', text('rejected'));
 }
 
 /** The reason a code means when a delivery status reports it later (`opted_out`, `invalid_number`…). */

@@ -1,6 +1,6 @@
 import type { TwilioChannelConfig } from '@ruta/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { FinalProviderError, RetryableProviderError } from './provider';
+import { FinalProviderError, type ProviderContext, RetryableProviderError } from './provider';
 import { startFakeTwilioApi, TWILIO_ERRORS, twilioError } from './testing/fake-twilio-api';
 import { outbound, providerContext, SAMPLE } from './testing/messages';
 import { createTwilioProvider } from './twilio';
@@ -10,8 +10,10 @@ const TOKEN = 'twilio-auth-token-0123456789';
 const SERVICE = `MG${'0f'.repeat(16)}`;
 let twilio: Awaited<ReturnType<typeof startFakeTwilioApi>>;
 let sms: TwilioChannelConfig;
-const { ctx } = providerContext({ timeoutMs: 300 });
-const callbackUrl = `https://ruta.example.mx/webhooks/twilio/${ctx.channelId}`;
+const { ctx: baseCtx } = providerContext({ timeoutMs: 300 });
+/** The fake's address is the server's RUTA_TWILIO_API_URL, never a channel setting. */
+let ctx: ProviderContext;
+const callbackUrl = `https://ruta.example.mx/webhooks/twilio/${baseCtx.channelId}`;
 
 beforeAll(async () => {
   twilio = await startFakeTwilioApi({ accountSid: ACCOUNT, authToken: TOKEN });
@@ -19,8 +21,8 @@ beforeAll(async () => {
     accountSid: ACCOUNT,
     authToken: TOKEN,
     from: '+5215587654321',
-    apiBaseUrl: twilio.baseUrl,
   };
+  ctx = { ...baseCtx, apiBaseUrl: twilio.baseUrl };
 });
 afterAll(() => twilio.close());
 afterEach(() => {
@@ -177,7 +179,7 @@ describe('errors', () => {
   test('an unreachable API is retryable', async () => {
     const closed = await startFakeTwilioApi({ accountSid: ACCOUNT, authToken: TOKEN });
     await closed.close();
-    const error = await createTwilioProvider({ ...sms, apiBaseUrl: closed.baseUrl }, ctx)
+    const error = await createTwilioProvider(sms, { ...ctx, apiBaseUrl: closed.baseUrl })
       .send(outbound(SAMPLE.sms))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryableProviderError);

@@ -1,10 +1,17 @@
 import type { TwilioChannelConfig } from '@ruta/shared';
-import type { ChannelProvider, OutboundMessage, ProviderContext, SendReceipt } from './provider';
+import type {
+  ChannelProvider,
+  OutboundMessage,
+  ProviderContext,
+  SendOptions,
+  SendReceipt,
+} from './provider';
 import { FinalProviderError, RetryableProviderError } from './provider';
 import { callProvider } from './provider-http';
 import { classifyTwilioError } from './twilio-errors';
 
-const DEFAULT_BASE_URL = 'https://api.twilio.com';
+/** Twilio's REST API; RUTA_TWILIO_API_URL replaces it (a proxy, or a local fake in tests). */
+export const TWILIO_API_URL = 'https://api.twilio.com';
 
 /**
  * Twilio Programmable Messaging: SMS, or WhatsApp when `from` is `whatsapp:+…`. Creates a Message
@@ -15,7 +22,7 @@ export function createTwilioProvider(
   config: TwilioChannelConfig,
   ctx: ProviderContext,
 ): ChannelProvider {
-  const url = `${(config.apiBaseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/2010-04-01/Accounts/${config.accountSid}/Messages.json`;
+  const url = `${(ctx.apiBaseUrl ?? TWILIO_API_URL).replace(/\/+$/, '')}/2010-04-01/Accounts/${config.accountSid}/Messages.json`;
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
   const statusCallback = `${ctx.publicUrl.replace(/\/+$/, '')}/webhooks/twilio/${ctx.channelId}`;
   const whatsapp = config.from.startsWith('whatsapp:');
@@ -24,7 +31,7 @@ export function createTwilioProvider(
     name: 'twilio',
     channelId: ctx.channelId,
 
-    async send(message: OutboundMessage): Promise<SendReceipt> {
+    async send(message: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
       const form = new URLSearchParams();
       form.set('To', whatsapp ? `whatsapp:${message.to}` : message.to);
       // A Messaging Service picks the sender itself (and may be what the account registered for A2P).
@@ -40,8 +47,9 @@ export function createTwilioProvider(
           method: 'POST',
           headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
           body: form.toString(),
+          signal: options.signal,
         },
-        ctx.timeoutMs,
+        ctx,
       );
       if (response.status < 200 || response.status >= 300)
         throw classifyTwilioError(response.status, response.json);

@@ -50,28 +50,40 @@ const FINAL_REASONS = new Map<number, string>([
 /** 100 "Invalid parameter" and 131009 "Parameter value is not valid" are about the recipient when the details say so. */
 const RECIPIENT_PARAMETER = /phone number|recipient|wa_id/i;
 
+/** What each outcome means, in Ruta's words: Meta's own message goes to the server log only. */
+const WORDS: Record<string, string> = {
+  retry: 'WhatsApp is busy or briefly unavailable; Ruta retries',
+  invalid_number: 'this number cannot receive WhatsApp messages',
+  window_closed:
+    'more than 24 hours have passed since the customer last wrote; only an approved template can go',
+  template_not_approved:
+    'the template does not exist in that language, is not approved, or its parameters do not match',
+  opted_out: 'the customer stopped marketing messages from this business',
+  auth_failed: 'the access token was refused or lacks the permission',
+  rejected: 'WhatsApp refused the message',
+};
+
 /** Turns a Graph API answer that is not a success into the provider error the send activity understands. */
 export function classifyGraphError(status: number, body: unknown): Error {
   const error = (body as { error?: GraphError } | undefined)?.error ?? {};
   const code = typeof error.code === 'number' ? error.code : undefined;
   const details = error.error_data?.details;
-  const text = `WhatsApp Cloud API ${status}${code !== undefined ? ` (#${code})` : ''}: ${
-    error.message ?? 'no error message'
-  }${details && details !== error.message ? ` — ${details}` : ''}`;
+  const text = (outcome: string) =>
+    `WhatsApp Cloud API ${status}${code !== undefined ? ` (#${code})` : ''}: ${WORDS[outcome]}`;
+  const final = (reason: string) => new FinalProviderError(reason, text(reason));
 
-  if (code !== undefined && RETRYABLE.has(code)) return new RetryableProviderError(text);
+  if (code !== undefined && RETRYABLE.has(code)) return new RetryableProviderError(text('retry'));
   const reason = code !== undefined ? FINAL_REASONS.get(code) : undefined;
-  if (reason) return new FinalProviderError(reason, text);
-  if (code !== undefined && code >= 200 && code < 300)
-    return new FinalProviderError('auth_failed', text); // API permission
+  if (reason) return final(reason);
+  if (code !== undefined && code >= 200 && code < 300) return final('auth_failed'); // API permission
   if (
     (code === 100 || code === 131009) &&
     RECIPIENT_PARAMETER.test(`${details ?? ''} ${error.message ?? ''}`)
   )
-    return new FinalProviderError('invalid_number', text);
-  if (status === 429 || status >= 500) return new RetryableProviderError(text);
-  if (status === 401 || status === 403) return new FinalProviderError('auth_failed', text);
-  return new FinalProviderError('rejected', text);
+    return final('invalid_number');
+  if (status === 429 || status >= 500) return new RetryableProviderError(text('retry'));
+  if (status === 401 || status === 403) return final('auth_failed');
+  return final('rejected');
 }
 
 /** The reason a code means when a delivery status reports it later (`opted_out`, `invalid_number`…). */

@@ -1,6 +1,6 @@
 import type { WhatsAppChannelConfig } from '@ruta/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { FinalProviderError, RetryableProviderError } from './provider';
+import { FinalProviderError, type ProviderContext, RetryableProviderError } from './provider';
 import { GRAPH_ERRORS, graphError, startFakeGraphApi } from './testing/fake-graph-api';
 import { outbound, providerContext, SAMPLE } from './testing/messages';
 import { createWhatsAppProvider } from './whatsapp';
@@ -8,7 +8,9 @@ import { createWhatsAppProvider } from './whatsapp';
 const TOKEN = 'EAAJB-test-system-user-token';
 let graph: Awaited<ReturnType<typeof startFakeGraphApi>>;
 let config: WhatsAppChannelConfig;
-const { ctx } = providerContext({ timeoutMs: 300 });
+const { ctx: baseCtx } = providerContext({ timeoutMs: 300 });
+/** The fake's address is the server's RUTA_WHATSAPP_API_URL, never a channel setting. */
+let ctx: ProviderContext;
 
 beforeAll(async () => {
   graph = await startFakeGraphApi({ accessToken: TOKEN, pageSize: 2 });
@@ -18,9 +20,9 @@ beforeAll(async () => {
     accessToken: TOKEN,
     appSecret: 'app-secret-123',
     verifyToken: 'verify-token-123',
-    apiBaseUrl: graph.baseUrl,
     apiVersion: 'v21.0',
   };
+  ctx = { ...baseCtx, apiBaseUrl: graph.baseUrl };
 });
 afterAll(() => graph.close());
 afterEach(() => {
@@ -258,11 +260,47 @@ describe('errors', () => {
   test('an unreachable API is retryable', async () => {
     const closed = await startFakeGraphApi({ accessToken: TOKEN });
     await closed.close();
-    const error = await createWhatsAppProvider({ ...config, apiBaseUrl: closed.baseUrl }, ctx)
+    const error = await createWhatsAppProvider(config, { ...ctx, apiBaseUrl: closed.baseUrl })
       .send(outbound(SAMPLE.template))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryableProviderError);
-    expect((error as Error).message).toContain('ECONNREFUSED');
+    expect((error as Error).message).toBe(
+      'WhatsApp Cloud API: Ruta could not connect to 127.0.0.1',
+    );
+  });
+});
+
+describe('where the access token may go', () => {
+  test("the API's own error text stays in the server log, not in the error the tenant sees", async () => {
+    graph.replyNext(graphError(400, 131008, 'internal detail: db-7.corp.example refused'));
+    const error = await createWhatsAppProvider(config, ctx)
+      .send(outbound(SAMPLE.template))
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'WhatsApp Cloud API 400 (#131008): WhatsApp refused the message',
+    );
+  });
+
+  test('an API address the server does not allow is refused before any byte is sent', async () => {
+    const error = await createWhatsAppProvider(config, { ...ctx, outbound: { allow: [] } })
+      .send(outbound(SAMPLE.template))
+      .catch((e: unknown) => e);
+    expect((error as FinalProviderError).reason).toBe('blocked_address');
+    expect(graph.requests).toHaveLength(0);
+  });
+
+  test('a redirect is not followed', async () => {
+    const elsewhere = await startFakeGraphApi({ accessToken: TOKEN });
+    try {
+      graph.replyNext({ status: 307, body: {}, headers: { location: `${elsewhere.baseUrl}/x` } });
+      const error = await createWhatsAppProvider(config, ctx)
+        .send(outbound(SAMPLE.template))
+        .catch((e: unknown) => e);
+      expect((error as FinalProviderError).reason).toBe('redirect');
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type {
   OutboundMessage,
   ProviderContext,
   RenderedContent,
+  SendOptions,
   SendReceipt,
 } from './provider';
 import { FinalProviderError, RetryableProviderError } from './provider';
@@ -13,10 +14,11 @@ import { type GraphTemplatePage, toTemplateInfo } from './whatsapp-templates';
 
 export type WhatsAppProvider = ChannelProvider & {
   /** The business account's message templates with their approval status (all pages). */
-  listTemplates(): Promise<WhatsAppTemplateInfo[]>;
+  listTemplates(options?: SendOptions): Promise<WhatsAppTemplateInfo[]>;
 };
 
-const DEFAULT_BASE_URL = 'https://graph.facebook.com';
+/** Meta's Graph API; RUTA_WHATSAPP_API_URL replaces it (a proxy, or a local fake in tests). */
+export const WHATSAPP_API_URL = 'https://graph.facebook.com';
 const DEFAULT_VERSION = 'v21.0';
 /** Guards against a paging loop; 100 pages of 100 is far more templates than an account holds. */
 const MAX_TEMPLATE_PAGES = 100;
@@ -31,14 +33,14 @@ export function createWhatsAppProvider(
   config: WhatsAppChannelConfig,
   ctx: ProviderContext,
 ): WhatsAppProvider {
-  const base = `${(config.apiBaseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')}/${config.apiVersion ?? DEFAULT_VERSION}`;
+  const base = `${(ctx.apiBaseUrl ?? WHATSAPP_API_URL).replace(/\/+$/, '')}/${config.apiVersion ?? DEFAULT_VERSION}`;
   const headers = { authorization: `Bearer ${config.accessToken}` };
 
   return {
     name: 'whatsapp',
     channelId: ctx.channelId,
 
-    async send(message: OutboundMessage): Promise<SendReceipt> {
+    async send(message: OutboundMessage, options: SendOptions = {}): Promise<SendReceipt> {
       const payload = messagePayload(message);
       const response = await callProvider(
         'WhatsApp Cloud API',
@@ -47,8 +49,9 @@ export function createWhatsAppProvider(
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json' },
           body: JSON.stringify(payload),
+          signal: options.signal,
         },
-        ctx.timeoutMs,
+        ctx,
       );
       if (response.status < 200 || response.status >= 300)
         throw classifyGraphError(response.status, response.json);
@@ -61,7 +64,7 @@ export function createWhatsAppProvider(
       return { providerMessageId: id };
     },
 
-    async listTemplates(): Promise<WhatsAppTemplateInfo[]> {
+    async listTemplates(options: SendOptions = {}): Promise<WhatsAppTemplateInfo[]> {
       if (!config.businessAccountId)
         throw new Error(
           'The WhatsApp channel has no businessAccountId (WhatsApp Business Account id); set it to sync templates.',
@@ -74,8 +77,16 @@ export function createWhatsAppProvider(
       for (let page = 0; url && page < MAX_TEMPLATE_PAGES; page++) {
         // paging.next is followed only on the API's own origin, so the access token goes nowhere else.
         if (new URL(url).origin !== origin)
-          throw new Error(`WhatsApp Cloud API paging left ${origin}: ${url}`);
-        const response = await callProvider('WhatsApp Cloud API', url, { headers }, ctx.timeoutMs);
+          throw new FinalProviderError(
+            'rejected',
+            `WhatsApp Cloud API paging pointed outside ${origin}; Ruta stopped there`,
+          );
+        const response = await callProvider(
+          'WhatsApp Cloud API',
+          url,
+          { headers, signal: options.signal },
+          ctx,
+        );
         if (response.status !== 200) throw classifyGraphError(response.status, response.json);
         const body = (response.json ?? {}) as GraphTemplatePage;
         templates.push(...(body.data ?? []).map(toTemplateInfo));

@@ -10,7 +10,8 @@ export interface RecordedRequest {
 
 /**
  * A small HTTP server on loopback standing in for a shop's backend in webhook tests: `/ok…`
- * answers `okJson` as JSON, anything else answers 500. It keeps every request it got.
+ * answers `okJson` as JSON, `/redirect…` sends a 302 to `/ok`, `/trickle…` answers one byte every
+ * 100 ms forever, anything else answers 500. It keeps every request it got.
  */
 export async function startHttpRecorder(okJson: unknown) {
   const received: RecordedRequest[] = [];
@@ -24,7 +25,14 @@ export async function startHttpRecorder(okJson: unknown) {
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      if (req.url?.startsWith('/ok')) {
+      if (req.url?.startsWith('/redirect')) {
+        res.writeHead(302, { location: `http://127.0.0.1:${port}/ok?from=redirect` });
+        res.end();
+      } else if (req.url?.startsWith('/trickle')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+      } else if (req.url?.startsWith('/ok')) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(okJson));
       } else {
@@ -39,6 +47,9 @@ export async function startHttpRecorder(okJson: unknown) {
     port,
     base: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -7,7 +7,7 @@ import { assertPortFree, PortInUseError, waitForPort } from '../ports';
 import { type ManagedChild, spawnManaged } from '../process/child';
 import { type Supervisable, type Supervisor, supervise } from '../process/supervise';
 import { generateSecretsKey } from '../secrets';
-import { provisionTemporalCli, startTemporalDevServer } from '../temporal/index';
+import { provisionTemporalCli, startTemporalDevServer, waitForWorker } from '../temporal/index';
 import { buildEditor, REPO_ROOT } from './editor-build';
 
 /**
@@ -152,7 +152,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   let last = '';
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${url}/api/health?deep=true`);
+      const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
       last = await res.text();
     } catch (error) {
@@ -268,6 +268,7 @@ async function main() {
     supervisors.push(await child('api', 'api/src/server-main.ts'));
     await waitForPort(config.port, 60_000);
     await waitForHealth(`http://127.0.0.1:${config.port}`, 90_000);
+    await waitForWorker(temporalAddress, config.temporalNamespace, config.taskQueue, 90_000);
     log.info({ seconds: Math.round((Date.now() - started) / 100) / 10 }, 'Ruta is ready');
     await printBanner(config, credentialsFile);
   } catch (error) {

@@ -8,3 +8,4 @@ export {
 } from './client';
 export { type RunningPostgres, startEmbeddedPostgres } from './embedded';
 export { MIGRATIONS_DIR, migrate } from './migrate';
+export { resealChannelSecrets } from './reseal-secrets';

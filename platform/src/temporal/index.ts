@@ -7,3 +7,4 @@ export {
   waitForNamespace,
 } from './dev-server';
 export { RUTA_SEARCH_ATTRIBUTES } from './search-attributes';
+export { waitForWorker } from './worker-ready';

@@ -1,8 +1,16 @@
 import type { TemplateError } from './liquid-error';
 import { parseLiquid } from './parse-template';
+import { largestRange } from './template-ranges';
 import { variablesOf } from './template-variables';
 
-export type TemplateAnalysis = { ok: true; variables: string[] } | ({ ok: false } & TemplateError);
+export type TemplateAnalysis =
+  | {
+      ok: true;
+      variables: string[];
+      /** Items of the largest literal range (`(1..5)` → 5), 0 without one. */
+      largestRange: number;
+    }
+  | ({ ok: false } & TemplateError);
 
 const MAX_CACHED = 2_000;
 const cache = new Map<string, TemplateAnalysis>();
@@ -17,7 +25,7 @@ export function analyzeTemplate(source: string): TemplateAnalysis {
   if (known) return known;
   const parsed = parseLiquid(source);
   const analysis: TemplateAnalysis = parsed.ok
-    ? { ok: true, variables: variablesOf(parsed.templates) }
+    ? { ok: true, variables: variablesOf(parsed.templates), largestRange: largestRange(source) }
     : parsed;
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(source, analysis);

@@ -94,6 +94,49 @@ describe('renderTemplate', () => {
     expect(result.ok).toBe(false);
   });
 
+  test.each([
+    ['a range just under the old limit', '{% for i in (1..9999999) %}x{% endfor %}'],
+    [
+      'nested loops that each print a little',
+      '{% for i in (1..999) %}{% for j in (1..999) %}xxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}',
+    ],
+    [
+      'a capture of such loops',
+      '{% capture c %}{% for i in (1..999) %}{% for j in (1..999) %}xxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}{% endcapture %}{{ c | size }}',
+    ],
+    [
+      'loops over a long list from the event',
+      '{% for a in event.items %}{% for b in event.items %}{% for c in event.items %}xxxxxxxxxxxxxxxx{% endfor %}{% endfor %}{% endfor %}',
+    ],
+  ])('%s: refused within the memory limit, quickly', async (_label, source) => {
+    const items = Array.from({ length: 2_000 }, (_, i) => i);
+    const started = performance.now();
+    const result = await renderTemplate(source, { ...context, event: { items } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.en).toMatch(/too much content/);
+    // Before the output was charged, the first one took the whole second and ~300 MB.
+    expect(performance.now() - started).toBeLessThan(800);
+  });
+
+  test('a long but reasonable message still renders', async () => {
+    const row = '<tr><td>{{ item.name }}</td><td>{{ item.price | money: "MXN" }}</td></tr>';
+    const items = Array.from({ length: 500 }, (_, i) => ({ name: `Producto ${i}`, price: i * 10 }));
+    const result = await renderTemplate(
+      `<table>{% for item in event.items %}${row}{% endfor %}</table>`,
+      { ...context, event: { items } },
+    );
+    expect(result.ok && result.text.length).toBeGreaterThan(20_000);
+  });
+
+  test('many renders at once all finish, a few at a time', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        renderTemplate(`{% for i in (1..50) %}{{ contact.first_name }}${i}{% endfor %}`, context),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+
   test('syntax errors come back with the line and column, in both languages', async () => {
     const result = await renderTemplate('Hola\n{{ contact.first_name | mayusculas }}', context);
     expect(result).toMatchObject({ ok: false, line: 2, column: 1 });

@@ -2,6 +2,7 @@ import type { Localized } from '../model/index';
 import { liquid } from './engine';
 import { toTemplateError } from './liquid-error';
 import { parseLiquid } from './parse-template';
+import { renderSlots } from './render-slots';
 import { variablesOf } from './template-variables';
 
 export type RenderResult =
@@ -15,7 +16,8 @@ export type RenderOptions = {
 
 /**
  * Renders a template against a context (see `buildTemplateContext`). Never throws: parse errors,
- * runaway loops and filter failures come back as `{ ok: false, error }`. Variables with no value
+ * runaway loops, templates that write too much and filter failures come back as
+ * `{ ok: false, error }`. At most RENDER_CONCURRENCY renders run at once per process. Variables with no value
  * render empty and are listed in `missing` so the timeline can say what was left blank.
  */
 export async function renderTemplate(
@@ -28,7 +30,9 @@ export async function renderTemplate(
   try {
     const renderOptions =
       opts.renderLimitMs === undefined ? {} : { renderLimit: opts.renderLimitMs };
-    const text: unknown = await liquid.render(parsed.templates, context, renderOptions);
+    const text: unknown = await renderSlots.run(() =>
+      liquid.render(parsed.templates, context, renderOptions),
+    );
     const missing = variablesOf(parsed.templates).filter((path) => !hasValue(context, path));
     return { ok: true, text: String(text), missing };
   } catch (thrown) {

@@ -5,11 +5,6 @@ import type { Channel } from '../model/channel';
 export const ProviderKind = z.enum(['whatsapp', 'twilio', 'smtp', 'sandbox']);
 export type ProviderKind = z.infer<typeof ProviderKind>;
 
-const httpUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL');
-
 /** Meta's WhatsApp Cloud API (Graph API). */
 export const WhatsAppChannelConfig = z.object({
   /** The sender's phone number id in WhatsApp Manager (not the number itself). */
@@ -29,8 +24,6 @@ export const WhatsAppChannelConfig = z.object({
    * verification handshake. Not a credential (it grants nothing), so it stays visible to paste.
    */
   verifyToken: z.string().min(8, 'at least 8 characters'),
-  /** Defaults to https://graph.facebook.com (tests point it at a local server). */
-  apiBaseUrl: httpUrl.optional(),
   /** Graph API version, e.g. v21.0. */
   apiVersion: z
     .string()
@@ -50,16 +43,18 @@ export const TwilioChannelConfig = z.object({
       /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32}|whatsapp:\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/,
       'an E.164 number, a Messaging Service SID (MG…), whatsapp:+number or an alphanumeric sender id',
     ),
-  /** Defaults to https://api.twilio.com (tests point it at a local server). */
-  apiBaseUrl: httpUrl.optional(),
 });
 export type TwilioChannelConfig = z.infer<typeof TwilioChannelConfig>;
 
 /** Email over SMTP. */
 export const SmtpChannelConfig = z.object({
-  host: z.string().min(1),
+  host: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9.:[\]_-]+$/, 'a host name or IP address'),
   port: z.number().int().min(1).max(65535),
-  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  /** TLS from the first byte (port 465); otherwise STARTTLS, which Ruta requires. */
   secure: z.boolean(),
   user: z.string().optional(),
   password: z.string().optional(),
@@ -78,6 +73,17 @@ export const ChannelConfigs = {
 } as const;
 
 export type ChannelConfigOf<P extends ProviderKind> = z.infer<(typeof ChannelConfigs)[P]>;
+
+/**
+ * Fields channel configs once had that are server settings now, with the variable that sets each:
+ * where Ruta connects for a tenant is never the tenant's choice.
+ */
+export const SERVER_SETTING_FIELDS: Record<ProviderKind, Readonly<Record<string, string>>> = {
+  whatsapp: { apiBaseUrl: 'RUTA_WHATSAPP_API_URL' },
+  twilio: { apiBaseUrl: 'RUTA_TWILIO_API_URL' },
+  smtp: {},
+  sandbox: {},
+};
 
 /** Fields stored encrypted, accepted on write and never returned. */
 export const SECRET_FIELDS: Record<ProviderKind, readonly string[]> = {

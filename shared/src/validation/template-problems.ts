@@ -1,4 +1,5 @@
 import { analyzeTemplate } from '../liquid/analyze-template';
+import { MAX_RANGE_ITEMS } from '../liquid/template-ranges';
 import type { Localized } from '../model/localized';
 import { field, type JourneyView } from './journey-view';
 import { liquidFields } from './liquid-fields';
@@ -17,7 +18,7 @@ export const CONTACT_FIELDS = [
   'time_zone',
 ] as const;
 
-/** Templates parse and use only variables a run will have. */
+/** Templates parse, loop over bounded ranges and use only variables a run will have. */
 export function templateProblems(view: JourneyView, options: ValidateOptions): ValidationProblem[] {
   const attributes = knownAttributes(view, options);
   const problems: ValidationProblem[] = [];
@@ -36,6 +37,16 @@ export function templateProblems(view: JourneyView, options: ValidateOptions): V
         });
         continue;
       }
+      if (analysis.largestRange > MAX_RANGE_ITEMS)
+        problems.push({
+          code: 'range_too_large',
+          nodeId: node.id,
+          path,
+          message: {
+            es: `Un rango de la plantilla recorre ${analysis.largestRange.toLocaleString('es-MX')} elementos; el máximo es ${MAX_RANGE_ITEMS.toLocaleString('es-MX')}. Usa un rango más corto, como (1..10).`,
+            en: `A range in the template loops over ${analysis.largestRange.toLocaleString('en-US')} items; at most ${MAX_RANGE_ITEMS.toLocaleString('en-US')}. Use a shorter range, such as (1..10).`,
+          },
+        });
       for (const variable of analysis.variables) {
         const message = unknownVariable(variable, view.triggerKind, attributes);
         if (message) problems.push({ code: 'unknown_variable', nodeId: node.id, path, message });

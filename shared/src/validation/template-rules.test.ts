@@ -17,6 +17,26 @@ describe('validateJourney: templates', () => {
     expect(problem?.message.es).toContain('línea 1');
   });
 
+  test('a literal range over 1,000 items is refused on its field, in both languages', () => {
+    const [problem] = validateJourney(saying('{% for i in (1..9999999) %}x{% endfor %}'));
+    expect(problem).toMatchObject({ code: 'range_too_large', nodeId: 'greet', path: textPath });
+    expect(problem?.message.es).toContain('9,999,999 elementos');
+    expect(problem?.message.en).toContain('at most 1,000');
+    expect(codes(saying('{% liquid\nfor i in (0..5000)\necho i\nendfor %}'))).toEqual([
+      'range_too_large',
+    ]);
+  });
+
+  test('small ranges, ranges over variables and "(1..9)" in plain text are fine', () => {
+    for (const text of [
+      '{% for i in (1..5) %}⭐{% endfor %}',
+      '{% for i in (1..1000) %}{% endfor %}',
+      '{% for i in (1..contact.visits) %}·{% endfor %}',
+      'Elige un número (1..9999999) y respóndelo',
+    ])
+      expect(validateJourney(saying(text)), text).toEqual([]);
+  });
+
   test('unknown filters are template errors', () => {
     expect(codes(saying('{{ contact.first_name | shout }}'))).toEqual(['invalid_template']);
   });

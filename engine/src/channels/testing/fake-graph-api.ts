@@ -22,7 +22,11 @@ import { type FakeReply, startFakeHttp } from './fake-http';
  *                "error_data": { "messaging_product": "whatsapp", "details": "<DETAILS>" },
  *                "error_subcode": <ERROR_SUBCODE>, "fbtrace_id": "<FBTRACE_ID>" } }
  */
-export async function startFakeGraphApi(options: { accessToken: string; pageSize?: number }) {
+export async function startFakeGraphApi(options: {
+  accessToken: string;
+  pageSize?: number;
+  port?: number;
+}) {
   let templates: GraphTemplate[] = [];
   let sequence = 0;
   const fake = await startFakeHttp((request, baseUrl) => {
@@ -51,7 +55,7 @@ export async function startFakeGraphApi(options: { accessToken: string; pageSize
     return graphError(400, 100, 'Unsupported request - method type: get', {
       details: `no fake route for ${request.method} ${url.pathname}`,
     });
-  });
+  }, options.port);
   return {
     ...fake,
     /** The business account's templates, as Meta stores them. */

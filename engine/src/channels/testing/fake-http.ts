@@ -13,16 +13,19 @@ export interface ReceivedRequest {
 }
 
 /** What the fake answers: a status and JSON body, or nothing at all (to exercise timeouts). */
-export type FakeReply = { status: number; body: unknown } | 'hang';
+export type FakeReply =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  | 'hang';
 
 export type Route = (request: ReceivedRequest, baseUrl: string) => FakeReply;
 
 /**
- * The wire half shared by the provider fakes: a loopback node:http server on a free port that
+ * The wire half shared by the provider fakes: a loopback node:http server (on a free port unless
+ * `port` is given: the browser stories' server is told where its fake is before it starts) that
  * records every request and answers through `route`, unless a reply was scripted for the next
  * request(s) with `replyNext`.
  */
-export async function startFakeHttp(route: Route) {
+export async function startFakeHttp(route: Route, port = 0) {
   const requests: ReceivedRequest[] = [];
   const scripted: FakeReply[] = [];
   let baseUrl = '';
@@ -41,11 +44,11 @@ export async function startFakeHttp(route: Route) {
       requests.push(request);
       const reply = scripted.shift() ?? route(request, baseUrl);
       if (reply === 'hang') return; // keep the socket open and never answer
-      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,

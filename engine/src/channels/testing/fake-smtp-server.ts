@@ -18,19 +18,25 @@ const REJECTIONS = {
 
 /**
  * A mail server on loopback (the `smtp-server` package) that keeps every message it accepts,
- * with its envelope and the parsed headers, text and HTML. STARTTLS is off (plain loopback); AUTH
- * is required when a user is given.
+ * with its envelope and the parsed headers, text and HTML. STARTTLS is off (plain loopback) unless
+ * `startTls` offers it, with smtp-server's built-in self-signed certificate (which a client that
+ * verifies certificates refuses); AUTH is required when a user is given, and every login attempt
+ * is counted in `logins`.
  */
-export async function startFakeSmtpServer(options: { user?: string; password?: string } = {}) {
+export async function startFakeSmtpServer(
+  options: { user?: string; password?: string; startTls?: boolean } = {},
+) {
   const messages: ReceivedEmail[] = [];
+  const logins: string[] = [];
   const rejections: (keyof typeof REJECTIONS)[] = [];
   const server = new SMTPServer({
     logger: false,
-    closeTimeout: 500, // a pooled client still connected must not hold close() for 30 s
-    disabledCommands: ['STARTTLS'],
+    closeTimeout: 500, // a client still connected must not hold close() for 30 s
+    disabledCommands: options.startTls ? [] : ['STARTTLS'],
     authOptional: !options.user,
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
+      logins.push(auth.username ?? '');
       if (auth.username === options.user && auth.password === options.password)
         return callback(null, { user: auth.username });
       callback(smtpError(535, '5.7.8 Authentication credentials invalid'));
@@ -62,6 +68,7 @@ export async function startFakeSmtpServer(options: { user?: string; password?: s
     host: '127.0.0.1',
     port: (server.server.address() as AddressInfo).port,
     messages,
+    logins,
     /** Rejects the recipient of the next message with 550 (no such user) or 451 (try later). */
     rejectNext(code: keyof typeof REJECTIONS) {
       rejections.push(code);

@@ -30,7 +30,11 @@ export function outbound(
   };
 }
 
-/** A provider context with real signed tracking links (and the box to verify them with). */
+/**
+ * A provider context with real signed tracking links (and the box to verify them with). The
+ * provider fakes listen on loopback without TLS, so the outbound policy allows exactly that, as
+ * RUTA_OUTBOUND_ALLOW=127.0.0.1 and RUTA_SMTP_ALLOW_PLAIN=true would.
+ */
 export function providerContext(overrides: Partial<ProviderContext> = {}) {
   const box = createSecretBox(generateSecretsKey());
   const publicUrl = 'https://ruta.example.mx';
@@ -39,6 +43,7 @@ export function providerContext(overrides: Partial<ProviderContext> = {}) {
     publicUrl,
     tracking: createTrackingLinks(publicUrl, box),
     timeoutMs: 2_000,
+    outbound: { allow: ['127.0.0.1'], allowPlainSmtp: true },
     ...overrides,
   };
   return { ctx, box };

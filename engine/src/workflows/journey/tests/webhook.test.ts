@@ -13,7 +13,7 @@ let server: Awaited<ReturnType<typeof startHttpRecorder>>;
 let base: string;
 let received: Awaited<ReturnType<typeof startHttpRecorder>>['received'];
 
-/** Allowed to call 127.0.0.1 (as RUTA_WEBHOOK_ALLOW=127.0.0.1 would). */
+/** Allowed to call 127.0.0.1 (as RUTA_OUTBOUND_ALLOW=127.0.0.1 would). */
 let allowed: JourneyHarness;
 /** The default: no private or loopback targets. */
 let guarded: JourneyHarness;
@@ -23,8 +23,8 @@ beforeAll(async () => {
   base = server.base;
   received = server.received;
   [allowed, guarded] = await Promise.all([
-    startJourneyHarness({ activityDeps: { webhookGuard: { allow: ['127.0.0.1'] } } }),
-    startJourneyHarness({ activityDeps: { webhookGuard: {} } }),
+    startJourneyHarness({ activityDeps: { outbound: { allow: ['127.0.0.1'] } } }),
+    startJourneyHarness({ activityDeps: { outbound: { allow: [] } } }),
   ]);
 });
 afterAll(async () => {
@@ -36,7 +36,7 @@ afterAll(async () => {
  * trigger → webhook; success → branch on the saved response (outcome 'big_discount' or 'else');
  * failure → outcome 'failure'.
  */
-function hookJourney(url: string): JourneyDefinition {
+function hookJourney(url: string, timeoutMs = 3_000): JourneyDefinition {
   return defineJourney({
     trigger: { kind: 'event', event: 'cart_abandoned' },
     nodes: {
@@ -46,7 +46,7 @@ function hookJourney(url: string): JourneyDefinition {
         url,
         headers: { 'x-contact': '{{ contact.first_name }}' },
         body: '{"cart":"{{ event.cart_id }}","email":"{{ contact.email }}"}',
-        timeoutMs: 3_000,
+        timeoutMs,
         saveResponseAs: 'crm',
         exitPorts: ['failure'],
       },
@@ -70,8 +70,8 @@ function hookJourney(url: string): JourneyDefinition {
 
 const cartEvent = (id: string) => ({ name: 'cart_abandoned', properties: { cart_id: id } });
 
-async function runHook(h: JourneyHarness, url: string, cartId: string) {
-  const journey = await h.publish(hookJourney(url), 'Webhook');
+async function runHook(h: JourneyHarness, url: string, cartId: string, timeoutMs?: number) {
+  const journey = await h.publish(hookJourney(url, timeoutMs), 'Webhook');
   const contactId = await h.contact({ firstName: 'Nora', email: 'nora@example.com' });
   const run = started(await h.enroll(journey, contactId, { event: cartEvent(cartId) }));
   const result = await h.result(run.workflowId);
@@ -155,11 +155,39 @@ describe.concurrent('webhook node', () => {
     for (const { result, call } of [literal, named]) {
       expect(result.outcome).toBe('failure');
       expect(call).toMatchObject({ ok: false });
-      expect(String(call?.error)).toMatch(/private or loopback/);
+      expect(String(call?.error)).toMatch(/not a public internet address/);
     }
     expect(
       received.filter((r) => r.url.endsWith('cart=w-3') || r.url.endsWith('cart=w-4')),
     ).toEqual([]);
+  });
+
+  test('a redirect is not followed, even to an allowed address', async ({ expect }) => {
+    const { result, call } = await runHook(
+      allowed,
+      `${base}/redirect?cart={{ event.cart_id }}`,
+      'w-8',
+    );
+    expect(result.outcome).toBe('failure');
+    expect(String(call?.error)).toMatch(/redirect/);
+    expect(received.filter((r) => r.url.includes('from=redirect'))).toEqual([]);
+  });
+
+  test("a server that trickles bytes is cut off at the node's timeout on every attempt", async ({
+    expect,
+  }) => {
+    const started = Date.now();
+    const { result, took } = await runHook(
+      allowed,
+      `${base}/trickle?cart={{ event.cart_id }}`,
+      'w-9',
+      500,
+    );
+    expect(result.outcome).toBe('failure');
+    expect(String(took?.detail?.error)).toMatch(/did not answer within 500 ms/);
+    // Three attempts of 0.5 s with 2 s and 4 s between them, never a socket held for minutes.
+    expect(received.filter((r) => r.url.endsWith('cart=w-9'))).toHaveLength(3);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   test('preview and holdout runs do not call out', async ({ expect }) => {
