@@ -1,6 +1,5 @@
 import type { Sql } from '@ruta/platform';
 import { validateJourney } from '@ruta/shared';
-import type { AppDeps } from '../deps';
 import { getJourney } from './repository';
 
 /** The journeys list: status, current version, entered and converted counts (preview runs excluded). */

@@ -185,3 +185,40 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(RetryableProviderError);
   });
 });
+
+describe('lookup (an earlier attempt whose answer was lost)', () => {
+  test('finds the message an earlier attempt created, by To, From and Body', async () => {
+    const provider = createTwilioProvider(sms, ctx);
+    const since = new Date(Date.now() - 1_000);
+    const message = outbound({ kind: 'sms', text: 'Hola Ana, tu pedido 77 está listo.' });
+    const sent = await provider.send(message);
+    const found = await provider.lookup?.(message, since);
+    expect(found).toEqual({
+      found: true,
+      receipt: { providerMessageId: sent.providerMessageId, segments: 1 },
+    });
+    const list = lastRequest();
+    expect(list?.method).toBe('GET');
+    const query = new URLSearchParams(list?.path.split('?')[1]);
+    expect(Object.fromEntries(query)).toEqual({
+      To: '+5215512345678',
+      From: '+5215587654321',
+      PageSize: '50',
+    });
+  });
+
+  test('a message Twilio never created is not found (it may be sent)', async () => {
+    const provider = createTwilioProvider(sms, ctx);
+    const found = await provider.lookup?.(
+      outbound({ kind: 'sms', text: 'Un texto que nadie envió' }),
+      new Date(),
+    );
+    expect(found).toEqual({ found: false });
+  });
+
+  test('a lookup Twilio refuses is retryable (the send is asked again later, not repeated)', async () => {
+    twilio.replyNext(TWILIO_ERRORS.internalError);
+    const lookup = createTwilioProvider(sms, ctx).lookup?.(outbound(SAMPLE.sms), new Date());
+    await expect(lookup).rejects.toBeInstanceOf(RetryableProviderError);
+  });
+});

@@ -9,6 +9,7 @@ import type {
 import { FinalProviderError, RetryableProviderError } from './provider';
 import { callProvider } from './provider-http';
 import { classifyTwilioError } from './twilio-errors';
+import { lookupTwilioMessage } from './twilio-lookup';
 
 /** Twilio's REST API; RUTA_TWILIO_API_URL replaces it (a proxy, or a local fake in tests). */
 export const TWILIO_API_URL = 'https://api.twilio.com';
@@ -64,6 +65,23 @@ export function createTwilioProvider(
         providerMessageId: created.sid,
         ...(Number.isInteger(segments) && segments > 0 ? { segments } : {}),
       };
+    },
+
+    /** An earlier attempt whose answer was lost: Twilio's Messages list says whether it exists. */
+    lookup(message: OutboundMessage, since: Date, options: SendOptions = {}) {
+      const viaService = /^MG[0-9a-fA-F]{32}$/.test(config.from);
+      return lookupTwilioMessage(
+        {
+          url,
+          authorization,
+          to: whatsapp ? `whatsapp:${message.to}` : message.to,
+          ...(viaService ? {} : { from: config.from }),
+          body: bodyOf(message, whatsapp),
+          since,
+        },
+        ctx,
+        options.signal,
+      );
     },
   };
 }

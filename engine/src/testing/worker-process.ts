@@ -22,6 +22,8 @@ export function workerProcesses(env: {
   databaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
+  /** More of the worker's settings (secrets key, provider URLs, outbound allowlist). */
+  extra?: Record<string, string>;
 }) {
   const started: WorkerProcess[] = [];
   const log = createLogger('worker-process', 'warn');
@@ -41,6 +43,7 @@ export function workerProcesses(env: {
         RUTA_TASK_QUEUE: env.taskQueue,
         RUTA_WORKER_DB_POOL: '3',
         LOG_LEVEL: 'warn',
+        ...env.extra,
       };
       // Vitest's own variables must not leak into a process that is not a test.
       for (const key of Object.keys(childEnv)) {

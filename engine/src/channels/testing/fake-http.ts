@@ -12,10 +12,15 @@ export interface ReceivedRequest {
   raw: string;
 }
 
-/** What the fake answers: a status and JSON body, or nothing at all (to exercise timeouts). */
+/**
+ * What the fake answers: a status and JSON body, or nothing at all (to exercise timeouts);
+ * `accept-then-hang` does what the request asks (the message exists at the provider) and never
+ * answers — the answer lost on the way back.
+ */
 export type FakeReply =
   | { status: number; body: unknown; headers?: Record<string, string> }
-  | 'hang';
+  | 'hang'
+  | 'accept-then-hang';
 
 export type Route = (request: ReceivedRequest, baseUrl: string) => FakeReply;
 
@@ -43,6 +48,10 @@ export async function startFakeHttp(route: Route, port = 0) {
       };
       requests.push(request);
       const reply = scripted.shift() ?? route(request, baseUrl);
+      if (reply === 'accept-then-hang') {
+        route(request, baseUrl);
+        return;
+      }
       if (reply === 'hang') return; // keep the socket open and never answer
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));

@@ -250,7 +250,7 @@ describe.concurrent('update_contact', () => {
     expect(contact?.consent.sms?.granted).toBe(true);
     const step = (await h.steps(run.runId)).find((s) => s.kind === 'contact_updated');
     // The run starts from the stored version (jsonb keeps keys in its own order).
-    expect((step?.detail.set as string[]).toSorted()).toEqual(['purchases', 'tier', 'vip']);
+    expect(((step?.detail.set ?? []) as string[]).toSorted()).toEqual(['purchases', 'tier', 'vip']);
     expect(step?.detail).toMatchObject({ addTags: ['cliente', 'vip'] });
   });
 });
