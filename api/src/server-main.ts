@@ -10,6 +10,8 @@ import {
 } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from './app';
+import { createApiKeyCache, listenForRevocations } from './auth/api-key-cache';
+import { startHousekeeping } from './housekeeping';
 import { announceDemoCredentials, seedDemoWorkspace } from './seed';
 
 /** The API process (serves the built editor too): `node --import tsx api/src/server-main.ts`. */
@@ -21,19 +23,26 @@ async function main() {
   if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is required for the API.');
   const sql = createSql(config.databaseUrl, { max: Number(process.env.RUTA_API_DB_POOL ?? 20) });
   await migrate(sql, log);
-  const seeded = await seedDemoWorkspace(sql, process.env);
+  // Only `npm start` (which sets the credentials file and prints it) may generate credentials.
+  const seeded = await seedDemoWorkspace(sql, process.env, {
+    generateMissing: Boolean(process.env.RUTA_DEMO_CREDENTIALS_FILE),
+  });
   if (seeded.created) await announceDemoCredentials(seeded, log);
+  const apiKeyCache = createApiKeyCache();
+  await listenForRevocations(sql, apiKeyCache, log);
+  const housekeeping = startHousekeeping(sql, log);
   const connection = Connection.lazy({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const editorDist =
     process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));
   const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
   if (!secrets) log.warn('RUTA_SECRETS_KEY is not set: channels with credentials cannot be added');
-  const app = createApp({ sql, temporal, config, log, editorDist, secrets });
+  const app = createApp({ sql, temporal, config, log, editorDist, secrets, apiKeyCache });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     log.info({ port: info.port }, 'API listening'),
   );
   const stop = () => {
+    housekeeping.stop();
     server.close(async () => {
       await sql.end({ timeout: 5 });
       await connection.close();

@@ -25,6 +25,8 @@ export interface RutaConfig {
   ingestRate: { perSecond: number; burst: number };
   /** Seals channel credentials and signs email links (RUTA_SECRETS_KEY); the launcher makes one for development. */
   secretsKey: string | undefined;
+  /** Behind a reverse proxy: the client address is the last `X-Forwarded-For` entry (RUTA_TRUST_PROXY). */
+  trustProxy: boolean;
   production: boolean;
 }
 
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
       burst: positiveNumber(env, 'RUTA_INGEST_BURST', 500),
     },
     secretsKey: stringSetting(env, 'RUTA_SECRETS_KEY'),
+    trustProxy: /^(1|true|yes)$/i.test(stringSetting(env, 'RUTA_TRUST_PROXY') ?? ''),
     production: env.NODE_ENV === 'production',
   };
 }

@@ -1,8 +1,12 @@
 import { createRutaWorker, type RutaWorker, workspaceRegistry } from '@ruta/engine';
 import { createLogger, createSecretBox, generateSecretsKey } from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
+import type { Role } from '@ruta/shared';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../app';
+import { createApiKeyCache, listenForRevocations } from '../auth/api-key-cache';
+import { hashPassword } from '../auth/passwords';
+import { createSession } from '../auth/sessions';
 import { seedDemoWorkspace } from '../seed';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -35,7 +39,7 @@ export async function startApiHarness() {
     RUTA_ADMIN_PASSWORD: TEST_PASSWORD,
     RUTA_API_KEY: apiKey,
   });
-  const app = createApp({
+  const appDeps = {
     sql: db.sql,
     temporal,
     log,
@@ -46,8 +50,41 @@ export async function startApiHarness() {
       temporalUiUrl: 'http://127.0.0.1:8233',
       publicUrl,
       workflowIdPrefix: `${taskQueue}/`,
+      // Tests say where a request comes from with X-Forwarded-For.
+      trustProxy: true,
     },
-  });
+  };
+  const app = createApp(appDeps);
+
+  /**
+   * The same API as another process would run it (its own API key cache, listening for
+   * revocations as server-main does), over the same database.
+   */
+  async function anotherApiProcess() {
+    const apiKeyCache = createApiKeyCache();
+    const listening = await listenForRevocations(db.sql, apiKeyCache);
+    return { app: createApp({ ...appDeps, apiKeyCache }), stop: listening.unlisten };
+  }
+
+  let testPasswordHash: Promise<string> | undefined;
+  /**
+   * A member of the seeded workspace with this role (password TEST_PASSWORD) and a session cookie
+   * made directly (no login: logins are throttled and cost a full password hash).
+   */
+  async function member(role: Role, email = `${role}-${uniqueName('m')}@tienda.mx`) {
+    testPasswordHash ??= hashPassword(TEST_PASSWORD);
+    const [user] = await db.sql<{ id: string }[]>`
+      insert into users (email, name, password_hash)
+      values (${email.toLowerCase()}, ${role}, ${await testPasswordHash}) returning id`;
+    const userId = (user as { id: string }).id;
+    await db.sql`insert into workspace_members (workspace_id, user_id, role) values (${seed.workspaceId}, ${userId}, ${role})`;
+    return { userId, email: email.toLowerCase(), cookie: await sessionCookie(userId) };
+  }
+
+  /** A fresh session cookie for a member of the seeded workspace. */
+  async function sessionCookie(userId: string): Promise<string> {
+    return `ruta_session=${await createSession(db.sql, userId, seed.workspaceId)}`;
+  }
 
   async function call<T = Record<string, unknown>>(
     method: string,
@@ -102,6 +139,9 @@ export async function startApiHarness() {
     adminEmail: seed.adminEmail,
     call,
     eventually,
+    member,
+    sessionCookie,
+    anotherApiProcess,
     async stop() {
       await worker.shutdown();
       await providers.close();
