@@ -26,6 +26,7 @@ import { journeys } from './routes/journeys';
 import { members } from './routes/members';
 import { runs } from './routes/runs';
 import { sandbox } from './routes/sandbox';
+import { workspace } from './routes/workspace';
 import { documentWebhooks } from './webhooks/openapi';
 import { webhooks } from './webhooks/routes';
 import { tracking } from './webhooks/tracking';
@@ -61,6 +62,7 @@ export function createApp(appDeps: AppDeps) {
   priv.route('/', members);
   priv.route('/', apiKeys);
   priv.route('/', auditLog);
+  priv.route('/', workspace);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));

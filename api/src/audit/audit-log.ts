@@ -103,7 +103,7 @@ export async function listAudit(
            target_label, detail, ip, user_agent
     from audit_log
     where workspace_id = ${workspaceId} and (${page.before ?? null}::bigint is null or id < ${page.before ?? null}::bigint)
-    order by id desc limit ${page.limit + 1}`;
+    order by audit_log.id desc limit ${page.limit + 1}`;
   const items = rows.slice(0, page.limit).map((r) => ({
     id: r.id,
     at: r.at,

@@ -1,12 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from '@ruta/platform';
 import type { Role } from '@ruta/shared';
+import type { Db } from '../db';
 
 export const SESSION_COOKIE = 'ruta_session';
 export const SESSION_DAYS = 30;
-
-/** The pool, or the transaction `sql.begin` gives its callback. */
-type Db = Sql | Parameters<Parameters<Sql['begin']>[1]>[0];
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 

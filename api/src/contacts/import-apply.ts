@@ -168,12 +168,13 @@ async function waitForTurn(tx: Tx, sql: Sql, job: { id: string; workspaceId: str
  */
 export async function applyImport(
   sql: Sql,
-  job: { id: string; workspaceId: string; dryRun: boolean },
+  job: { id: string; workspaceId: string; dryRun: boolean; actor?: string },
 ): Promise<{ created: number; updated: number; rows: number }> {
   const counts = { created: 0, updated: 0, rows: 0 };
   const at = new Date().toISOString();
   try {
     await sql.begin(async (tx) => {
+      if (job.actor) await tx`select set_config('ruta.actor', ${job.actor}, true)`;
       await waitForTurn(tx, sql, job);
       let after = 0;
       for (;;) {

@@ -2,6 +2,7 @@ import type { Sql } from '@ruta/platform';
 import type { Role } from '@ruta/shared';
 import { roleRequired } from '../access/forbidden';
 import { endMemberSessions } from '../auth/sessions';
+import type { Tx } from '../db';
 import { notFound, ProblemError } from '../http/problem';
 
 export interface MemberView {
@@ -29,8 +30,6 @@ const lastOwner = () =>
     detail_es:
       'Un espacio de trabajo necesita al menos un propietario: primero haz propietario a otra persona.',
   });
-
-type Tx = Parameters<Parameters<Sql['begin']>[1]>[0];
 
 /**
  * Reads the member under a lock on the workspace (concurrent changes to its owners queue) and
