@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { teamEn } from './team-en';
 
 export const en: Messages = {
   app: { name: 'Ruta', tagline: 'Journeys over WhatsApp, SMS, email and RCS' },
@@ -726,4 +727,5 @@ export const en: Messages = {
     useButtons: 'Use the template’s buttons: {{labels}}',
     buttonsHelp: 'The ids come from the labels; you can change them below.',
   },
+  ...teamEn,
 };
