@@ -29,7 +29,9 @@ export function ApiKeysSection() {
           <KeyRound size={14} aria-hidden /> {t('team.newKey')}
         </button>
       </div>
-      {list.length === 0 ? (
+      {keys.isLoading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : list.length === 0 ? (
         <p className="muted">{t('team.noKeys')}</p>
       ) : (
         <table className="table">

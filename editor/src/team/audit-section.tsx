@@ -39,7 +39,9 @@ export function AuditSection() {
           {errorText(log.error, lang)}
         </p>
       )}
-      {entries.length === 0 && !log.isLoading ? (
+      {log.isLoading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : entries.length === 0 ? (
         <p className="muted">{t('team.auditEmpty')}</p>
       ) : (
         <table className="table audit-table" data-testid="audit-log">

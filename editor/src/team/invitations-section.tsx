@@ -30,7 +30,9 @@ export function InvitationsSection() {
           {errorText(error, lang)}
         </p>
       )}
-      {list.length === 0 ? (
+      {invitations.isLoading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : list.length === 0 ? (
         <p className="muted">{t('team.noInvitations')}</p>
       ) : (
         <ul className="invitation-list">

@@ -97,7 +97,7 @@ export function MembersSection({ meId }: { meId: string | null }) {
                 </td>
                 <td className="muted">{formatDay(m.joinedAt, i18n.resolvedLanguage)}</td>
                 <td className="actions">
-                  {mayChange(m) && (
+                  {mayChange(m) && m.userId !== meId && (
                     <button
                       type="button"
                       className="btn btn-sm btn-danger"
