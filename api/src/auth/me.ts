@@ -4,7 +4,7 @@ import type { AuthContext } from '../deps';
 /** Who is signed in, in which workspace, with which role (`GET /api/me`, and after signing in). */
 export async function describeMe(
   sql: Sql,
-  auth: Pick<AuthContext, 'workspaceId' | 'userId' | 'role' | 'apiKey'>,
+  auth: Pick<AuthContext, 'workspaceId' | 'userId'> & Partial<Pick<AuthContext, 'role' | 'apiKey'>>,
 ) {
   if (auth.userId) {
     const [row] = await sql<
@@ -34,7 +34,7 @@ export async function describeMe(
   return {
     user: null,
     workspace: workspace ?? { id: auth.workspaceId, name: '' },
-    role: auth.role,
+    role: auth.role ?? null,
     apiKey: auth.apiKey ?? null,
   };
 }

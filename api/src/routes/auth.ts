@@ -82,11 +82,7 @@ export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       });
     }
     setSessionCookie(c, result.token);
-    const me = await describeMe(deps.sql, {
-      userId: result.userId,
-      workspaceId: result.workspaceId,
-      role: 'viewer',
-    });
+    const me = await describeMe(deps.sql, result);
     return c.json(me as z.infer<typeof Me>, 200);
   },
 );

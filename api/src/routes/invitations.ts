@@ -100,7 +100,7 @@ export const invitations = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
         userAgent: userAgent(c),
       });
       setSessionCookie(c, joined.token);
-      const me = await describeMe(deps.sql, { ...joined, role: 'viewer' });
+      const me = await describeMe(deps.sql, joined);
       return c.json(me as z.infer<typeof Me>, 200);
     },
   );
