@@ -4,10 +4,15 @@ import { callApi, launchBrowser, logIn, newPage, screenshot, stack } from '../br
 import { activeJourneyFromTemplate } from '../journeys';
 
 let browser: Browser;
+let journeyId = '';
 beforeAll(async () => {
   browser = await launchBrowser();
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  // Hand the shared stack back without an active cart journey enrolling other stories' events.
+  if (journeyId) await callApi('POST', `/journeys/${journeyId}/stop`).catch(() => undefined);
+  await browser?.close();
+});
 
 const EDITOR_EMAIL = 'ana.editora@agencia.mx';
 const EDITOR_PASSWORD = 'clave-de-ana-2025';
@@ -22,6 +27,7 @@ async function signIn(page: Page, email: string, password: string) {
 
 test('story 10: the owner invites an editor, who joins from a second browser; made a viewer, they can look but not change', async () => {
   const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — equipo');
+  journeyId = journey.id;
 
   // The owner opens «Equipo y acceso» from the shell's navigation.
   const owner = await newPage(browser, 'es-MX');

@@ -1,15 +1,9 @@
 import { type Permission, type Role, requiredRole } from '@ruta/shared';
 import type { Problem } from '../http/problem';
+import { ROLE_NAMES } from './role-names';
 
 type Text = { en: string; es: string };
 type ProblemBody = Omit<Problem, 'status' | 'type'>;
-
-export const ROLE_NAMES: Record<Role, Text> = {
-  owner: { en: 'owner', es: 'propietario' },
-  admin: { en: 'admin', es: 'administrador' },
-  editor: { en: 'editor', es: 'editor' },
-  viewer: { en: 'viewer', es: 'lector' },
-};
 
 /** What each permission lets one do, to say what was refused. */
 const ACTIONS: Record<Permission, Text> = {

@@ -1,13 +1,11 @@
 import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
+import type { Tx } from '../db';
 import type { ImportRow } from './csv-row';
 import { consentRecords } from './fields';
 import { recordProgress } from './import-store';
 
 const BATCH = 1_000;
-
-/** The transaction handle `sql.begin` gives its callback. */
-type Tx = Parameters<Parameters<Sql['begin']>[1]>[0];
 
 class DryRunRollback extends Error {}
 

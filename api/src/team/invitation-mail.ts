@@ -1,5 +1,6 @@
 import { type ChannelRow, sendNoticeEmail } from '@ruta/engine';
 import type { Role } from '@ruta/shared';
+import { ROLE_NAMES } from '../access/role-names';
 import type { AppDeps } from '../deps';
 
 /** The inviter waits at most this long for the mail server. */
@@ -7,13 +8,6 @@ const MAIL_DEADLINE_MS = 15_000;
 
 /** Whether the invitation went out by email: sent, no email channel to send it, or it failed. */
 export type InvitationMail = 'sent' | 'no_channel' | 'failed';
-
-const ROLE_LABELS: Record<Role, { es: string; en: string }> = {
-  owner: { es: 'propietario', en: 'owner' },
-  admin: { es: 'administrador', en: 'admin' },
-  editor: { es: 'editor', en: 'editor' },
-  viewer: { es: 'lector', en: 'viewer' },
-};
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -26,7 +20,7 @@ export function invitationEmail(input: {
   link: string;
   expiresAt: Date;
 }) {
-  const role = ROLE_LABELS[input.role];
+  const role = ROLE_NAMES[input.role];
   const days = Math.max(1, Math.round((input.expiresAt.getTime() - Date.now()) / 86_400_000));
   const es = [
     `${input.inviter} te invitó a «${input.workspaceName}» en Ruta como ${role.es}.`,
