@@ -25,7 +25,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.waitForSelector('nav[aria-label=main]');
 }
 
-test('story 10: the owner invites an editor, who joins from a second browser; made a viewer, they can look but not change', async () => {
+test('story 11: the owner invites an editor, who joins from a second browser; made a viewer, they can look but not change', async () => {
   const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito — equipo');
   journeyId = journey.id;
 
@@ -37,7 +37,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
   expect(await owner.page.getByTestId('my-role').textContent()).toBe('Tu rol: Propietario');
   await owner.page.getByTestId('api-key-Demo key').waitFor();
   await owner.page.getByTestId('audit-log').getByText('Inició sesión').first().waitFor();
-  await screenshot(owner.page, '10-team-owner');
+  await screenshot(owner.page, '11-team-owner');
 
   // Invites Ana as an editor: the link is shown to copy (no email channel: it says so).
   await owner.page.getByRole('button', { name: 'Invitar' }).click();
@@ -50,7 +50,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
   const link = await linkField.inputValue();
   expect(link).toMatch(new RegExp(`^${stack().baseUrl}/invitations/[\\w-]{40,}$`));
   await dialog.getByText('comparte tú el enlace').waitFor();
-  await screenshot(owner.page, '10-team-invitation-link');
+  await screenshot(owner.page, '11-team-invitation-link');
   await dialog.getByRole('button', { name: 'Listo' }).click();
   await owner.page.getByTestId(`invitation-${EDITOR_EMAIL}`).waitFor();
 
@@ -61,7 +61,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
   await ana.page.getByText('Te invitaron como Editor').waitFor();
   await ana.page.getByLabel('Tu nombre').fill('Ana');
   await ana.page.getByLabel('Elige una contraseña').fill(EDITOR_PASSWORD);
-  await screenshot(ana.page, '10-team-accept');
+  await screenshot(ana.page, '11-team-accept');
   await ana.page.getByRole('button', { name: 'Unirme al equipo' }).click();
   await ana.page.waitForSelector('nav[aria-label=main]');
   expect(await ana.page.getByTestId('my-role').textContent()).toBe('Tu rol: Editor');
@@ -75,7 +75,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
   await signIn(ana.page, EDITOR_EMAIL, EDITOR_PASSWORD);
   await ana.page.goto(`/journeys/${journey.id}`);
   await ana.page.getByTestId('publish').waitFor();
-  await screenshot(ana.page, '10-team-editor-canvas');
+  await screenshot(ana.page, '11-team-editor-canvas');
 
   // The owner makes her a viewer; her session ends at once.
   await owner.page.reload();
@@ -83,7 +83,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
   await roleOfAna.waitFor();
   await roleOfAna.selectOption({ label: 'Lector' });
   await owner.page.getByText(`${EDITOR_EMAIL} ahora es Lector`).waitFor();
-  await screenshot(owner.page, '10-team-role-changed');
+  await screenshot(owner.page, '11-team-role-changed');
 
   await ana.page.reload();
   await ana.page.getByRole('heading', { name: 'Entra a Ruta' }).waitFor();
@@ -97,7 +97,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
   await ana.page.getByText('Solo lectura: tu rol es Lector.').waitFor();
   expect(await ana.page.getByTestId('publish').count()).toBe(0);
   expect(await ana.page.getByRole('button', { name: 'Pausar' }).count()).toBe(0);
-  await screenshot(ana.page, '10-team-viewer-canvas');
+  await screenshot(ana.page, '11-team-viewer-canvas');
   // The API says no too, naming the role it needs.
   const refused = await ana.page.evaluate(async (id) => {
     const res = await fetch(`/api/journeys/${id}/pause`, { method: 'POST' });
@@ -110,7 +110,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
 
   await ana.page.getByRole('link', { name: 'Equipo y acceso' }).click();
   await ana.page.getByTestId('team-read-only').waitFor();
-  await screenshot(ana.page, '10-team-viewer');
+  await screenshot(ana.page, '11-team-viewer');
 
   // The owner sees all of it in the audit log.
   await owner.page.reload();
@@ -119,7 +119,7 @@ test('story 10: the owner invites an editor, who joins from a second browser; ma
   await audit.getByText('Se unió al equipo').first().waitFor();
   await audit.getByText('Invitó a alguien').first().waitFor();
   await audit.evaluate((table) => table.closest('section')?.scrollIntoView({ block: 'start' }));
-  await screenshot(owner.page, '10-team-audit');
+  await screenshot(owner.page, '11-team-audit');
   await owner.context.close();
   await ana.context.close();
 });
