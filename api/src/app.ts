@@ -3,6 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { authorize } from './access/authorize';
+import { createApiKeyCache } from './auth/api-key-cache';
+import { dummyPasswordHash } from './auth/passwords';
 import type { AppDeps, AppEnv } from './deps';
 import { authenticate } from './http/authenticate';
 import { API_CSP } from './http/content-security';
@@ -13,15 +16,20 @@ import { staticEditor } from './http/static-editor';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './http/unavailable';
 import { validationHook } from './http/validation';
 import { analytics } from './routes/analytics';
+import { apiKeys } from './routes/api-keys';
+import { auditLog } from './routes/audit';
 import { privateAuth, publicAuth } from './routes/auth';
 import { channels } from './routes/channels';
 import { CONTACT_IMPORT_PATH, contacts } from './routes/contacts';
 import { DOCS_PATHS, docs } from './routes/docs';
 import { events } from './routes/events';
 import { health } from './routes/health';
+import { invitations } from './routes/invitations';
 import { journeys } from './routes/journeys';
+import { members } from './routes/members';
 import { runs } from './routes/runs';
 import { sandbox } from './routes/sandbox';
+import { workspace } from './routes/workspace';
 import { documentWebhooks } from './webhooks/openapi';
 import { webhooks } from './webhooks/routes';
 import { tracking } from './webhooks/tracking';
@@ -32,13 +40,19 @@ export const PUBLIC_API_PATHS = [
   '/api/auth/login',
   '/api/openapi.json',
   ...DOCS_PATHS,
+  '/api/invitations/:token',
+  '/api/invitations/:token/accept',
 ];
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps = { ...appDeps, apiKeyCache: appDeps.apiKeyCache ?? createApiKeyCache() };
+  // The first unknown-email login should not pay for the dummy hash on top of its own check.
+  void dummyPasswordHash();
   const priv = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   priv.use('*', authenticate());
+  priv.use('*', authorize());
   priv.use('/events', rateLimit(deps.config.ingestRate ?? { perSecond: 100, burst: 500 }));
   priv.route('/', privateAuth);
   priv.route('/', journeys);
@@ -48,6 +62,10 @@ export function createApp(deps: AppDeps) {
   priv.route('/', sandbox);
   priv.route('/', analytics);
   priv.route('/', channels);
+  priv.route('/', members);
+  priv.route('/', apiKeys);
+  priv.route('/', auditLog);
+  priv.route('/', workspace);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
@@ -83,6 +101,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api/health', health);
   app.route('/api', publicAuth);
+  app.route('/api', invitations);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -113,7 +132,19 @@ export function createApp(deps: AppDeps) {
   app.route('/t', tracking);
   if (deps.editorDist) app.route('/', staticEditor(deps.editorDist));
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(c, error.status, error.problem);
+    if (error instanceof ProblemError) {
+      if (typeof error.problem.retryAfter === 'number')
+        c.header('Retry-After', String(error.problem.retryAfter));
+      return problemResponse(c, error.status, error.problem);
+    }
+    if ((error as { constraint_name?: string }).constraint_name === 'workspace_keeps_an_owner')
+      return problemResponse(c, 409, {
+        title: 'Conflict',
+        title_es: 'Conflicto',
+        code: 'last_owner',
+        detail: 'A workspace keeps at least one owner.',
+        detail_es: 'Un espacio de trabajo necesita al menos un propietario.',
+      });
     if (error instanceof HTTPException) {
       const detail =
         error.message || (error.status === 400 ? 'The body is not valid JSON.' : 'Request failed.');

@@ -7,7 +7,9 @@ import type {
   SecretBox,
   Sql,
 } from '@ruta/platform';
+import type { ApiKeyScope, Role } from '@ruta/shared';
 import type { Client } from '@temporalio/client';
+import type { ApiKeyCache } from './auth/api-key-cache';
 
 /** Everything the HTTP app needs; tests build it with a real database and a real Temporal client. */
 export interface AppDeps {
@@ -26,21 +28,32 @@ export interface AppDeps {
     outbound?: OutboundPolicy;
     /** Provider API base URLs (RUTA_WHATSAPP_API_URL, …); unset = the official hosts. */
     providerApiUrls?: ProviderApiUrls;
+    /** Take the client address from the last `X-Forwarded-For` entry (RUTA_TRUST_PROXY). */
+    trustProxy?: boolean;
   };
   log: Logger;
   /** Seals channel credentials and signs email tracking links (from RUTA_SECRETS_KEY). */
   secrets?: SecretBox;
   /** Folder of the built editor to serve at `/`; omitted in API-only tests. */
   editorDist?: string;
+  /** Checked API keys (one per process; the API process evicts revoked ones on NOTIFY). */
+  apiKeyCache?: ApiKeyCache;
 }
 
+/** Who is calling: a member through their session, or a workspace API key. */
 export interface AuthContext {
   workspaceId: string;
-  userId?: string;
   via: 'session' | 'api_key';
+  /** The member's role; a `full` API key acts as an admin, an `ingest` key as an editor. */
+  role: Role;
+  userId?: string;
+  email?: string;
+  apiKey?: { id: string; name: string; scope: ApiKeyScope };
 }
 
-export type AppEnv = { Variables: { deps: AppDeps; auth: AuthContext } };
+export type AppEnv = {
+  Variables: { deps: AppDeps & { apiKeyCache: ApiKeyCache }; auth: AuthContext };
+};
 
 export function enrollmentTarget(deps: AppDeps): EnrollmentTarget {
   return {

@@ -12,7 +12,9 @@ import {
 } from '@ruta/platform';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from './app';
+import { createApiKeyCache, listenForRevocations } from './auth/api-key-cache';
 import { startBackgroundWork } from './background';
+import { startHousekeeping } from './housekeeping';
 import { announceDemoCredentials, seedDemoWorkspace } from './seed';
 
 /** The API process (serves the built editor too): `node --import tsx api/src/server-main.ts`. */
@@ -30,8 +32,14 @@ async function main() {
   await migrate(sql, log);
   const secrets = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
   if (secrets) await resealChannelSecrets(sql, secrets, log);
-  const seeded = await seedDemoWorkspace(sql, process.env);
+  // Only `npm start` (which sets the credentials file and prints it) may generate credentials.
+  const seeded = await seedDemoWorkspace(sql, process.env, {
+    generateMissing: Boolean(process.env.RUTA_DEMO_CREDENTIALS_FILE),
+  });
   if (seeded.created) await announceDemoCredentials(seeded, log);
+  const apiKeyCache = createApiKeyCache();
+  await listenForRevocations(sql, apiKeyCache, log);
+  const housekeeping = startHousekeeping(sql, log);
   const connection = Connection.lazy({
     address: config.temporalAddress,
     channelArgs: TEMPORAL_CHANNEL_ARGS,
@@ -40,13 +48,14 @@ async function main() {
   const editorDist =
     process.env.RUTA_EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url));
   if (!secrets) log.warn('RUTA_SECRETS_KEY is not set: channels with credentials cannot be added');
-  const deps = { sql, temporal, config, log, editorDist, secrets };
+  const deps = { sql, temporal, config, log, editorDist, secrets, apiKeyCache };
   const app = createApp(deps);
   const background = startBackgroundWork(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     log.info({ port: info.port }, 'API listening'),
   );
   const stop = () => {
+    housekeeping.stop();
     server.close(async () => {
       await background.stop();
       await sql.end({ timeout: 5 });

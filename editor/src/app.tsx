@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Switch } from 'wouter';
+import { Route, Switch, useRoute } from 'wouter';
+import { AcceptInvitationPage } from './auth/accept-invitation-page';
+import { AccessProvider } from './auth/access';
 import { LoginPage } from './auth/login-page';
 import { useMe } from './auth/use-me';
 import { JourneysPage } from './journeys/journeys-page';
@@ -13,66 +15,77 @@ const RunPage = lazy(() => import('./runs/run-page'));
 const ContactsPage = lazy(() => import('./contacts/contacts-page'));
 const SandboxPage = lazy(() => import('./sandbox/sandbox-page'));
 const ChannelsPage = lazy(() => import('./channels/channels-page'));
+const TeamPage = lazy(() => import('./team/team-page'));
 
 export function App() {
   const { t } = useTranslation();
   const me = useMe();
+  const [invited, invitation] = useRoute('/invitations/:token');
+  // An invitation link works signed in or not: accepting it signs in as the invitee.
+  if (invited) return <AcceptInvitationPage token={invitation.token} />;
   if (me.isLoading) return <p className="empty">{t('common.loading')}</p>;
   const user = me.data;
   if (!user) return <LoginPage />;
   const fallback = <p className="empty">{t('common.loading')}</p>;
   return (
-    <Suspense fallback={fallback}>
-      <Switch>
-        <Route path="/journeys/:id/kpis">
-          {(params) => (
+    <AccessProvider me={user}>
+      <Suspense fallback={fallback}>
+        <Switch>
+          <Route path="/journeys/:id/kpis">
+            {(params) => (
+              <Layout me={user}>
+                <KpiPage journeyId={params.id} />
+              </Layout>
+            )}
+          </Route>
+          <Route path="/journeys/:id">
+            {(params) => (
+              <Layout me={user} wide>
+                <JourneyEditorPage journeyId={params.id} />
+              </Layout>
+            )}
+          </Route>
+          <Route path="/runs/:id">
+            {(params) => (
+              <Layout me={user}>
+                <RunPage runId={params.id} />
+              </Layout>
+            )}
+          </Route>
+          <Route path="/runs">
             <Layout me={user}>
-              <KpiPage journeyId={params.id} />
+              <RunsPage />
             </Layout>
-          )}
-        </Route>
-        <Route path="/journeys/:id">
-          {(params) => (
-            <Layout me={user} wide>
-              <JourneyEditorPage journeyId={params.id} />
-            </Layout>
-          )}
-        </Route>
-        <Route path="/runs/:id">
-          {(params) => (
+          </Route>
+          <Route path="/contacts">
             <Layout me={user}>
-              <RunPage runId={params.id} />
+              <ContactsPage />
             </Layout>
-          )}
-        </Route>
-        <Route path="/runs">
-          <Layout me={user}>
-            <RunsPage />
-          </Layout>
-        </Route>
-        <Route path="/contacts">
-          <Layout me={user}>
-            <ContactsPage />
-          </Layout>
-        </Route>
-        <Route path="/channels">
-          <Layout me={user}>
-            <ChannelsPage />
-          </Layout>
-        </Route>
-        <Route path="/sandbox/:contactId?">
-          {(params) => (
-            <Layout me={user} wide>
-              <SandboxPage contactId={params.contactId} />
+          </Route>
+          <Route path="/channels">
+            <Layout me={user}>
+              <ChannelsPage />
             </Layout>
-          )}
-        </Route>
-        <Route>
-          <Layout me={user}>
-            <JourneysPage />
-          </Layout>
-        </Route>
-      </Switch>
-    </Suspense>
+          </Route>
+          <Route path="/team">
+            <Layout me={user}>
+              <TeamPage me={user} />
+            </Layout>
+          </Route>
+          <Route path="/sandbox/:contactId?">
+            {(params) => (
+              <Layout me={user} wide>
+                <SandboxPage contactId={params.contactId} />
+              </Layout>
+            )}
+          </Route>
+          <Route>
+            <Layout me={user}>
+              <JourneysPage />
+            </Layout>
+          </Route>
+        </Switch>
+      </Suspense>
+    </AccessProvider>
   );
 }

@@ -26,6 +26,7 @@ export { FinalProviderError, RetryableProviderError } from './channels/provider'
 export { sandboxOnlyRegistry, workspaceRegistry } from './channels/registry';
 export { createSandboxProvider } from './channels/sandbox';
 export { createSmtpProvider } from './channels/smtp';
+export { type NoticeEmail, sendNoticeEmail } from './channels/smtp-notice';
 export { createTwilioProvider } from './channels/twilio';
 export { createWhatsAppProvider, type WhatsAppProvider } from './channels/whatsapp';
 export {

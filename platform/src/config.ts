@@ -30,6 +30,8 @@ export interface RutaConfig {
   outbound: OutboundPolicy;
   /** Provider API base URLs (server settings, never tenant settings); unset = the official hosts. */
   providerApiUrls: ProviderApiUrls;
+  /** Behind a reverse proxy: the client address is the last `X-Forwarded-For` entry (RUTA_TRUST_PROXY). */
+  trustProxy: boolean;
   production: boolean;
 }
 
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
       whatsapp: urlSetting(env, 'RUTA_WHATSAPP_API_URL'),
       twilio: urlSetting(env, 'RUTA_TWILIO_API_URL'),
     },
+    trustProxy: /^(1|true|yes)$/i.test(stringSetting(env, 'RUTA_TRUST_PROXY') ?? ''),
     production: env.NODE_ENV === 'production',
   };
 }

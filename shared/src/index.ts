@@ -1,3 +1,4 @@
+export * from './access/index';
 export * from './graph/index';
 export * from './liquid/index';
 export * from './logic/index';

@@ -1,21 +1,25 @@
 import type { AppDeps } from '../deps';
+import { collectTraces, scrubTraces } from './contact-traces';
 import { findContactRow } from './contact-views';
 
 /** How long a delete waits for runs to take their `exit` signal before terminating them. */
 const EXIT_GRACE_MS = 10_000;
 
 /**
- * Deletes a contact. Its runs in flight first get the `exit` signal (the same removal an operator
+ * Erases a contact. Its runs in flight first get the `exit` signal (the same removal an operator
  * makes: the workflow ends the run as `removed` and flushes its timeline); any still running after
- * the grace period is terminated, so no workflow outlives its contact. Then the contact goes, with
- * its runs, messages and events.
+ * the grace period is terminated, so no workflow outlives its contact. Then, in one transaction,
+ * the contact goes with its runs and steps, messages (their bodies), inbound messages (their
+ * texts), events, hand-off tasks and consent history — and what names it elsewhere is scrubbed:
+ * the sandbox's deliveries to it and the raw webhook receipts that mention its phone, email or
+ * message ids.
  */
 export async function deleteContact(
   deps: AppDeps,
   workspaceId: string,
   id: string,
   by: string,
-): Promise<{ exitedRuns: number }> {
+): Promise<{ exitedRuns: number; sandboxDeliveries: number; webhookReceipts: number }> {
   const { sql, temporal, log } = deps;
   await findContactRow(sql, workspaceId, id);
   const runs = await sql<{ workflow_id: string }[]>`
@@ -46,6 +50,10 @@ export async function deleteContact(
       }
     }),
   );
-  await sql`delete from contacts where id = ${id} and workspace_id = ${workspaceId}`;
-  return { exitedRuns: runs.length };
+  const traces = await collectTraces(sql, workspaceId, id);
+  const scrubbed = await sql.begin(async (tx) => {
+    await tx`delete from contacts where id = ${id} and workspace_id = ${workspaceId}`;
+    return scrubTraces(tx, workspaceId, traces);
+  });
+  return { exitedRuns: runs.length, ...scrubbed };
 }

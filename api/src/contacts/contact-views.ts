@@ -1,4 +1,5 @@
 import type { Sql } from '@ruta/platform';
+import type { Db } from '../db';
 import { notFound } from '../http/problem';
 import { CHANNELS, fold } from './fields';
 
@@ -22,7 +23,7 @@ export interface ContactRow {
   cursor: string;
 }
 
-const COLUMNS = (sql: Sql) => sql`
+const COLUMNS = (sql: Db) => sql`
   id, external_id, phone, email, first_name, last_name, time_zone, locale, attributes, tags, consent,
   last_inbound_at, test_contact, created_at, updated_at,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor`;
@@ -66,7 +67,7 @@ export function toContact(row: ContactRow) {
   };
 }
 
-export async function findContactRow(sql: Sql, workspaceId: string, id: string) {
+export async function findContactRow(sql: Db, workspaceId: string, id: string) {
   const [row] = await sql<ContactRow[]>`
     select ${COLUMNS(sql)} from contacts where id = ${id} and workspace_id = ${workspaceId}`;
   if (!row) throw notFound('Contact', id);

@@ -1,5 +1,5 @@
-import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
+import type { Db } from '../db';
 import { badRequest, ProblemError } from '../http/problem';
 import type { CreateContact, UpdateContact } from './contact-schemas';
 import { findContactRow } from './contact-views';
@@ -18,7 +18,7 @@ const externalIdTaken = (externalId: string) =>
  * The contact that events and imports would take this one for: same external id; or, without
  * one, same phone; or, without either, same email.
  */
-async function sameIdentity(sql: Sql, workspaceId: string, input: CreateContact) {
+async function sameIdentity(sql: Db, workspaceId: string, input: CreateContact) {
   const [field, match] = input.externalId
     ? (['externalId', sql`external_id = ${input.externalId}`] as const)
     : input.phone
@@ -41,7 +41,7 @@ function splitAttributes(attributes: Record<string, unknown> = {}) {
 
 /** Creates a contact; 409 when one with the same identity exists (its id is in the answer). */
 export async function createContact(
-  sql: Sql,
+  sql: Db,
   workspaceId: string,
   input: CreateContact,
 ): Promise<string> {
@@ -88,7 +88,7 @@ const COLUMN: Record<string, string> = {
 
 /** A partial update: given fields replace, attributes merge (`null` removes one), consent is recorded. */
 export async function updateContact(
-  sql: Sql,
+  sql: Db,
   workspaceId: string,
   id: string,
   patch: UpdateContact,

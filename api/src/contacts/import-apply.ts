@@ -1,13 +1,11 @@
 import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
+import type { Tx } from '../db';
 import type { ImportRow } from './csv-row';
 import { consentRecords } from './fields';
 import { recordProgress } from './import-store';
 
 const BATCH = 1_000;
-
-/** The transaction handle `sql.begin` gives its callback. */
-type Tx = Parameters<Parameters<Sql['begin']>[1]>[0];
 
 class DryRunRollback extends Error {}
 
@@ -168,12 +166,13 @@ async function waitForTurn(tx: Tx, sql: Sql, job: { id: string; workspaceId: str
  */
 export async function applyImport(
   sql: Sql,
-  job: { id: string; workspaceId: string; dryRun: boolean },
+  job: { id: string; workspaceId: string; dryRun: boolean; actor?: string },
 ): Promise<{ created: number; updated: number; rows: number }> {
   const counts = { created: 0, updated: 0, rows: 0 };
   const at = new Date().toISOString();
   try {
     await sql.begin(async (tx) => {
+      if (job.actor) await tx`select set_config('ruta.actor', ${job.actor}, true)`;
       await waitForTurn(tx, sql, job);
       let after = 0;
       for (;;) {

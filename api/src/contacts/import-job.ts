@@ -85,6 +85,8 @@ async function readAndValidate(sql: Sql, importId: string, stream: Readable): Pr
 export interface ImportRequest {
   workspaceId: string;
   userId?: string;
+  /** Who imports (`user:<id>` / `api_key:<id>`): recorded with each consent change. */
+  actor?: string;
   dryRun: boolean;
   fileName?: string;
 }
@@ -138,7 +140,12 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
     });
   }
   await startImporting(sql, importId, staged.totalRows);
-  void applyImport(sql, { id: importId, workspaceId: job.workspaceId, dryRun: job.dryRun })
+  void applyImport(sql, {
+    id: importId,
+    workspaceId: job.workspaceId,
+    dryRun: job.dryRun,
+    actor: job.actor,
+  })
     .then((counts) => completeImport(sql, importId, { totalRows: counts.rows, ...counts }))
     .catch(async (error) => {
       log.error({ err: error, importId }, 'contact import failed');

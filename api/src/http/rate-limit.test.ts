@@ -6,7 +6,7 @@ import { rateLimit } from './rate-limit';
 test('a workspace over its rate gets 429 with Retry-After; another workspace is unaffected', async () => {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
-    c.set('auth', { workspaceId: c.req.header('x-ws') ?? 'a', via: 'api_key' });
+    c.set('auth', { workspaceId: c.req.header('x-ws') ?? 'a', via: 'api_key', role: 'admin' });
     await next();
   });
   app.use('*', rateLimit({ perSecond: 1, burst: 3 }));

@@ -1,8 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { verifyPassword } from '../auth/passwords';
-import { createSession, deleteSession, SESSION_COOKIE, SESSION_DAYS } from '../auth/sessions';
+import { getCookie } from 'hono/cookie';
+import { audit } from '../audit/audit-log';
+import { signIn } from '../auth/login';
+import { throttledProblem } from '../auth/login-throttle';
+import { describeMe } from '../auth/me';
+import { changePassword } from '../auth/password-change';
+import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
+import { deleteSession, endUserSessions, SESSION_COOKIE } from '../auth/sessions';
 import type { AppEnv } from '../deps';
+import { clientAddress, userAgent } from '../http/client-address';
 import { ProblemError } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { Me, ProblemSchema } from './schemas';
@@ -11,29 +18,27 @@ const Login = z
   .object({ email: z.string().email(), password: z.string().min(1).max(200) })
   .openapi('Login');
 
-async function me(sql: AppEnv['Variables']['deps']['sql'], userId: string, workspaceId: string) {
-  const [row] = await sql<
-    {
-      id: string;
-      email: string;
-      name: string;
-      locale: string;
-      workspace_id: string;
-      workspace_name: string;
-      role: string;
-    }[]
-  >`
-    select u.id, u.email, u.name, u.locale, w.id as workspace_id, w.name as workspace_name, m.role
-    from users u join workspace_members m on m.user_id = u.id join workspaces w on w.id = m.workspace_id
-    where u.id = ${userId} and w.id = ${workspaceId}`;
-  return row
-    ? {
-        user: { id: row.id, email: row.email, name: row.name, locale: row.locale },
-        workspace: { id: row.workspace_id, name: row.workspace_name },
-        role: row.role,
-      }
-    : undefined;
-}
+const PasswordChange = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+  })
+  .openapi('PasswordChange');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+const sessionRequired = () =>
+  new ProblemError(400, {
+    title: 'Bad request',
+    title_es: 'Solicitud inválida',
+    code: 'session_required',
+    detail: 'This acts on a signed-in member’s sessions; an API key has none.',
+    detail_es:
+      'Esto actúa sobre las sesiones de un miembro con sesión iniciada; una clave de API no tiene.',
+  });
 
 /** Public: log in (sets the session cookie). */
 export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
@@ -41,53 +46,106 @@ export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     method: 'post',
     path: '/auth/login',
     tags: ['Auth'],
-    summary: 'Log in with email and password; sets the session cookie',
+    summary:
+      'Log in with email and password; sets the session cookie. Throttled per account and address.',
     request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
     responses: {
       200: { description: 'Logged in', content: { 'application/json': { schema: Me } } },
-      401: {
-        description: 'Wrong email or password',
-        content: { 'application/problem+json': { schema: ProblemSchema } },
-      },
+      401: problem('Wrong email or password'),
+      403: problem('The account belongs to no workspace any more'),
+      429: problem('Too many failed sign-ins: wait the seconds of Retry-After'),
     },
   }),
   async (c) => {
-    const { sql, config } = c.get('deps');
-    const { email, password } = c.req.valid('json');
-    const [user] = await sql<{ id: string; password_hash: string; workspace_id: string }[]>`
-      select u.id, u.password_hash, m.workspace_id
-      from users u join workspace_members m on m.user_id = u.id
-      where u.email = ${email.toLowerCase()} order by m.workspace_id limit 1`;
-    if (!user || !(await verifyPassword(password, user.password_hash))) {
-      throw new ProblemError(401, { title: 'Unauthorized', detail: 'Wrong email or password.' });
-    }
-    const token = await createSession(sql, user.id, user.workspace_id);
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: config.secureCookies ?? config.publicUrl.startsWith('https:'),
-      maxAge: SESSION_DAYS * 86_400,
+    const deps = c.get('deps');
+    const result = await signIn(deps, c.req.valid('json'), {
+      ip: clientAddress(c),
+      userAgent: userAgent(c),
     });
-    const body = await me(sql, user.id, user.workspace_id);
-    return c.json(body as z.infer<typeof Me>, 200);
+    if (!result.ok) {
+      if (result.reason === 'throttled')
+        throw new ProblemError(429, throttledProblem(result.retryAfter));
+      if (result.reason === 'no_workspace')
+        throw new ProblemError(403, {
+          title: 'Forbidden',
+          title_es: 'Sin permiso',
+          code: 'no_workspace',
+          detail: 'This account is no longer a member of any workspace.',
+          detail_es: 'Esta cuenta ya no pertenece a ningún espacio de trabajo.',
+        });
+      throw new ProblemError(401, {
+        title: 'Unauthorized',
+        title_es: 'Sin autenticar',
+        code: 'wrong_credentials',
+        detail: 'Wrong email or password.',
+        detail_es: 'El correo o la contraseña no son correctos.',
+      });
+    }
+    setSessionCookie(c, result.token);
+    const me = await describeMe(deps.sql, result);
+    return c.json(me as z.infer<typeof Me>, 200);
   },
 );
 
-/** Private: who am I, log out. */
+/** Private: who am I, log out (here or everywhere), change my password. */
 export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
       path: '/auth/logout',
       tags: ['Auth'],
-      summary: 'Log out (ends the session)',
+      summary: 'Log out (ends this session)',
       responses: { 204: { description: 'Logged out' } },
     }),
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await deleteSession(c.get('deps').sql, token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout-everywhere',
+      tags: ['Auth'],
+      summary: 'Log out on every device: ends all of your sessions, in every workspace',
+      responses: {
+        204: { description: 'Every session ended' },
+        400: problem('Called with an API key (it has no sessions)'),
+      },
+    }),
+    async (c) => {
+      const { userId } = c.get('auth');
+      if (!userId) throw sessionRequired();
+      const ended = await endUserSessions(c.get('deps').sql, userId);
+      await audit(c, 'auth.logout_everywhere', undefined, { endedSessions: ended });
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['Auth'],
+      summary:
+        'Change your password: every other session ends; this device gets a new session cookie',
+      request: {
+        body: { content: { 'application/json': { schema: PasswordChange } }, required: true },
+      },
+      responses: {
+        204: { description: 'Changed' },
+        400: problem('The current password is wrong, or the new one too short'),
+        429: problem('Too many wrong passwords: wait the seconds of Retry-After'),
+      },
+    }),
+    async (c) => {
+      const { userId } = c.get('auth');
+      if (!userId) throw sessionRequired();
+      const token = await changePassword(c, userId, c.req.valid('json'));
+      setSessionCookie(c, token);
+      await audit(c, 'auth.password_changed');
       return c.body(null, 204);
     },
   )
@@ -96,20 +154,9 @@ export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       method: 'get',
       path: '/me',
       tags: ['Auth'],
-      summary: 'The logged-in user and workspace (or the API key’s workspace)',
+      summary: 'The logged-in user, workspace and role (or the API key’s workspace and scope)',
       responses: { 200: { description: 'Me', content: { 'application/json': { schema: Me } } } },
     }),
-    async (c) => {
-      const auth = c.get('auth');
-      const { sql } = c.get('deps');
-      if (auth.userId)
-        return c.json((await me(sql, auth.userId, auth.workspaceId)) as z.infer<typeof Me>, 200);
-      const [workspace] = await sql<
-        { id: string; name: string }[]
-      >`select id, name from workspaces where id = ${auth.workspaceId}`;
-      return c.json(
-        { user: null, workspace: workspace ?? { id: auth.workspaceId, name: '' }, role: 'api_key' },
-        200,
-      );
-    },
+    async (c) =>
+      c.json((await describeMe(c.get('deps').sql, c.get('auth'))) as z.infer<typeof Me>, 200),
   );

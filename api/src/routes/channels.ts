@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { audit } from '../audit/audit-log';
 import {
   ChannelList,
   ChannelView,
@@ -60,6 +61,14 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     async (c) => {
       const { sql, secrets, config } = c.get('deps');
       const row = await createChannel(sql, secrets, c.get('auth').workspaceId, c.req.valid('json'));
+      await audit(
+        c,
+        'channel.created',
+        { type: 'channel', id: row.id, label: row.name },
+        {
+          provider: row.provider,
+        },
+      );
       return c.json(channelView(row, config.publicUrl), 201);
     },
   )
@@ -94,7 +103,19 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { id } = c.req.valid('param');
       const row = await findChannel(sql, c.get('auth').workspaceId, id);
       if (!row) throw notFound('Channel', id);
-      const updated = await updateChannel(sql, secrets, row, c.req.valid('json'));
+      const patch = c.req.valid('json');
+      const updated = await updateChannel(sql, secrets, row, patch);
+      // Which settings changed, by name: never their values (some are credentials).
+      await audit(
+        c,
+        'channel.updated',
+        { type: 'channel', id, label: updated.name },
+        {
+          provider: updated.provider,
+          ...(patch.name !== undefined && patch.name !== row.name ? { renamedFrom: row.name } : {}),
+          fields: Object.keys(patch.config ?? {}).sort(),
+        },
+      );
       return c.json(channelView(updated, config.publicUrl), 200);
     },
   )
@@ -110,9 +131,18 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     async (c) => {
       const { sql } = c.get('deps');
       const { id } = c.req.valid('param');
-      const removed =
-        await sql`delete from channels where id = ${id} and workspace_id = ${c.get('auth').workspaceId} returning id`;
-      if (removed.length === 0) throw notFound('Channel', id);
+      const [removed] = await sql<{ name: string; provider: string }[]>`
+        delete from channels where id = ${id} and workspace_id = ${c.get('auth').workspaceId}
+        returning name, provider`;
+      if (!removed) throw notFound('Channel', id);
+      await audit(
+        c,
+        'channel.deleted',
+        { type: 'channel', id, label: removed.name },
+        {
+          provider: removed.provider,
+        },
+      );
       return c.body(null, 204);
     },
   )

@@ -1,4 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, audit } from '../audit/audit-log';
+import { asActor } from '../contacts/consent-actor';
+import { exportContact } from '../contacts/contact-export';
 import { deleteContact } from '../contacts/contact-removal';
 import {
   ContactDetail,
@@ -67,7 +70,9 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     async (c) => {
       const { sql } = c.get('deps');
       const { workspaceId } = c.get('auth');
-      const id = await createContact(sql, workspaceId, c.req.valid('json'));
+      const id = await asActor(sql, actorOf(c), (tx) =>
+        createContact(tx, workspaceId, c.req.valid('json')),
+      );
       return c.json(await contactDetail(sql, workspaceId, id), 201);
     },
   )
@@ -120,6 +125,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const receipt = await receiveImport(c.get('deps'), c.req.raw, {
         workspaceId,
         userId,
+        actor: actorOf(c),
         dryRun: c.req.valid('query').dryRun,
         fileName: c.req.header('x-file-name'),
       });
@@ -179,7 +185,9 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql } = c.get('deps');
       const { workspaceId } = c.get('auth');
       const { id } = c.req.valid('param');
-      await updateContact(sql, workspaceId, id, c.req.valid('json'));
+      await asActor(sql, actorOf(c), (tx) =>
+        updateContact(tx, workspaceId, id, c.req.valid('json')),
+      );
       return c.json(await contactDetail(sql, workspaceId, id), 200);
     },
   )
@@ -194,8 +202,33 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      const { workspaceId, userId } = c.get('auth');
-      await deleteContact(c.get('deps'), workspaceId, c.req.valid('param').id, userId ?? 'api_key');
+      const { workspaceId } = c.get('auth');
+      const { id } = c.req.valid('param');
+      const erased = await deleteContact(c.get('deps'), workspaceId, id, actorOf(c));
+      // No name, phone or email in the entry: the contact is gone, its id is all that stays.
+      await audit(c, 'contact.erased', { type: 'contact', id }, erased);
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/contacts/{id}/export',
+      tags: ['Contacts'],
+      summary:
+        'Everything Ruta holds about a contact, as JSON (privacy access request): contact, consent and its history, events, runs with their steps, messages, inbound messages, hand-off tasks',
+      request: { params: IdParam },
+      responses: {
+        200: json(z.record(z.string(), z.unknown()).openapi('ContactExport'), 'The export'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { workspaceId } = c.get('auth');
+      const { id } = c.req.valid('param');
+      const exported = await exportContact(c.get('deps').sql, workspaceId, id);
+      await audit(c, 'contact.exported', { type: 'contact', id });
+      c.header('content-disposition', `attachment; filename="contact-${id}.json"`);
+      return c.json(exported, 200);
     },
   );

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { activeJourney, enrollContact } from '@ruta/engine';
 import {
+  type AuditAction,
   FrequencyCap,
   Goal,
   getJourneyTemplate,
@@ -12,6 +13,7 @@ import {
   validateJourney,
 } from '@ruta/shared';
 import type { Context } from 'hono';
+import { audit } from '../audit/audit-log';
 import { type AppEnv, enrollmentTarget } from '../deps';
 import { conflict, fieldPath, ProblemError } from '../http/problem';
 import { validationHook } from '../http/validation';
@@ -84,6 +86,13 @@ const TARGET: Record<string, JourneyStatus> = {
   resume: 'active',
   stop: 'stopped',
   archive: 'archived',
+};
+
+const AUDITED: Record<string, AuditAction> = {
+  pause: 'journey.paused',
+  resume: 'journey.resumed',
+  stop: 'journey.stopped',
+  archive: 'journey.archived',
 };
 
 export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -290,7 +299,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         });
       }
       const definition = JourneyDefinition.parse(journey.draft);
-      await sql.begin(async (tx) => {
+      const published = await sql.begin(async (tx) => {
         await tx`select id from journeys where id = ${journey.id} for update`;
         const [last] = await tx<
           { version: number }[]
@@ -300,7 +309,14 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
           values (${journey.id}, ${(last?.version ?? 0) + 1}, ${tx.json(definition as never)}, ${tx.json(journey.draft_layout as never)}, ${userId ?? null})
           returning id`;
         await tx`update journeys set active_version_id = ${version!.id}, updated_at = now() where id = ${journey.id}`;
+        return { versionId: version!.id, version: (last?.version ?? 0) + 1 };
       });
+      await audit(
+        c,
+        'journey.published',
+        { type: 'journey', id: journey.id, label: journey.name },
+        published,
+      );
       return c.json(await journeyDetail(sql, workspaceId, journey.id), 201);
     },
   )
@@ -345,6 +361,15 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
           active_version_id = coalesce(active_version_id, ${version.id}), updated_at = now()
         where id = ${journey.id}`;
       await syncTrigger(c, journey.id, 'active');
+      await audit(
+        c,
+        'journey.activated',
+        { type: 'journey', id: journey.id, label: journey.name },
+        {
+          version: version.version,
+          pilot: activation.pilot,
+        },
+      );
       return c.json(await journeyDetail(sql, workspaceId, journey.id), 200);
     },
   )
@@ -572,6 +597,16 @@ async function changeStatus(c: Context<AppEnv>, action: keyof typeof TARGET) {
       },
     );
   await syncTrigger(c, journey.id, TARGET[action] as 'active' | 'paused' | 'stopped' | 'archived');
+  const audited = AUDITED[action];
+  if (audited)
+    await audit(
+      c,
+      audited,
+      { type: 'journey', id: journey.id, label: journey.name },
+      {
+        from: journey.status,
+      },
+    );
   return c.json(
     (await journeyDetail(sql, workspaceId, journey.id)) as Record<string, unknown>,
     200,

@@ -28,7 +28,12 @@ export const Me = z
       .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() })
       .nullable(),
     workspace: z.object({ id: z.string(), name: z.string() }),
+    /** The member's role; for an API key, the role it acts with (`full`: admin, `ingest`: editor). */
     role: z.string(),
+    apiKey: z
+      .object({ id: z.string(), name: z.string(), scope: z.enum(['ingest', 'full']) })
+      .nullable()
+      .optional(),
   })
   .openapi('Me');
 

@@ -9,8 +9,12 @@ import {
   TEMPORAL_CHANNEL_ARGS,
 } from '@ruta/platform';
 import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/platform/testing';
+import type { Role } from '@ruta/shared';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../app';
+import { createApiKeyCache, listenForRevocations } from '../auth/api-key-cache';
+import { hashPassword } from '../auth/passwords';
+import { createSession } from '../auth/sessions';
 import { startBackgroundWork } from '../background';
 import { seedDemoWorkspace } from '../seed';
 
@@ -64,7 +68,7 @@ export async function startApiHarness(options: ApiHarnessOptions = {}) {
     RUTA_ADMIN_PASSWORD: TEST_PASSWORD,
     RUTA_API_KEY: apiKey,
   });
-  const deps = {
+  const appDeps = {
     sql: db.sql,
     temporal,
     log,
@@ -77,11 +81,43 @@ export async function startApiHarness(options: ApiHarnessOptions = {}) {
       workflowIdPrefix: `${taskQueue}/`,
       outbound,
       providerApiUrls: options.providerApiUrls,
+      // Tests say where a request comes from with X-Forwarded-For.
+      trustProxy: true,
     },
   };
-  const app = createApp(deps);
+  const app = createApp(appDeps);
   // The outbox dispatcher, as the API process runs it (what a request could not deliver).
-  const background = startBackgroundWork(deps, { intervalMs: 250 });
+  const background = startBackgroundWork(appDeps, { intervalMs: 250 });
+
+  /**
+   * The same API as another process would run it (its own API key cache, listening for
+   * revocations as server-main does), over the same database.
+   */
+  async function anotherApiProcess() {
+    const apiKeyCache = createApiKeyCache();
+    const listening = await listenForRevocations(db.sql, apiKeyCache);
+    return { app: createApp({ ...appDeps, apiKeyCache }), stop: listening.unlisten };
+  }
+
+  let testPasswordHash: Promise<string> | undefined;
+  /**
+   * A member of the seeded workspace with this role (password TEST_PASSWORD) and a session cookie
+   * made directly (no login: logins are throttled and cost a full password hash).
+   */
+  async function member(role: Role, email = `${role}-${uniqueName('m')}@tienda.mx`) {
+    testPasswordHash ??= hashPassword(TEST_PASSWORD);
+    const [user] = await db.sql<{ id: string }[]>`
+      insert into users (email, name, password_hash)
+      values (${email.toLowerCase()}, ${role}, ${await testPasswordHash}) returning id`;
+    const userId = (user as { id: string }).id;
+    await db.sql`insert into workspace_members (workspace_id, user_id, role) values (${seed.workspaceId}, ${userId}, ${role})`;
+    return { userId, email: email.toLowerCase(), cookie: await sessionCookie(userId) };
+  }
+
+  /** A fresh session cookie for a member of the seeded workspace. */
+  async function sessionCookie(userId: string): Promise<string> {
+    return `ruta_session=${await createSession(db.sql, userId, seed.workspaceId)}`;
+  }
 
   async function call<T = Record<string, unknown>>(
     method: string,
@@ -137,6 +173,9 @@ export async function startApiHarness(options: ApiHarnessOptions = {}) {
     call,
     eventually,
     background,
+    member,
+    sessionCookie,
+    anotherApiProcess,
     async stop() {
       await background.stop();
       await worker.shutdown();

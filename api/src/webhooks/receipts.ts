@@ -71,10 +71,17 @@ export async function processReceipt(
 }
 
 export async function replayReceipt(deps: AppDeps, workspaceId: string, id: string) {
-  const [receipt] = await deps.sql<StoredReceipt[]>`
-    select id, workspace_id, channel_id, provider, body from webhook_receipts
+  const [receipt] = await deps.sql<(StoredReceipt & { erased_at: Date | null })[]>`
+    select id, workspace_id, channel_id, provider, body, erased_at from webhook_receipts
     where id = ${id} and workspace_id = ${workspaceId}`;
   if (!receipt) return undefined;
+  if (receipt.erased_at)
+    return {
+      id,
+      ok: false as const,
+      error:
+        'The receipt was erased with the contact it named (privacy erasure): nothing to replay.',
+    };
   const result = await processReceipt(deps, receipt);
   return { id, ...result };
 }
@@ -86,7 +93,7 @@ export async function listReceipts(
 ) {
   return sql`
     select id, channel_id as "channelId", provider, content_type as "contentType", body, status, outcome, error,
-           received_at as "receivedAt", processed_at as "processedAt"
+           received_at as "receivedAt", processed_at as "processedAt", erased_at as "erasedAt"
     from webhook_receipts
     where workspace_id = ${workspaceId}
       and (${filter.status ?? null}::text is null or status = ${filter.status ?? null})

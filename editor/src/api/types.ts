@@ -5,7 +5,9 @@ export type JourneyStatus = 'draft' | 'active' | 'paused' | 'stopped' | 'archive
 export interface Me {
   user: { id: string; email: string; name: string; locale: string } | null;
   workspace: { id: string; name: string };
+  /** owner, admin, editor or viewer (for an API key: the role it acts with). */
   role: string;
+  apiKey?: { id: string; name: string; scope: 'ingest' | 'full' } | null;
 }
 
 export interface JourneySummary {

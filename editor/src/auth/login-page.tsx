@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { ApiError, api } from '../api/client';
+import { useLang } from '../canvas/inspector/use-lang';
 import { LanguageSwitch } from '../shell/language-switch';
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -19,8 +21,13 @@ export function LoginPage() {
     try {
       await api('/auth/login', { body: { email, password } });
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-    } catch {
-      setError(t('login.failed'));
+    } catch (failure) {
+      // Throttled, or no longer in any workspace: the server says why; otherwise the usual words.
+      setError(
+        failure instanceof ApiError && failure.status !== 401
+          ? failure.text(lang)
+          : t('login.failed'),
+      );
     } finally {
       setBusy(false);
     }

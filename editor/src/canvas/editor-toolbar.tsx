@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../api/client';
 import type { JourneyDetail } from '../api/types';
+import { useCan, useRole } from '../auth/access';
 import { StatusBadge } from '../journeys/status-badge';
 import { useEditor } from '../store/editor-context';
 import { ActivateDialog } from './activate-dialog';
@@ -17,6 +18,14 @@ function SaveState() {
   const { t } = useTranslation();
   const save = useEditor((s) => s.save);
   const readOnly = useEditor((s) => s.readOnly);
+  const canWrite = useCan('journeys.write');
+  const role = useRole();
+  if (!canWrite && role)
+    return (
+      <span className="save-state" data-testid="save-state">
+        {t('access.readOnlyRole', { role: t(`roles.${role}`) })}
+      </span>
+    );
   if (readOnly) return <span className="save-state">{t('editor.readOnly')}</span>;
   const label = {
     saved: t('editor.saved'),
@@ -60,6 +69,7 @@ export function EditorToolbar({
   const definition = useEditor((s) => s.definition);
   const applyLayout = useEditor((s) => s.applyLayout);
   const saveStatus = useEditor((s) => s.save.status);
+  const canWrite = useCan('journeys.write');
   const [dialog, setDialog] = useState<'publish' | 'activate' | 'versions' | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['journey', journey.id] });
 
@@ -157,10 +167,12 @@ export function EditorToolbar({
         <Link href={`/runs?journeyId=${journey.id}`} className="btn btn-sm">
           {t('editor.runs')}
         </Link>
-        <button type="button" className="btn btn-sm" onClick={onPreview} disabled={problems > 0}>
-          <Play size={14} /> {t('editor.preview')}
-        </button>
-        {journey.status !== 'archived' && (
+        {canWrite && (
+          <button type="button" className="btn btn-sm" onClick={onPreview} disabled={problems > 0}>
+            <Play size={14} /> {t('editor.preview')}
+          </button>
+        )}
+        {canWrite && journey.status !== 'archived' && (
           <button
             type="button"
             className="btn btn-sm"
@@ -171,7 +183,7 @@ export function EditorToolbar({
             {t('editor.publish')}
           </button>
         )}
-        {(journey.status === 'draft' || journey.status === 'stopped') && (
+        {canWrite && (journey.status === 'draft' || journey.status === 'stopped') && (
           <button
             type="button"
             className="btn btn-primary btn-sm"
@@ -182,12 +194,12 @@ export function EditorToolbar({
             {t('editor.activate')}
           </button>
         )}
-        {journey.status === 'active' && (
+        {canWrite && journey.status === 'active' && (
           <button type="button" className="btn btn-sm" onClick={() => void transition('pause')}>
             {t('editor.pause')}
           </button>
         )}
-        {journey.status === 'paused' && (
+        {canWrite && journey.status === 'paused' && (
           <button
             type="button"
             className="btn btn-sm btn-primary"
@@ -196,7 +208,7 @@ export function EditorToolbar({
             {t('editor.resume')}
           </button>
         )}
-        {(journey.status === 'active' || journey.status === 'paused') && (
+        {canWrite && (journey.status === 'active' || journey.status === 'paused') && (
           <button
             type="button"
             className="btn btn-sm btn-danger"

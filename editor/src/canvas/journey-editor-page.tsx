@@ -15,6 +15,7 @@ import { PreviewPanel } from './preview-panel';
 import { ProblemsPanel } from './problems-panel';
 import { useAutosave } from './use-autosave';
 import './canvas.css';
+import { useCan } from '../auth/access';
 
 function EditorScreen({ journey, store }: { journey: JourneyDetail; store: EditorStore }) {
   useAutosave(store);
@@ -67,6 +68,7 @@ function EditorScreen({ journey, store }: { journey: JourneyDetail; store: Edito
 /** `/journeys/:id`: the canvas for one journey, its draft autosaved. */
 export default function JourneyEditorPage({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
+  const canWrite = useCan('journeys.write');
   const journey = useQuery({
     queryKey: ['journey', journeyId],
     queryFn: () => api<JourneyDetail>(`/journeys/${journeyId}`),
@@ -80,7 +82,7 @@ export default function JourneyEditorPage({ journeyId }: { journeyId: string }) 
       journeyId,
       definition: journey.data.draft,
       layout: journey.data.layout,
-      readOnly: journey.data.status === 'archived',
+      readOnly: journey.data.status === 'archived' || !canWrite,
     });
     setStore({ id: journeyId, store: current });
   }

@@ -2,6 +2,7 @@ import { channelNames } from '@ruta/shared';
 import { Check, Copy, KeyRound, Pencil, Trash } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../auth/access';
 import type { ChannelView } from './api';
 import { isSecret, PROVIDER_FIELDS } from './channel-fields';
 import { ProviderIcon } from './provider-icon';
@@ -19,6 +20,7 @@ export function ChannelCard({
   onDelete: () => void;
 }) {
   const { t } = useTranslation();
+  const manage = useCan('channels.manage');
   const provider = channel.provider;
   const fields = provider === 'sandbox' ? [] : PROVIDER_FIELDS[provider];
   return (
@@ -32,14 +34,16 @@ export function ChannelCard({
             {channel.carries.map((c) => channelNames[c]).join(', ')}
           </div>
         </div>
-        {provider !== 'sandbox' && (
+        {manage && provider !== 'sandbox' && (
           <button type="button" className="btn btn-sm" onClick={onEdit}>
             <Pencil size={13} aria-hidden /> {t('channels.edit')}
           </button>
         )}
-        <button type="button" className="btn btn-sm btn-danger" onClick={onDelete}>
-          <Trash size={13} aria-hidden /> {t('common.delete')}
-        </button>
+        {manage && (
+          <button type="button" className="btn btn-sm btn-danger" onClick={onDelete}>
+            <Trash size={13} aria-hidden /> {t('common.delete')}
+          </button>
+        )}
       </header>
       {fields.length > 0 && (
         <dl className="channel-config">
@@ -75,7 +79,7 @@ export function ChannelCard({
       {channel.webhookUrl && (
         <WebhookUrl url={channel.webhookUrl} provider={provider} channelName={channel.name} />
       )}
-      {(provider === 'whatsapp' || provider === 'twilio') && (
+      {manage && (provider === 'whatsapp' || provider === 'twilio') && (
         <WebhookReceipts channelId={channel.id} provider={provider} />
       )}
       {provider === 'whatsapp' && <TemplatesPanel channel={channel} />}

@@ -87,6 +87,19 @@ describe('channels page', () => {
     expect(within(mail).queryByRole('textbox', { name: /URL del webhook/ })).toBeNull();
   });
 
+  test('below admin, the channels and their routing show but nothing to add, change, delete or replay', async () => {
+    const calls = stubApi(listing([whatsapp(), smtp]));
+    renderWithQueries(<ChannelsPage />, { role: 'editor' });
+    const wa = await screen.findByRole('article', { name: 'WhatsApp Tienda Sol' });
+    expect(screen.getByTestId('route-whatsapp').textContent).toContain('WhatsApp Tienda Sol');
+    expect(screen.queryByRole('button', { name: /Agregar canal/ })).toBeNull();
+    expect(within(wa).queryByRole('button', { name: /Editar/ })).toBeNull();
+    expect(within(wa).queryByRole('button', { name: /Eliminar/ })).toBeNull();
+    expect(within(wa).queryByRole('button', { name: /Sincronizar plantillas/ })).toBeNull();
+    expect(within(wa).queryByRole('region', { name: 'Últimos webhooks' })).toBeNull();
+    expect(calls.every((c) => c.method === 'GET')).toBe(true);
+  });
+
   test('with no channel at all, every message goes to the sandbox', async () => {
     stubApi(listing([]));
     renderWithQueries(<ChannelsPage />);

@@ -11,6 +11,7 @@ import { ChannelForm } from './channel-form';
 import { ProviderIcon } from './provider-icon';
 import { carrierOf, MESSAGE_CHANNELS, takeoverAfterDeleting } from './routing';
 import './channels.css';
+import { useCan } from '../auth/access';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; channel: ChannelView } | null;
 
@@ -20,6 +21,7 @@ export default function ChannelsPage() {
   const channels = useChannels();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<ChannelView | null>(null);
+  const manage = useCan('channels.manage');
   const list = channels.data ?? [];
 
   return (
@@ -29,13 +31,15 @@ export default function ChannelsPage() {
           <h1>{t('channels.title')}</h1>
           <p className="muted">{t('channels.subtitle')}</p>
         </div>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => setEditing({ kind: 'create' })}
-        >
-          <Plus size={15} aria-hidden /> {t('channels.add')}
-        </button>
+        {manage && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setEditing({ kind: 'create' })}
+          >
+            <Plus size={15} aria-hidden /> {t('channels.add')}
+          </button>
+        )}
       </div>
 
       <section className="card routing" aria-labelledby="routing-title">
@@ -76,13 +80,15 @@ export default function ChannelsPage() {
       ) : list.length === 0 ? (
         <div className="card empty">
           <p>{t('channels.empty')}</p>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setEditing({ kind: 'create' })}
-          >
-            <Plus size={15} aria-hidden /> {t('channels.add')}
-          </button>
+          {manage && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setEditing({ kind: 'create' })}
+            >
+              <Plus size={15} aria-hidden /> {t('channels.add')}
+            </button>
+          )}
         </div>
       ) : (
         <div className="channel-list">

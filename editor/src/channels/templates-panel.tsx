@@ -1,6 +1,7 @@
 import { RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { useCan } from '../auth/access';
 import { type ChannelView, useSyncTemplates, useWhatsAppTemplates } from './api';
 import { TemplateStatusBadge } from './template-status';
 
@@ -8,6 +9,7 @@ import { TemplateStatusBadge } from './template-status';
 export function TemplatesPanel({ channel }: { channel: ChannelView }) {
   const { t, i18n } = useTranslation();
   const sync = useSyncTemplates(channel.id);
+  const manage = useCan('channels.manage');
   const all = useWhatsAppTemplates();
   const templates = (all.data ?? []).filter((tpl) => tpl.channelId === channel.id);
   const canSync = Boolean(channel.config.businessAccountId);
@@ -27,15 +29,17 @@ export function TemplatesPanel({ channel }: { channel: ChannelView }) {
             ? t('channels.templates.lastSync', { date: date.format(new Date(syncedAt)) })
             : t('channels.templates.neverSynced')}
         </span>
-        <button
-          type="button"
-          className="btn btn-sm"
-          disabled={!canSync || sync.isPending}
-          onClick={() => sync.mutate()}
-        >
-          <RefreshCw size={13} aria-hidden className={sync.isPending ? 'spin' : undefined} />
-          {sync.isPending ? t('channels.templates.syncing') : t('channels.templates.sync')}
-        </button>
+        {manage && (
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={!canSync || sync.isPending}
+            onClick={() => sync.mutate()}
+          >
+            <RefreshCw size={13} aria-hidden className={sync.isPending ? 'spin' : undefined} />
+            {sync.isPending ? t('channels.templates.syncing') : t('channels.templates.sync')}
+          </button>
+        )}
       </div>
       {!canSync && <p className="help">{t('channels.templates.needsAccount')}</p>}
       {error && (

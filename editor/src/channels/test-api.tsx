@@ -1,7 +1,9 @@
+import type { Role } from '@ruta/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, beforeAll, vi } from 'vitest';
+import { AccessProvider } from '../auth/access';
 import i18n from '../i18n/index';
 
 export interface ApiCall {
@@ -53,11 +55,16 @@ export function stubApi(routes: Routes): ApiCall[] {
   return calls;
 }
 
-export function renderWithQueries(ui: ReactElement) {
+/** Renders with a fresh query client, as a member with `role` (an owner unless said otherwise). */
+export function renderWithQueries(ui: ReactElement, { role = 'owner' }: { role?: Role } = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
-  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+  return render(
+    <QueryClientProvider client={client}>
+      <AccessProvider me={{ role }}>{ui}</AccessProvider>
+    </QueryClientProvider>,
+  );
 }
 
 /** The text an element's aria-describedby points at (its help and its error). */

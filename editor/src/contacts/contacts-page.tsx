@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError, api } from '../api/client';
+import { useCan } from '../auth/access';
 
 interface ContactRow {
   id: string;
@@ -60,6 +61,7 @@ export default function ContactsPage() {
     }
   }
 
+  const canImport = useCan('contacts.write');
   const percent = job?.totalRows
     ? Math.round((100 * job.processedRows) / job.totalRows)
     : job?.status === 'completed'
@@ -69,16 +71,18 @@ export default function ContactsPage() {
     <div className="page">
       <div className="page-head">
         <h1>{t('contacts.title')}</h1>
-        <label className="btn btn-primary">
-          ⇪ {t('contacts.import')}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            hidden
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-            data-testid="csv-input"
-          />
-        </label>
+        {canImport && (
+          <label className="btn btn-primary">
+            ⇪ {t('contacts.import')}
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              hidden
+              onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+              data-testid="csv-input"
+            />
+          </label>
+        )}
       </div>
       {job && (
         <div className="card import-card" data-testid="import-progress">

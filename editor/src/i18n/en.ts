@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { teamEn } from './team-en';
 
 export const en: Messages = {
   app: { name: 'Ruta', tagline: 'Journeys over WhatsApp, SMS, email and RCS' },
@@ -736,4 +737,5 @@ export const en: Messages = {
     useButtons: 'Use the template’s buttons: {{labels}}',
     buttonsHelp: 'The ids come from the labels; you can change them below.',
   },
+  ...teamEn,
 };

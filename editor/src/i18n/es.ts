@@ -1,3 +1,5 @@
+import { teamEs } from './team-es';
+
 /** Spanish (Latin America): the default for browsers that ask for Spanish. */
 export const es = {
   app: { name: 'Ruta', tagline: 'Journeys por WhatsApp, SMS, email y RCS' },
@@ -739,5 +741,6 @@ export const es = {
     useButtons: 'Usar los botones de la plantilla: {{labels}}',
     buttonsHelp: 'Los ids salen de los textos; puedes cambiarlos abajo.',
   },
+  ...teamEs,
 };
 export type Messages = typeof es;

@@ -7,6 +7,7 @@ import type { JourneySummary } from '../api/types';
 import { NewJourneyDialog } from './new-journey-dialog';
 import { StatusBadge } from './status-badge';
 import './journeys.css';
+import { useCan } from '../auth/access';
 
 export function JourneysPage() {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function JourneysPage() {
     queryFn: () => api<JourneySummary[]>('/journeys'),
     refetchInterval: 5_000,
   });
+  const canWrite = useCan('journeys.write');
   const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -29,9 +31,11 @@ export function JourneysPage() {
           <h1>{t('journeys.title')}</h1>
           <p className="muted">{t('journeys.subtitle')}</p>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-          + {t('journeys.new')}
-        </button>
+        {canWrite && (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            + {t('journeys.new')}
+          </button>
+        )}
       </div>
       <div className="card">
         {journeys.isLoading ? (
@@ -92,9 +96,11 @@ export function JourneysPage() {
         ) : (
           <div className="empty">
             <p>{t('journeys.empty')}</p>
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              + {t('journeys.new')}
-            </button>
+            {canWrite && (
+              <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+                + {t('journeys.new')}
+              </button>
+            )}
           </div>
         )}
       </div>

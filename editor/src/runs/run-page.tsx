@@ -12,10 +12,12 @@ import { createEditorStore } from '../store/editor-store';
 import { stepText } from './step-text';
 import './runs.css';
 import '../canvas/canvas.css';
+import { useCan } from '../auth/access';
 
 /** One contact's run: the path lit on the canvas, and the timeline of what happened and why. */
 export default function RunPage({ runId }: { runId: string }) {
   const { t } = useTranslation();
+  const canRemove = useCan('runs.write');
   const queryClient = useQueryClient();
   const run = useQuery({
     queryKey: ['run', runId],
@@ -65,7 +67,7 @@ export default function RunPage({ runId }: { runId: string }) {
               {t('nav.sandbox')}
             </Link>
           )}
-          {r.status === 'active' && (
+          {canRemove && r.status === 'active' && (
             <button type="button" className="btn btn-sm btn-danger" onClick={() => void remove()}>
               {t('runs.remove')}
             </button>

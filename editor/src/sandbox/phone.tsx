@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { ConversationItem } from '../api/types';
 import './phone.css';
+import { useCan } from '../auth/access';
 
 interface Conversation {
   contact: {
@@ -43,6 +44,7 @@ const time = (iso: string) =>
 export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; refetchMs?: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const canUse = useCan('sandbox.use');
   const [text, setText] = useState('');
   /** The message being answered (like WhatsApp's swipe-to-reply): the reply names it. */
   const [replyingTo, setReplyingTo] = useState<ConversationItem | undefined>();
@@ -150,6 +152,7 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
                     type="button"
                     key={b.id}
                     className="bubble-button"
+                    disabled={!canUse}
                     onClick={() =>
                       void reply({ buttonId: b.id, text: b.text, replyTo: item.id }, item.channel)
                     }
@@ -160,7 +163,7 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
                 ))}
               </div>
             )}
-            {item.direction === 'outbound' && (
+            {canUse && item.direction === 'outbound' && (
               <div className="bubble-actions">
                 <button
                   type="button"
@@ -225,17 +228,19 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
         </div>
       )}
       <form className="phone-input" onSubmit={send}>
-        <input
-          className="input"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t('sandbox.reply')}
-          aria-label={t('sandbox.reply')}
-          data-testid="reply-input"
-        />
-        <button type="submit" className="btn btn-primary" aria-label={t('sandbox.send')}>
-          ➤
-        </button>
+        <fieldset disabled={!canUse} className="phone-input-fields">
+          <input
+            className="input"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('sandbox.reply')}
+            aria-label={t('sandbox.reply')}
+            data-testid="reply-input"
+          />
+          <button type="submit" className="btn btn-primary" aria-label={t('sandbox.send')}>
+            ➤
+          </button>
+        </fieldset>
       </form>
     </div>
   );

@@ -5,6 +5,7 @@ import { useLocation } from 'wouter';
 import { api } from '../api/client';
 import { Phone } from './phone';
 import './sandbox.css';
+import { useCan } from '../auth/access';
 
 interface ContactRow {
   id: string;
@@ -18,6 +19,7 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
+  const canUse = useCan('sandbox.use');
   const contacts = useQuery({
     queryKey: ['contacts', ''],
     queryFn: () => api<ContactRow[] | { items: ContactRow[] }>('/contacts'),
@@ -67,14 +69,16 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
         {selected ? (
           <>
             <Phone contactId={selected} />
-            <button
-              type="button"
-              className="btn"
-              onClick={() => void simulateCart()}
-              data-testid="simulate-cart"
-            >
-              <ShoppingCart size={15} /> {t('sandbox.triggerCart')}
-            </button>
+            {canUse && (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => void simulateCart()}
+                data-testid="simulate-cart"
+              >
+                <ShoppingCart size={15} /> {t('sandbox.triggerCart')}
+              </button>
+            )}
           </>
         ) : (
           <p className="empty">{t('sandbox.pickContact')}</p>

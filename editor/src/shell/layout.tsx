@@ -1,3 +1,4 @@
+import { isRole } from '@ruta/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
     { href: '/contacts', label: t('nav.contacts'), active: location.startsWith('/contacts') },
     { href: '/sandbox', label: t('nav.sandbox'), active: location.startsWith('/sandbox') },
     { href: '/channels', label: t('nav.channels'), active: location.startsWith('/channels') },
+    { href: '/team', label: t('team.nav'), active: location.startsWith('/team') },
   ];
   async function logout() {
     await api('/auth/logout', { method: 'POST' });
@@ -52,6 +54,11 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
         </nav>
         <div className="topbar-right">
           <span className="workspace">{me.workspace.name}</span>
+          {isRole(me.role) && (
+            <span className="role-badge" data-testid="my-role">
+              {t('access.roleBadge', { role: t(`roles.${me.role}`) })}
+            </span>
+          )}
           <LanguageSwitch />
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => void logout()}>
             {t('nav.logout')}
