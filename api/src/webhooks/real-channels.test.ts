@@ -295,6 +295,74 @@ describe('real channels: the abandoned cart over WhatsApp Cloud API and Twilio',
     expect(buyLink.text.body).toContain('https://tiendasol.mx/c/WA-1');
   });
 
+  test('two carts: a quick-reply tap names its message (context.id), so only that cart’s run takes it', async () => {
+    const contact = {
+      externalId: 'dos-carritos',
+      phone: '+5215540404040',
+      firstName: 'Marta',
+      consent: { whatsapp: true, sms: true },
+    };
+    const first = await abandonCart('TWO-A', contact);
+    const second = await abandonCart('TWO-B', contact);
+    await waitingAt(first.runId, 'wait_cart');
+    await waitingAt(second.runId, 'wait_cart');
+    const [messageA] = (await run(first.runId)).messages;
+    const [rowA] = await api.sql<Json[]>`
+      select provider_message_id from messages where id = ${messageA.id}`;
+    const tap = whatsappTemplateButton({
+      from: '+5215540404040',
+      payload: 'buy',
+      text: 'Comprar',
+      contextId: rowA?.provider_message_id,
+    });
+    expect((await postWhatsApp(tap)).status).toBe(200);
+    const a = await finished(first.runId);
+    expect(a.outcome).toBe('clicked_buy');
+    expect(a.steps).toContainEqual(
+      expect.objectContaining({
+        kind: 'signal',
+        detail: expect.objectContaining({ routedBy: 'context', messageId: messageA.id }),
+      }),
+    );
+    // Cart B never heard the tap: its wait ran out and it took the reminder path.
+    const b = await finished(second.runId);
+    expect(b.path).not.toContain('send_buy_link');
+    expect(b.steps.filter((s: Json) => s.kind === 'signal')).toEqual([]);
+  });
+
+  test('Meta reports the template failed after the send (131026): the SMS fallback goes, and the wait watches it', async () => {
+    const phone = '+5215566667777';
+    const { runId } = await abandonCart('LATE-FAIL', {
+      externalId: 'late-fail',
+      phone,
+      firstName: 'Iris',
+      consent: { whatsapp: true, sms: true },
+    });
+    await waitingAt(runId, 'wait_cart');
+    const [message] = (await run(runId)).messages;
+    const [row] = await api.sql<Json[]>`
+      select provider_message_id from messages where id = ${message.id}`;
+    const smsBefore = twilio.requests.filter((r) => (r.body as Json).To === phone).length;
+    const failed = whatsappStatus({
+      id: row?.provider_message_id,
+      status: 'failed',
+      recipient: phone,
+      error: { code: 131026, title: 'Message undeliverable' },
+    });
+    expect((await postWhatsApp(failed)).status).toBe(200);
+    const fallback = await api.eventually(async () => {
+      const steps = (await run(runId)).steps as Json[];
+      return steps.find((s) => s.kind === 'message' && s.detail.retryOf === 'whatsapp');
+    });
+    expect(fallback.detail).toMatchObject({
+      channel: 'sms',
+      why: 'delivery_failed',
+      status: 'sent',
+    });
+    expect(twilio.requests.filter((r) => (r.body as Json).To === phone).length).toBe(smsBefore + 1);
+    expect(await messageRow(row?.provider_message_id)).toMatchObject({ status: 'failed' });
+  });
+
   test('a final WhatsApp error falls back to SMS over Twilio; the status callback and a BAJA reply route to the run', async () => {
     graph.replyNext(GRAPH_ERRORS.undeliverable);
     const { runId, contactId } = await abandonCart('SMS-1', {

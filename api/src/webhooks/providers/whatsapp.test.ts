@@ -87,6 +87,8 @@ describe('parseWhatsAppWebhook: Meta’s documented examples', () => {
         text: 'Cancel',
         buttonId: 'cancel-button',
         providerMessageId: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTZBQzg0MzQ4QjRCM0NGNkVGOAA=',
+        // The message answered (Meta: messages[].context.id): reply routing reads it.
+        replyTo: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MEM2RUJFNkI0RENGQTVDRjUA',
         at: '2025-06-15T22:05:36.000Z',
         profileName: 'Sheena Nelson',
       },
@@ -103,6 +105,8 @@ describe('parseWhatsAppWebhook: Meta’s documented examples', () => {
         text: 'Priority Mail Express',
         buttonId: 'priority_express',
         providerMessageId: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=',
+        // The message answered (Meta: messages[].context.id): reply routing reads it.
+        replyTo: 'wamid.HBgLMTQxMjU1NTA4MjkVAgASGBQzQUNCNjk5RDUwNUZGMUZEM0VBRAA=',
         at: '2025-06-13T22:42:55.000Z',
         profileName: 'Sheena Nelson',
       },
@@ -119,6 +123,7 @@ describe('parseWhatsAppWebhook: Meta’s documented examples', () => {
         text: 'Unsubscribe',
         buttonId: 'Unsubscribe',
         providerMessageId: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=',
+        replyTo: 'wamid.HBgLMTQxMjU1NTA4MjkVAgASGBQzQUNCNjk5RDUwNUZGMUZEM0VBRAA=',
         at: '2025-06-16T16:24:05.000Z',
         profileName: 'Sheena Nelson',
       },
