@@ -47,7 +47,8 @@ export const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/;
 /** Consent as stored: one record per channel, with when and how it was given or withdrawn. */
 export function consentRecords(
   consent: Partial<Record<ContactChannel, boolean>>,
-  source: 'api' | 'import',
+  /** `event`: the events API (a machine); `import`: a CSV; `api`: the contacts API (a person). */
+  source: 'api' | 'import' | 'event',
   at = new Date().toISOString(),
 ): Record<string, { granted: boolean; at: string; source: string }> {
   const records: Record<string, { granted: boolean; at: string; source: string }> = {};

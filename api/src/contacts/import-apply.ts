@@ -102,7 +102,7 @@ async function writeRows(
         locale = coalesce(i.locale, c.locale),
         tags = c.tags || array(select t from unnest(i.tags) t where not t = any(c.tags)),
         attributes = c.attributes || i.attributes,
-        consent = c.consent || i.consent,
+        consent = merge_consent(c.consent, i.consent),
         updated_at = now()
       from jsonb_to_recordset(${tx.json(matched as never)}::jsonb) as i(${tx.unsafe(RECORD)})
       where c.id = any(${matched.map((r) => r.contact_id as string)}::uuid[])

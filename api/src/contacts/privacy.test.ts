@@ -89,7 +89,7 @@ describe('consent history', () => {
       { channel: 'email', granted: true, source: 'api', actor: `user:${editor.userId}` },
       { channel: 'whatsapp', granted: true, source: 'api', actor: `user:${editor.userId}` },
       { channel: 'whatsapp', granted: false, source: 'api', actor: `api_key:${key!.id}` },
-      { channel: 'rcs', granted: true, source: 'api', actor: null },
+      { channel: 'rcs', granted: true, source: 'event', actor: null },
       { channel: 'sms', granted: false, source: 'reply', actor: null },
       { channel: 'email', granted: false, source: 'import', actor: `user:${editor.userId}` },
       { channel: 'rcs', granted: false, source: 'journey', actor: null },

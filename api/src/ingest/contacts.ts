@@ -30,7 +30,7 @@ export async function upsertContact(
     if (!row) throw new Error('contact not upserted');
     return row;
   }
-  const consent = consentRecords(ref.consent ?? {}, 'api');
+  const consent = consentRecords(ref.consent ?? {}, 'event');
   // One identifier decides, in order: external id, then phone, then email — each an indexed lookup.
   const columns = sql(contactRowColumns);
   const [found] = ref.externalId
@@ -54,7 +54,7 @@ export async function upsertContact(
           first_name = coalesce(${ref.firstName ?? null}, first_name), last_name = coalesce(${ref.lastName ?? null}, last_name),
           locale = coalesce(${ref.locale ?? null}, locale), time_zone = coalesce(${ref.timeZone ?? null}, time_zone),
           attributes = attributes || ${sql.json((ref.attributes ?? {}) as never)}::jsonb,
-          consent = consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
+          consent = merge_consent(consent, ${sql.json(consent as never)}::jsonb), updated_at = now()
         where id = ${found.id}
         returning ${columns}`;
       return updated ?? found;
@@ -78,7 +78,7 @@ export async function upsertContact(
  */
 export function contactUpsertStatement(sql: Sql, workspaceId: string, ref: ContactRef) {
   if (!ref.externalId || !hasUpdates(ref)) return undefined;
-  const consent = consentRecords(ref.consent ?? {}, 'api');
+  const consent = consentRecords(ref.consent ?? {}, 'event');
   return sql<ContactSnapshotRow[]>`
     insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
     values (${workspaceId}, ${ref.externalId}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
@@ -91,7 +91,7 @@ export function contactUpsertStatement(sql: Sql, workspaceId: string, ref: Conta
       locale = coalesce(${ref.locale ?? null}, contacts.locale),
       time_zone = coalesce(${ref.timeZone ?? null}, contacts.time_zone),
       attributes = contacts.attributes || ${sql.json((ref.attributes ?? {}) as never)}::jsonb,
-      consent = contacts.consent || ${sql.json(consent as never)}::jsonb, updated_at = now()
+      consent = merge_consent(contacts.consent, ${sql.json(consent as never)}::jsonb), updated_at = now()
     returning ${sql(contactRowColumns)}`;
 }
 

@@ -128,7 +128,7 @@ async function storeMany(sql: Sql, round: Waiting[]): Promise<StoreOutcome[]> {
       // A new contact's zone, when none is given, comes from its phone; an existing one keeps its own.
       new_time_zone: contact.timeZone ?? defaultTimeZoneForPhone(contact.phone) ?? null,
       attributes: contact.attributes ?? {},
-      consent: consentRecords(contact.consent ?? {}, 'api'),
+      consent: consentRecords(contact.consent ?? {}, 'event'),
       client_event_id: event.id,
       name: event.name,
       properties: event.properties,
@@ -156,7 +156,7 @@ async function storeMany(sql: Sql, round: Waiting[]): Promise<StoreOutcome[]> {
                               where i.workspace_id = excluded.workspace_id and i.external_id = excluded.external_id),
                              c.time_zone),
         attributes = c.attributes || excluded.attributes,
-        consent = c.consent || excluded.consent, updated_at = now()
+        consent = merge_consent(c.consent, excluded.consent), updated_at = now()
       returning ${sql(contactRowColumns)}, workspace_id
     ), earlier as (
       select e.id, e.workspace_id, e.client_event_id, e.occurred_at

@@ -5,6 +5,7 @@ import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/plat
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../app';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../auth/api-keys';
 import { seedDemoWorkspace } from '../seed';
 
 const log = createLogger('test', 'silent');
@@ -72,6 +73,20 @@ describe('GET /api/health', () => {
       const res = await appWith().request('/api/health?deep=true', { headers });
       expect(res.status).toBe(401);
     }
+    const [row] = await db.sql`select count(*)::int as n from worker_probes`;
+    expect(row?.n).toBe(0);
+  });
+
+  test('deep=true needs an admin: an ingest key is refused with the role it needs', async () => {
+    const ingestKey = generateApiKey();
+    await db.sql`
+      insert into api_keys (workspace_id, name, prefix, key_hash, scope)
+      select id, 'tienda', ${apiKeyPrefix(ingestKey)}, ${hashApiKey(ingestKey)}, 'ingest' from workspaces limit 1`;
+    const res = await appWith().request('/api/health?deep=true', {
+      headers: { authorization: `Bearer ${ingestKey}` },
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ requiredRole: 'admin' });
     const [row] = await db.sql`select count(*)::int as n from worker_probes`;
     expect(row?.n).toBe(0);
   });

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { outboxStats } from '@ruta/engine';
+import { roleAtLeast } from '@ruta/shared';
 import { Hono } from 'hono';
+import { roleRequired } from '../access/forbidden';
 import type { AppDeps, AppEnv } from '../deps';
 import { authenticate } from '../http/authenticate';
+import { problemResponse } from '../http/problem';
 
 interface Check {
   ok: boolean;
@@ -87,14 +90,20 @@ const signedIn = authenticate();
 
 /**
  * `GET /api/health` is public and cheap: PostgreSQL and Temporal reachable. `?deep=true` also runs
- * a workflow through a worker (it writes a probe row), so it needs a session or an API key (any
- * role for now). Either names what failed, never how: details go to the server log.
+ * a workflow through a worker (it writes a probe row), so it needs a signed-in admin (or a `full`
+ * API key). Either names what failed, never how: details go to the server log.
  */
 export const health = new Hono<AppEnv>().get(
   '/',
-  async function deepNeedsSignIn(c, next) {
-    if (c.req.query('deep') === 'true') return signedIn(c, next);
-    return next();
+  async function deepNeedsAnAdmin(c, next) {
+    if (c.req.query('deep') !== 'true') return next();
+    return signedIn(c, async () => {
+      const { role } = c.get('auth');
+      if (!roleAtLeast(role, 'admin')) {
+        return void (c.res = problemResponse(c, 403, roleRequired('workspace.manage', role)));
+      }
+      await next();
+    });
   },
   async (c) => {
     const deps = c.get('deps');
