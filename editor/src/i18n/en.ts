@@ -238,6 +238,12 @@ export const en: Messages = {
     fallbackHelp:
       'If the main channel cannot deliver (no consent, invalid number, provider failure), the next one is tried, in order.',
     fallbackN: '{{channel}} · fallback {{n}}',
+    fallbackOnFailure:
+      'If the provider reports later that the message was not delivered, it goes out on the next channel.',
+    fallbackAfterToggle: 'Try the next channel if delivery is not confirmed in time',
+    fallbackAfter: 'Wait for the delivery confirmation',
+    fallbackAfterHelp:
+      'If no delivered, read or reply comes within this time, the message goes out on the next channel.',
     writeMessage: 'Write the message',
     useTemplate: 'Use an approved template',
     useTemplateHelp:

@@ -238,6 +238,12 @@ export const es = {
     fallbackHelp:
       'Si el canal principal no puede entregar (sin consentimiento, número inválido, falla del proveedor), se intenta el siguiente, en orden.',
     fallbackN: '{{channel}} · respaldo {{n}}',
+    fallbackOnFailure:
+      'Si el proveedor avisa después que el mensaje no se entregó, se envía por el siguiente canal.',
+    fallbackAfterToggle: 'Probar el siguiente canal si no se confirma la entrega a tiempo',
+    fallbackAfter: 'Esperar la confirmación de entrega',
+    fallbackAfterHelp:
+      'Si en este tiempo no llega la confirmación de entregado, leído o una respuesta, se envía por el siguiente canal.',
     writeMessage: 'Escribir el mensaje',
     useTemplate: 'Usar una plantilla aprobada',
     useTemplateHelp:

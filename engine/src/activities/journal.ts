@@ -6,6 +6,8 @@ export interface CheckpointRequest {
   /** Absent in checkpoints recorded before it was added (replays of older histories). */
   temporalRunId?: string;
   steps: JournalStep[];
+  /** The run's last step number now; absent in checkpoints recorded before it was added. */
+  lastSeq?: number;
   state: {
     status: RunStatus;
     currentNodeId: string | undefined;
@@ -16,10 +18,22 @@ export interface CheckpointRequest {
   };
 }
 
-/** The run's timeline and state, written at each durable wait and at the end (idempotent). */
+/**
+ * The run's timeline and state, written at each durable wait and at the end. Idempotent, and the
+ * workflow's own history has the last word: a checkpoint made in a workflow task that never
+ * completed (its worker died) may have written steps the replay numbers differently (signals that
+ * arrived meanwhile interleave), so a later checkpoint overwrites its steps and drops any numbered
+ * past the run's last step.
+ */
 export function createJournalActivities({ sql }: ActivityDeps) {
   return {
-    async checkpoint({ runId, temporalRunId, steps, state }: CheckpointRequest): Promise<void> {
+    async checkpoint({
+      runId,
+      temporalRunId,
+      steps,
+      lastSeq,
+      state,
+    }: CheckpointRequest): Promise<void> {
       // One statement (the steps in a data-modifying CTE): one round trip, atomic all the same.
       const rows = steps.map((s) => ({
         run_id: runId,
@@ -41,9 +55,20 @@ export function createJournalActivities({ sql }: ActivityDeps) {
           temporal_run_id = coalesce(temporal_run_id, ${temporalRunId ?? null}),
           updated_at = now()
         where id = ${runId}`;
+      const stale =
+        lastSeq === undefined
+          ? sql``
+          : sql`, stale as (delete from run_steps where run_id = ${runId} and seq > ${lastSeq})`;
       await (rows.length > 0
-        ? sql`with steps as (insert into run_steps ${sql(rows)} on conflict (run_id, seq) do nothing) ${update}`
-        : update);
+        ? sql`
+            with steps as (
+              insert into run_steps ${sql(rows)}
+              on conflict (run_id, seq) do update set at = excluded.at, node_id = excluded.node_id,
+                kind = excluded.kind, port = excluded.port, detail = excluded.detail
+            ) ${stale} ${update}`
+        : lastSeq === undefined
+          ? update
+          : sql`with stale as (delete from run_steps where run_id = ${runId} and seq > ${lastSeq}) ${update}`);
     },
   };
 }

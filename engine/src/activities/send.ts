@@ -268,6 +268,8 @@ async function sendMessage(deps: ActivityDeps, request: SendRequest): Promise<Se
     });
     if (outcome.status === 'failed') {
       fail(outcome.reason, outcome.message);
+      // The provider says the customer opted out: no other channel carries what they refused.
+      if (outcome.reason === 'opted_out') break;
       continue;
     }
     return {

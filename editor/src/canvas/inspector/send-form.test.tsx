@@ -40,6 +40,21 @@ describe('send form', () => {
     expect(last().content.whatsapp?.buttons.map((b) => b.id)).toEqual(['buy', 'help']);
   });
 
+  test('“not delivered in time” tries the next channel after the chosen wait, and needs a fallback', () => {
+    const { last } = renderForm(SendForm, templateDefinition('abandoned_cart'), 'send_cart');
+    expect(screen.getByText(/avisa después que el mensaje no se entregó/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('fallback-after-toggle'));
+    expect(last().fallbackAfter).toEqual({ amount: 30, unit: 'minutes' });
+    fireEvent.click(screen.getByTestId('fallback-after-toggle'));
+    expect(last().fallbackAfter).toBeUndefined();
+    fireEvent.click(screen.getByTestId('fallback-after-toggle'));
+    // Without a fallback channel there is nothing to try next: the option goes with it.
+    fireEvent.click(screen.getByRole('checkbox', { name: /SMS/ }));
+    expect(last().fallbackChannels).toEqual([]);
+    expect(last().fallbackAfter).toBeUndefined();
+    expect(screen.queryByTestId('fallback-after-toggle')).toBeNull();
+  });
+
   test('fallback channels are added in order and can be reordered', () => {
     const { last } = renderForm(SendForm, templateDefinition('abandoned_cart'), 'send_cart');
     fireEvent.click(screen.getByRole('checkbox', { name: /RCS/ }));

@@ -2,6 +2,7 @@ import { type Channel, channelNames, type SendContent } from '@ruta/shared';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelPicker } from './channel-picker';
+import { DurationInput } from './duration-input';
 import { EmailEditor } from './email-editor';
 import { Section } from './field';
 import { journeyVariables } from './journey-variables';
@@ -36,9 +37,42 @@ export function SendForm(props: NodeFormProps<'send'>) {
           onChange={(channel, fallbacks) => {
             const next = withChannels(node, channel, fallbacks, remembered.current);
             remembered.current = { ...remembered.current, ...next.dropped };
-            onChange(next.node);
+            const { fallbackAfter: _dropped, ...withoutWatch } = next.node;
+            onChange(fallbacks.length > 0 ? next.node : withoutWatch);
           }}
         />
+        {node.fallbackChannels.length > 0 && (
+          <>
+            <p className="help">{t('inspector.fallbackOnFailure')}</p>
+            <div className="field check-field">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={node.fallbackAfter !== undefined}
+                  onChange={(e) => {
+                    const { fallbackAfter: _off, ...rest } = node;
+                    onChange(
+                      e.target.checked
+                        ? { ...node, fallbackAfter: { amount: 30, unit: 'minutes' } }
+                        : rest,
+                    );
+                  }}
+                  data-testid="fallback-after-toggle"
+                />{' '}
+                {t('inspector.fallbackAfterToggle')}
+              </label>
+            </div>
+            {node.fallbackAfter && (
+              <DurationInput
+                legend={t('inspector.fallbackAfter')}
+                help={t('inspector.fallbackAfterHelp')}
+                value={node.fallbackAfter}
+                path={['fallbackAfter']}
+                onChange={(fallbackAfter) => onChange({ ...node, fallbackAfter })}
+              />
+            )}
+          </>
+        )}
       </Section>
       {channels.map((channel, index) => (
         <LiquidScope key={channel}>

@@ -12,6 +12,7 @@ export async function flush(ctx: RunContext): Promise<void> {
     // The first Temporal run of this enrollment (continue-as-new keeps it): the run page links to it.
     temporalRunId: workflowInfo().firstExecutionRunId,
     steps,
+    lastSeq: ctx.seq,
     state: {
       status: state.status,
       currentNodeId: state.currentNodeId,
