@@ -26,6 +26,12 @@ export interface RutaWorkerOptions {
   workflowIdPrefix?: string;
   /** Overrides for activity dependencies (channel providers, the outbound policy, test hooks). */
   activityDeps?: Partial<Omit<ActivityDeps, 'sql' | 'log' | 'workerIdentity'>>;
+  /**
+   * How long a stopping worker lets its tasks finish before cancelling them (default 5 s): a
+   * deploy while PostgreSQL is down must not wait on retries that cannot succeed. The runs go on
+   * on the next worker (see `surviveWorkerShutdown` in the workflow's activities).
+   */
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
 
 /** The worker settings benchmarks showed to matter (BENCHMARKS.md); every one has an env override. */
@@ -126,6 +132,7 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
       afterProviderAccepted: options.activityDeps?.afterProviderAccepted,
     }),
     ...workerOptionsFor(resolveTuning(options)),
+    shutdownGraceTime: options.shutdownGraceTime ?? '5 seconds',
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
   });
   let running: Promise<void> | undefined;

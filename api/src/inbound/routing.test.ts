@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness';
+import { activeTemplateJourney } from '../testing/journeys';
 
 /**
  * DESIGN §8.1: a reply goes to the run that waits for it — by the message it answers when the
@@ -10,25 +11,11 @@ let api: ApiHarness;
 let journeyId: string;
 beforeAll(async () => {
   api = await startApiHarness();
-  const created = await api.call<Json>('POST', '/api/journeys', {
+  journeyId = await activeTemplateJourney(api, {
     name: 'Carrito (routing)',
     templateId: 'abandoned_cart',
+    waitFor: { amount: 10, unit: 'minutes' },
   });
-  const draft = created.body.draft;
-  for (const node of Object.values<Json>(draft.nodes)) {
-    if (node.type === 'wait_for') node.timeout = { amount: 10, unit: 'minutes' };
-  }
-  delete draft.settings.quietHours;
-  await api.call('PUT', `/api/journeys/${created.body.id}/draft`, {
-    definition: draft,
-    layout: created.body.layout,
-  });
-  journeyId = created.body.id;
-  expect((await api.call('POST', `/api/journeys/${journeyId}/publish`)).status).toBe(201);
-  const activated = await api.call('POST', `/api/journeys/${journeyId}/activate`, {
-    pilot: { enrollmentPercent: 100, holdoutPercent: 0 },
-  });
-  expect(activated.status).toBe(200);
 });
 afterAll(() => api?.stop());
 

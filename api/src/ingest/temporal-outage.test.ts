@@ -1,6 +1,7 @@
 import { harness, startTcpProxy, type TcpProxy } from '@ruta/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness';
+import { activeTemplateJourney } from '../testing/journeys';
 
 /**
  * DESIGN §8.2: Temporal goes away (the API reaches it through a TCP relay the test cuts) while
@@ -18,23 +19,10 @@ beforeAll(async () => {
   const [host, port] = harness().temporalAddress.split(':');
   proxy = await startTcpProxy({ host: host as string, port: Number(port) });
   api = await startApiHarness({ apiTemporalAddress: proxy.address });
-  const created = await api.call<Json>('POST', '/api/journeys', {
+  journeyId = await activeTemplateJourney(api, {
     name: 'Carrito (outage)',
     templateId: 'abandoned_cart',
-  });
-  const draft = created.body.draft;
-  for (const node of Object.values<Json>(draft.nodes)) {
-    if (node.type === 'wait_for') node.timeout = { amount: 10, unit: 'minutes' };
-  }
-  delete draft.settings.quietHours;
-  await api.call('PUT', `/api/journeys/${created.body.id}/draft`, {
-    definition: draft,
-    layout: created.body.layout,
-  });
-  journeyId = created.body.id;
-  await api.call('POST', `/api/journeys/${journeyId}/publish`);
-  await api.call('POST', `/api/journeys/${journeyId}/activate`, {
-    pilot: { enrollmentPercent: 100, holdoutPercent: 0 },
+    waitFor: { amount: 10, unit: 'minutes' },
   });
 });
 afterAll(async () => {

@@ -10,6 +10,7 @@ import {
   TWILIO_ERRORS,
 } from '../../../engine/src/channels/testing/fake-twilio-api';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness';
+import { activeTemplateJourney } from '../testing/journeys';
 import { signMeta, signTwilio, twilioFormBody } from './providers/fixtures/sign';
 import { twilioInbound, twilioStatus } from './providers/fixtures/twilio';
 import {
@@ -119,26 +120,12 @@ async function postTwilio(params: Record<string, string>, options: { tamper?: bo
 const receipts = async () =>
   Number((await api.sql<{ n: string }[]>`select count(*) as n from webhook_receipts`)[0]?.n);
 
-async function cartJourney() {
-  const created = await api.call<Json>('POST', '/api/journeys', {
+function cartJourney() {
+  return activeTemplateJourney(api, {
     name: 'Carrito (canales reales)',
     templateId: 'abandoned_cart',
+    waitFor: { amount: 4, unit: 'seconds' },
   });
-  const draft = created.body.draft;
-  for (const node of Object.values<Json>(draft.nodes)) {
-    if (node.type === 'wait_for') node.timeout = { amount: 4, unit: 'seconds' };
-  }
-  delete draft.settings.quietHours;
-  const saved = await api.call<Json>('PUT', `/api/journeys/${created.body.id}/draft`, {
-    definition: draft,
-  });
-  expect(saved.body.problems).toEqual([]);
-  expect((await api.call('POST', `/api/journeys/${created.body.id}/publish`)).status).toBe(201);
-  const activated = await api.call<Json>('POST', `/api/journeys/${created.body.id}/activate`, {
-    pilot: { enrollmentPercent: 100, holdoutPercent: 0 },
-  });
-  expect(activated.status).toBe(200);
-  return created.body.id as string;
 }
 
 async function abandonCart(cartId: string, contact: Json) {

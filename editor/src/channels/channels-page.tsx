@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError } from '../api/client';
+import { ConfirmDialog } from '../shell/confirm-dialog';
 import { Dialog } from '../shell/dialog';
 import { type ChannelView, useChannels, useDeleteChannel } from './api';
 import { ChannelCard } from './channel-card';
@@ -135,9 +136,15 @@ function DeleteDialog({
   const { t } = useTranslation();
   const remove = useDeleteChannel();
   const takeover = takeoverAfterDeleting(channels, channel);
-  const error = remove.error instanceof ApiError ? remove.error.message : remove.error?.message;
   return (
-    <Dialog title={t('channels.deleteTitle', { name: channel.name })} onClose={onClose}>
+    <ConfirmDialog
+      title={t('channels.deleteTitle', { name: channel.name })}
+      confirmLabel={t('channels.deleteConfirm')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(channel.id, { onSuccess: onClose })}
+      onClose={onClose}
+    >
       <p>{t('channels.deleteBody')}</p>
       {takeover.map(({ channel: message, next }) => (
         <p key={message} className="help">
@@ -146,24 +153,6 @@ function DeleteDialog({
             : t('channels.afterDeleteSandbox', { channel: channelNames[message] })}
         </p>
       ))}
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary btn-destructive"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate(channel.id, { onSuccess: onClose })}
-        >
-          {t('channels.deleteConfirm')}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

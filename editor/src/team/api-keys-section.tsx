@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { useLang } from '../canvas/inspector/use-lang';
+import { ConfirmDialog } from '../shell/confirm-dialog';
 import { CopyField } from '../shell/copy-field';
 import { Dialog } from '../shell/dialog';
 import { type ApiKey, type NewApiKey, useApiKeys, useCreateApiKey, useRevokeApiKey } from './api';
@@ -159,29 +160,17 @@ function CreateKeyDialog({ onClose }: { onClose: () => void }) {
 
 function RevokeDialog({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const revoke = useRevokeApiKey();
   return (
-    <Dialog title={t('team.revokeTitle', { name: apiKey.name })} onClose={onClose}>
+    <ConfirmDialog
+      title={t('team.revokeTitle', { name: apiKey.name })}
+      confirmLabel={t('team.revoke')}
+      pending={revoke.isPending}
+      error={revoke.error}
+      onConfirm={() => revoke.mutate(apiKey.id, { onSuccess: onClose })}
+      onClose={onClose}
+    >
       <p>{t('team.revokeBody')}</p>
-      {revoke.error && (
-        <p className="notice notice-error" role="alert">
-          {errorText(revoke.error, lang)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary btn-destructive"
-          disabled={revoke.isPending}
-          onClick={() => revoke.mutate(apiKey.id, { onSuccess: onClose })}
-        >
-          {t('team.revoke')}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { useCan, useRole } from '../auth/access';
 import { useLang } from '../canvas/inspector/use-lang';
+import { ConfirmDialog } from '../shell/confirm-dialog';
 import { Dialog } from '../shell/dialog';
 import { type Member, useChangeRole, useMembers, useRemoveMember } from './api';
 import { formatDay } from './format';
@@ -120,29 +121,17 @@ export function MembersSection({ meId }: { meId: string | null }) {
 
 function RemoveDialog({ member, onClose }: { member: Member; onClose: () => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const remove = useRemoveMember();
   return (
-    <Dialog title={t('team.removeTitle', { email: member.email })} onClose={onClose}>
+    <ConfirmDialog
+      title={t('team.removeTitle', { email: member.email })}
+      confirmLabel={t('team.removeConfirm')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(member.userId, { onSuccess: onClose })}
+      onClose={onClose}
+    >
       <p>{t('team.removeBody')}</p>
-      {remove.error && (
-        <p className="notice notice-error" role="alert">
-          {errorText(remove.error, lang)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary btn-destructive"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate(member.userId, { onSuccess: onClose })}
-        >
-          {t('team.removeConfirm')}
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -8,6 +8,7 @@ import {
 import { compileSnapshot, versionDefinition } from '../enrollment/journey-enrollment';
 import type { JourneyRunInput } from '../workflows/journey/types';
 import type { OutboxRow, StartPayload } from './outbox-row';
+import { closeIfWorkflowEnded } from './reconcile';
 
 export interface OutboxTarget {
   sql: Sql;
@@ -55,10 +56,15 @@ export async function deliverRow(
     return 'delivered';
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
-    // No workflow (yet): while its run is active its start is still on the way, so wait for it.
+    // No workflow running: while its run has not started, its start is still on the way (wait);
+    // a run that started and whose workflow ended without its last checkpoint is closed.
     if (!row.run_id) return 'dropped';
-    const [run] = await sql<{ status: string }[]>`select status from runs where id = ${row.run_id}`;
-    if (run?.status === 'active') throw new DeliveryDeferred('the run has not started yet');
+    const [run] = await sql<{ status: string; temporal_run_id: string | null }[]>`
+      select status, temporal_run_id from runs where id = ${row.run_id}`;
+    if (run?.status !== 'active') return 'dropped';
+    if (!run.temporal_run_id) throw new DeliveryDeferred('the run has not started yet');
+    const state = await closeIfWorkflowEnded(target, row.run_id, row.workflow_id);
+    if (state === 'running') throw new DeliveryDeferred('Temporal did not find the run; later');
     return 'dropped';
   }
 }

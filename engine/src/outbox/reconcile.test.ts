@@ -115,4 +115,27 @@ describe('the reconciler', () => {
       outcome: 'ended_in_temporal',
     });
   });
+
+  test('closes a confirmed run whose workflow ended in Temporal without its last checkpoint', async () => {
+    const journey = await h.publish(definition);
+    const contactId = await h.contact({ firstName: 'Flor' });
+    const result = started(
+      await h.enroll(journey, contactId, {
+        event: {
+          name: 'cart_abandoned',
+          properties: { cart_id: 'failed-1', cart_total: '$1', item_count: 1, cart_url: 'u' },
+        },
+      }),
+    );
+    await h.waitingAt(result.runId, 'wait_cart');
+    // Its workflow fails (a bug, a terminate by hand): Ruta still has the run as waiting.
+    await h.client.workflow.getHandle(result.workflowId).terminate('test');
+    await h.sql`update runs set updated_at = now() - interval '10 minutes' where id = ${result.runId}`;
+    const { closed } = await reconcile();
+    expect(closed).toBeGreaterThanOrEqual(1);
+    expect(await h.run(result.runId)).toMatchObject({
+      status: 'failed',
+      outcome: 'ended_in_temporal',
+    });
+  });
 });

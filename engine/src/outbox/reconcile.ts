@@ -6,6 +6,9 @@ import type { StartPayload } from './outbox-row';
 /** A run younger than this may simply not have reached its first checkpoint yet. */
 const GRACE = '2 minutes';
 const PER_PASS = 100;
+/** Runs in flight looked up in Temporal per pass, in id order, so every one is seen in turn. */
+const CONFIRMED_PER_PASS = 20;
+let confirmedCursor = '00000000-0000-0000-0000-000000000000';
 
 interface Unconfirmed {
   id: string;
@@ -104,7 +107,66 @@ export async function reconcileRuns(
       'reconciler: run had no workflow; starting it',
     );
   }
+  closed += await closeEndedRuns(target);
   return { restarted, closed };
+}
+
+/**
+ * Runs Ruta has as active whose workflow has ended in Temporal without its last checkpoint (it
+ * failed, or was terminated by hand): a few per pass, in turn, are looked up and closed.
+ */
+async function closeEndedRuns(target: OutboxTarget): Promise<number> {
+  const runs = await target.sql<{ id: string; workflow_id: string }[]>`
+    select id, workflow_id from runs
+    where status = 'active' and temporal_run_id is not null and updated_at < now() - ${GRACE}::interval
+      and id > ${confirmedCursor}
+    order by id limit ${CONFIRMED_PER_PASS}`;
+  confirmedCursor = runs.at(-1)?.id ?? '00000000-0000-0000-0000-000000000000';
+  let closed = 0;
+  for (const run of runs) {
+    const state = await closeIfWorkflowEnded(target, run.id, run.workflow_id).catch(
+      () => 'unknown',
+    );
+    if (state === 'closed') closed += 1;
+  }
+  return closed;
+}
+
+/**
+ * Closes a run Ruta still has as active when its workflow is no longer running in Temporal: with
+ * the workflow's own outcome when it completed, else as failed (`ended_in_temporal`).
+ */
+export async function closeIfWorkflowEnded(
+  target: OutboxTarget,
+  runId: string,
+  workflowId: string,
+): Promise<'running' | 'closed' | 'missing'> {
+  const { sql, temporal, log } = target;
+  const handle = temporal.workflow.getHandle(workflowId);
+  let status: string;
+  try {
+    status = (await temporal.withDeadline(Date.now() + 5_000, () => handle.describe())).status.name;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return 'missing';
+    throw error;
+  }
+  if (status === 'RUNNING' || status === 'CONTINUED_AS_NEW') return 'running';
+  let outcome = 'ended_in_temporal';
+  if (status === 'COMPLETED') {
+    const result = await temporal
+      .withDeadline(Date.now() + 5_000, () => handle.result() as Promise<{ outcome?: string }>)
+      .catch(() => undefined);
+    if (result?.outcome) outcome = result.outcome;
+  }
+  await sql`
+    update runs set status = ${status === 'COMPLETED' ? 'completed' : 'failed'}, outcome = ${outcome},
+      ended_at = now(), waiting_for = null, updated_at = now()
+    where id = ${runId} and status = 'active'`;
+  log?.warn(
+    { runId, workflowId, temporalStatus: status },
+    'reconciler: closed a run whose workflow had ended',
+  );
+  return 'closed';
 }
 
 function rebuiltStart(run: Unconfirmed, taskQueue: string | undefined): StartPayload {

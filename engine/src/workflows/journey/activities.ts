@@ -1,10 +1,45 @@
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  CancellationScope,
+  CancelledFailure,
+  proxyActivities,
+  proxyLocalActivities,
+  sleep,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities/index';
 
-/** Short database writes: local activities (one history event each, no extra round trip). */
-export const local = proxyLocalActivities<Activities>({
+const localActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
+});
+
+/**
+ * A local activity is cancelled when its worker shuts down while it runs or waits to retry (a
+ * deploy while PostgreSQL is down): that is the worker going away, not the run failing. The run
+ * lets the worker finish (a short durable timer ends the workflow task) and makes the call again —
+ * on whichever worker carries it on. A run cancelled on purpose is not retried.
+ */
+async function surviveWorkerShutdown<T>(call: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      const shutdown =
+        error instanceof ActivityFailure &&
+        error.cause instanceof CancelledFailure &&
+        !CancellationScope.current().consideredCancelled;
+      if (!shutdown) throw error;
+      await sleep(1_000);
+    }
+  }
+}
+
+/** Short database writes: local activities (one history event each, no extra round trip). */
+export const local: typeof localActivities = new Proxy(localActivities, {
+  get(target, name: keyof Activities) {
+    const activity = target[name] as (...args: unknown[]) => Promise<unknown>;
+    return (...args: unknown[]) => surviveWorkerShutdown(() => activity(...args));
+  },
 });
 
 /**
