@@ -13,7 +13,12 @@ import { ProblemError, problemResponse } from './http/problem';
 import { rateLimit } from './http/rate-limit';
 import { requestGuard } from './http/request-guard';
 import { staticEditor } from './http/static-editor';
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './http/unavailable';
+import {
+  databaseUnavailable,
+  isDatabaseUnavailable,
+  markDatabaseDown,
+  whileDatabaseDown,
+} from './http/unavailable';
 import { validationHook } from './http/validation';
 import { analytics } from './routes/analytics';
 import { apiKeys } from './routes/api-keys';
@@ -99,6 +104,8 @@ export function createApp(appDeps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/*', whileDatabaseDown());
+  app.use('/webhooks/*', whileDatabaseDown());
   app.route('/api/health', health);
   app.route('/api', publicAuth);
   app.route('/api', invitations);
@@ -155,13 +162,8 @@ export function createApp(appDeps: AppDeps) {
     }
     if (isDatabaseUnavailable(error)) {
       deps.log.warn({ err: error, path: c.req.path }, 'PostgreSQL unavailable: answered 503');
-      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      return problemResponse(c, 503, {
-        title: 'Service unavailable',
-        detail: `Ruta's database is not answering right now; nothing was stored. Retry in ${RETRY_AFTER_SECONDS} seconds with the same request.`,
-        detail_es: `La base de datos de Ruta no responde en este momento; no se guardó nada. Reintenta en ${RETRY_AFTER_SECONDS} segundos con la misma solicitud.`,
-        code: 'database_unavailable',
-      });
+      markDatabaseDown(deps.sql);
+      return databaseUnavailable(c);
     }
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
     return problemResponse(c, 500, {
