@@ -4,7 +4,7 @@ import { DeliveryDeferred, deliverRow, type OutboxTarget } from './deliver';
 import type { OutboxRow } from './outbox-row';
 
 /** How long a request waits for Temporal before answering with its rows still queued. */
-export const DELIVER_NOW_TIMEOUT_MS = 1_500;
+export const DELIVER_NOW_TIMEOUT_MS = 1_000;
 
 /** After Temporal failed a request's delivery, later requests leave their rows queued this long. */
 const UNAVAILABLE_FOR_MS = 3_000;

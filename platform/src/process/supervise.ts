@@ -22,7 +22,7 @@ export interface SuperviseOptions {
   /** First restart delay; doubles on each quick failure up to `maxDelayMs` (defaults 1 s, 30 s). */
   initialDelayMs?: number;
   maxDelayMs?: number;
-  /** A process that ran this long resets the delay (default 60 s). */
+  /** A process that ran this long was not crash-looping: its restart waits the first delay (default 10 s). */
   healthyAfterMs?: number;
   /** Told each time a process (re)starts, e.g. to write down its pid. */
   onStart?: (process: Supervisable) => void;
@@ -30,8 +30,8 @@ export interface SuperviseOptions {
 
 /**
  * Keeps one process running (DESIGN §8.5): starts it, and when it exits without being asked to,
- * logs why and starts it again after a backoff (1 s, 2 s, 4 s … 30 s; back to 1 s once a process
- * ran a minute). A start that throws is retried the same way. `stop()` ends it for good.
+ * logs why and starts it again after a backoff (1 s, 2 s, 4 s … 30 s while it keeps dying at once;
+ * back to 1 s once a process ran 10 s). A start that throws is retried the same way. `stop()` ends it for good.
  */
 export async function supervise(
   name: string,
@@ -41,7 +41,7 @@ export async function supervise(
 ): Promise<Supervisor> {
   const initial = options.initialDelayMs ?? 1_000;
   const max = options.maxDelayMs ?? 30_000;
-  const healthyAfter = options.healthyAfterMs ?? 60_000;
+  const healthyAfter = options.healthyAfterMs ?? 10_000;
   let running: Supervisable | undefined = await start();
   options.onStart?.(running);
   let stopping = false;
