@@ -9,9 +9,9 @@ const session = loggedInPage('es-MX');
  * first cart's message. Only that cart's run takes the buy branch; the phone says where the tap
  * went, and a reply quoted on the second message goes to the second cart.
  */
-test('story 10: two carts, one tap — only the cart whose message was tapped continues', async () => {
+test('story 12: two carts, one tap — only the cart whose message was tapped continues', async () => {
   const { page } = session;
-  const journeyName = 'Carrito — historia 10';
+  const journeyName = 'Carrito — historia 12';
   const journey = await activeJourneyFromTemplate('abandoned_cart', journeyName, { seconds: 300 });
   const contact = { firstName: 'Renata', phone: '+5215512340010' };
   const first = await abandonCart(journey.id, contact, 'R10-A');
@@ -25,7 +25,7 @@ test('story 10: two carts, one tap — only the cart whose message was tapped co
   await page.goto(`/sandbox/${first.contactId}`);
   const rows = page.locator(`.bubble-row.outbound[data-journey="${journeyName}"]`);
   await eventually(async () => (await rows.count()) >= 2);
-  await screenshot(page, '10-two-carts');
+  await screenshot(page, '12-two-carts');
   await rows.nth(0).locator('[data-testid=tap-buy]').click();
   await eventually(
     async () => (await callApi(`GET`, `/runs/${first.runId}`)).status === 'completed',
@@ -45,13 +45,13 @@ test('story 10: two carts, one tap — only the cart whose message was tapped co
   await rows.nth(1).locator(`[data-testid^=reply-to-]`).click();
   await page.locator('[data-testid=replying-to]').waitFor();
   await page.locator('[data-testid=reply-input]').fill('¿Tienen envío a Guadalajara?');
-  await screenshot(page, '10-quoted-reply');
+  await screenshot(page, '12-quoted-reply');
   await page.locator('[data-testid=reply-input]').press('Enter');
   const secondRun = await eventually(async () => {
     const run = await callApi(`GET`, `/runs/${second.runId}`);
     return run.status === 'completed' ? run : undefined;
   });
   expect(secondRun.outcome).toBe('handed_off');
-  await screenshot(page, '10-routed');
+  await screenshot(page, '12-routed');
   await callApi('POST', `/journeys/${journey.id}/stop`);
 });
