@@ -59,8 +59,14 @@ export async function startTemporalDevServer(
   for (const [key, value] of Object.entries(dynamicConfig)) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
+  // The last lines it printed, to say why when it does not come up.
+  const recent: string[] = [];
   const child = spawnManaged('temporal', options.cliPath, args, log, {
-    onLine: (line) => log.debug({ child: 'temporal' }, line),
+    onLine: (line) => {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      log.debug({ child: 'temporal' }, line);
+    },
   });
   const address = `127.0.0.1:${options.port}`;
   try {
@@ -73,7 +79,10 @@ export async function startTemporalDevServer(
     await waitForNamespace(address, options.namespace ?? 'default', 60_000);
   } catch (error) {
     await child.stop();
-    throw error;
+    if (recent.length === 0) throw error;
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\nThe dev server said:\n${recent.join('\n')}`,
+    );
   }
   return {
     address,
