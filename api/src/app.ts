@@ -9,7 +9,8 @@ import { dummyPasswordHash } from './auth/passwords';
 import type { AppDeps, AppEnv } from './deps';
 import { authenticate } from './http/authenticate';
 import { API_CSP } from './http/content-security';
-import { ProblemError, problemResponse } from './http/problem';
+import { fromHttpException } from './http/http-exception';
+import { ProblemError, problemBody, problemResponse } from './http/problem';
 import { rateLimit } from './http/rate-limit';
 import { requestGuard } from './http/request-guard';
 import { staticEditor } from './http/static-editor';
@@ -85,10 +86,10 @@ export function createApp(appDeps: AppDeps) {
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
-      problemResponse(c, 413, {
-        title: 'Payload too large',
-        detail: 'The body is over 2 MB; send events in smaller batches.',
-      }),
+      problemResponse(
+        c,
+        problemBody('body_too_large', { megabytes: MAX_BODY_BYTES / 1024 / 1024 }),
+      ),
   });
   // The CSV import streams its body under its own 50 MB limit (contacts/csv-upload.ts).
   app.use('/api/*', (c, next) =>
@@ -129,10 +130,7 @@ export function createApp(appDeps: AppDeps) {
   // Private routes last: their authentication middleware must not shadow the public ones above.
   app.route('/api', priv);
   app.all('/api/*', (c) =>
-    problemResponse(c, 404, {
-      title: 'Not found',
-      detail: `No route ${c.req.method} ${c.req.path}.`,
-    }),
+    problemResponse(c, problemBody('route_not_found', { method: c.req.method, path: c.req.path })),
   );
   // Public by design: providers and mail clients call these; signatures authenticate them.
   app.route('/webhooks', webhooks);
@@ -142,34 +140,18 @@ export function createApp(appDeps: AppDeps) {
     if (error instanceof ProblemError) {
       if (typeof error.problem.retryAfter === 'number')
         c.header('Retry-After', String(error.problem.retryAfter));
-      return problemResponse(c, error.status, error.problem);
+      return problemResponse(c, error.problem);
     }
     if ((error as { constraint_name?: string }).constraint_name === 'workspace_keeps_an_owner')
-      return problemResponse(c, 409, {
-        title: 'Conflict',
-        title_es: 'Conflicto',
-        code: 'last_owner',
-        detail: 'A workspace keeps at least one owner.',
-        detail_es: 'Un espacio de trabajo necesita al menos un propietario.',
-      });
-    if (error instanceof HTTPException) {
-      const detail =
-        error.message || (error.status === 400 ? 'The body is not valid JSON.' : 'Request failed.');
-      return problemResponse(c, error.status, {
-        title: error.status === 400 ? 'Invalid request' : 'Error',
-        detail,
-      });
-    }
+      return problemResponse(c, problemBody('last_owner', {}));
+    if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
     if (isDatabaseUnavailable(error)) {
       deps.log.warn({ err: error, path: c.req.path }, 'PostgreSQL unavailable: answered 503');
       markDatabaseDown(deps.sql);
       return databaseUnavailable(c);
     }
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
-    return problemResponse(c, 500, {
-      title: 'Internal error',
-      detail: 'Something went wrong on our side; it was logged.',
-    });
+    return problemResponse(c, problemBody('internal_error', {}));
   });
   return app;
 }

@@ -23,13 +23,13 @@ export function authorize(
     const access = table[key];
     if (!access) {
       c.get('deps').log.error({ route: key }, 'route without an access rule refused');
-      return problemResponse(c, 403, undeclaredRoute(key));
+      return problemResponse(c, undeclaredRoute(key));
     }
     const auth = c.get('auth');
     if (auth.apiKey?.scope === 'ingest' && !access.ingest)
-      return problemResponse(c, 403, scopeRequired(access.permission));
+      return problemResponse(c, scopeRequired(access.permission));
     if (!roleAtLeast(auth.role, requiredRole(access.permission)))
-      return problemResponse(c, 403, roleRequired(access.permission, auth.role));
+      return problemResponse(c, roleRequired(access.permission, auth.role));
     return next();
   };
 }

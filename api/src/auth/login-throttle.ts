@@ -1,4 +1,5 @@
 import type { Sql } from '@ruta/platform';
+import { problem } from '../http/problem';
 
 interface Policy {
   /** Failures allowed before the first block. */
@@ -64,14 +65,7 @@ export async function clearAccountFailures(sql: Sql, keys: ThrottleKeys): Promis
   await sql`delete from login_throttle where key = ${keys.account}`;
 }
 
-/** 429 problem+json, in English and Spanish. */
-export function throttledProblem(seconds: number) {
-  return {
-    title: 'Too many sign-in attempts',
-    title_es: 'Demasiados intentos de inicio de sesión',
-    code: 'login_throttled',
-    retryAfter: seconds,
-    detail: `Too many failed sign-ins for this account or from this address; try again in ${seconds} s.`,
-    detail_es: `Demasiados intentos fallidos para esta cuenta o desde esta dirección; vuelve a intentarlo en ${seconds} s.`,
-  };
+/** 429 `login_throttled`: how long to wait (also sent as Retry-After). */
+export function throttled(seconds: number) {
+  return problem('login_throttled', { seconds }, { retryAfter: seconds });
 }

@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps';
 import { clientAddress, userAgent } from '../http/client-address';
-import { ProblemError } from '../http/problem';
+import { fieldProblem, problem } from '../http/problem';
 import {
   blockedFor,
   clearAccountFailures,
   recordLoginFailure,
-  throttledProblem,
+  throttled,
   throttleKeys,
 } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
@@ -28,24 +28,14 @@ export async function changePassword(
   const origin = { ip: clientAddress(c), userAgent: userAgent(c) };
   const keys = throttleKeys(user.email, origin.ip);
   const wait = await blockedFor(sql, keys);
-  if (wait > 0) throw new ProblemError(429, throttledProblem(wait));
+  if (wait > 0) throw throttled(wait);
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     await recordLoginFailure(sql, keys);
-    throw new ProblemError(400, {
-      title: 'Bad request',
-      title_es: 'Solicitud inválida',
-      code: 'wrong_password',
-      detail: 'The current password is not right.',
-      detail_es: 'La contraseña actual no es correcta.',
-      errors: [
-        {
-          path: 'currentPassword',
-          message: 'is not your current password',
-          message_es: 'no es tu contraseña actual',
-          code: 'wrong_password',
-        },
-      ],
-    });
+    throw problem(
+      'wrong_password',
+      {},
+      { errors: [fieldProblem('currentPassword', 'wrong_password', {})] },
+    );
   }
   await clearAccountFailures(sql, keys);
   await sql`update users set password_hash = ${await hashPassword(input.newPassword)} where id = ${userId}`;

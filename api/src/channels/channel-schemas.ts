@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  fieldRule,
   ProviderKind,
   SandboxChannelConfig,
   SERVER_SETTING_FIELDS,
@@ -8,7 +9,6 @@ import {
   WhatsAppChannelConfig,
   WhatsAppTemplateInfo,
 } from '@ruta/shared';
-import { serverSettingProblem } from './server-settings';
 
 const name = z.string().trim().min(1).max(120);
 
@@ -22,12 +22,7 @@ function refusedServerSettings(provider: 'whatsapp' | 'twilio') {
         .optional()
         .superRefine((value, ctx) => {
           if (value === undefined) return;
-          const problem = serverSettingProblem(field, variable);
-          ctx.addIssue({
-            code: 'custom',
-            message: problem.message,
-            params: { code: problem.code, message_es: problem.message_es },
-          });
+          ctx.addIssue({ code: 'custom', ...fieldRule('server_setting', { field, variable }) });
         })
         .openapi({ description: `Not accepted: a server setting (${variable}).` }),
     ]),

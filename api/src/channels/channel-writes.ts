@@ -4,22 +4,19 @@ import { type SecretBox, type SecretOwner, SecretsKeyError, type Sql } from '@ru
 import {
   ChannelConfigs,
   channelsCarried,
+  fieldIssue,
   type ProviderKind,
   SECRET_FIELDS,
   SERVER_SETTING_FIELDS,
   splitSecrets,
 } from '@ruta/shared';
-import { badRequest, type FieldProblem, ProblemError } from '../http/problem';
+import { type FieldProblem, fieldPath, localizedField, problem, summarize } from '../http/problem';
 import type { CreateChannel, UpdateChannel } from './channel-schemas';
 import { PASSWORD_AGAIN, serverSettingProblem } from './server-settings';
 
 function requireBox(box: SecretBox | undefined): SecretBox {
   if (box) return box;
-  throw new ProblemError(503, {
-    title: 'Secrets key not configured',
-    detail:
-      'RUTA_SECRETS_KEY is not set on the API, so channel credentials cannot be stored encrypted. Set it (openssl rand -hex 32) on the API and the workers.',
-  });
+  throw problem('secrets_key_missing', { purpose: 'store' });
 }
 
 /** Splits a config; the secrets are sealed for this workspace's channel only. */
@@ -81,15 +78,15 @@ export async function updateChannel(
   if (row.provider === 'smtp') requirePasswordForNewServer(current, merged, changes);
   const parsed = ChannelConfigs[row.provider].safeParse(merged);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
-      path: ['config', ...issue.path].join('.'),
-      message: issue.message,
-      code: issue.code,
-    }));
-    throw badRequest(
-      `The channel config is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
-      errors,
-    );
+    const errors = parsed.error.issues.map((issue) => {
+      const { code, message } = fieldIssue(issue, merged);
+      return localizedField(fieldPath(['config', ...issue.path]), code, {
+        en: message.en,
+        es: message.es,
+        pt: (message as { pt?: string }).pt ?? message.es,
+      });
+    });
+    throw problem('channel_config_invalid', { summary: summarize(errors) }, { errors });
   }
   const { publicPart, sealed, secretFields, carries } = seal(
     row.provider,
@@ -113,7 +110,12 @@ function refuseServerSettings(provider: ProviderKind, changes: Record<string, un
   const errors: FieldProblem[] = Object.entries(SERVER_SETTING_FIELDS[provider])
     .filter(([field]) => changes[field] !== undefined && changes[field] !== null)
     .map(([field, variable]) => serverSettingProblem(field, variable));
-  if (errors.length) throw badRequest(errors.map((e) => e.message).join(' '), errors);
+  if (errors.length)
+    throw problem(
+      'server_setting',
+      { summary: summarize(errors.map((e) => ({ ...e, path: '' }))) },
+      { errors },
+    );
 }
 
 /**
@@ -127,7 +129,7 @@ function requirePasswordForNewServer(
 ) {
   const moved = merged.host !== current.host || merged.port !== current.port;
   if (moved && typeof current.password === 'string' && changes.password === undefined)
-    throw badRequest(PASSWORD_AGAIN.message, [PASSWORD_AGAIN]);
+    throw problem('password_required', {}, { errors: [PASSWORD_AGAIN] });
 }
 
 /**

@@ -7,9 +7,13 @@ import {
   RetryableProviderError,
 } from '@ruta/engine';
 import { SecretsKeyError, type Sql, STRICT_OUTBOUND } from '@ruta/platform';
-import type { WhatsAppChannelConfig, WhatsAppTemplateInfo } from '@ruta/shared';
+import {
+  TEMPLATE_SYNC_REASONS,
+  type WhatsAppChannelConfig,
+  type WhatsAppTemplateInfo,
+} from '@ruta/shared';
 import type { AppDeps } from '../deps';
-import { conflict, ProblemError } from '../http/problem';
+import { fieldProblem, type ProblemError, problem } from '../http/problem';
 
 /**
  * Reads the WhatsApp account's message templates (with their approval status) and replaces the
@@ -24,17 +28,15 @@ export async function syncTemplates(
 ): Promise<{ items: WhatsAppTemplateInfo[]; syncedAt: string }> {
   const { publicUrl } = settings;
   if (row.provider !== 'whatsapp')
-    throw conflict(`Channel ${row.id} is a ${row.provider} channel; only WhatsApp has templates.`);
-  if (!box)
-    throw new ProblemError(503, {
-      title: 'Secrets key not configured',
-      detail: 'RUTA_SECRETS_KEY is not set, so the channel credentials cannot be read.',
-    });
+    throw problem('not_whatsapp', { channelId: row.id, provider: row.provider });
+  if (!box) throw problem('secrets_key_missing', { purpose: 'read' });
   const config = openedConfig(row, box) as WhatsAppChannelConfig;
   if (!config.businessAccountId)
-    throw conflict('Set the WhatsApp Business Account id on the channel to sync its templates.', [
-      { path: 'config.businessAccountId', message: 'required to sync templates' },
-    ]);
+    throw problem(
+      'business_account_required',
+      {},
+      { errors: [fieldProblem('config.businessAccountId', 'business_account_required', {})] },
+    );
   const provider = createWhatsAppProvider(config, {
     channelId: row.id,
     publicUrl,
@@ -70,33 +72,29 @@ export function openedConfig(row: ChannelRow, box: Parameters<typeof fullChannel
     return fullChannelConfig(row, box);
   } catch (error) {
     if (!(error instanceof SecretsKeyError)) throw error;
-    throw conflict(
-      "The channel's saved credentials cannot be opened: they were sealed for another channel or under another RUTA_SECRETS_KEY. Enter them again.",
-      row.secret_fields.map((field) => ({
-        path: `config.${field}`,
-        code: 'secret_unreadable',
-        message: 'Enter this credential again.',
-        message_es: 'Escribe de nuevo esta credencial.',
-      })),
+    throw problem(
+      'secret_unreadable',
+      {},
+      {
+        errors: row.secret_fields.map((field) =>
+          fieldProblem(`config.${field}`, 'secret_unreadable', {}),
+        ),
+      },
     );
   }
 }
 
 function syncFailure(error: unknown, log: AppDeps['log']): ProblemError {
   if (error instanceof FinalProviderError || error instanceof RetryableProviderError) {
-    const code = error instanceof FinalProviderError ? error.reason : 'provider_unavailable';
-    return new ProblemError(502, {
-      title: 'WhatsApp did not give the template list',
-      detail: error.message,
-      code,
-    });
+    const reason = error instanceof FinalProviderError ? error.reason : 'provider_unavailable';
+    const code = (TEMPLATE_SYNC_REASONS as readonly string[]).includes(reason)
+      ? (reason as (typeof TEMPLATE_SYNC_REASONS)[number])
+      : 'rejected';
+    // Ruta's own words for the provider's answer (its status and code, never Meta's text).
+    return problem(code, {}, { providerMessage: error.message });
   }
   log.error({ err: error }, 'template sync failed');
-  return new ProblemError(502, {
-    title: 'WhatsApp did not give the template list',
-    detail: 'The WhatsApp Cloud API could not be read; the server log has the details.',
-    code: 'provider_error',
-  });
+  return problem('provider_error', {});
 }
 
 export async function workspaceTemplates(sql: Sql, workspaceId: string) {

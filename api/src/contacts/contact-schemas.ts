@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { fieldRule } from '@ruta/shared';
 import { isoInstant } from '../http/dates';
 import { canonicalTimeZone, E164, E164_EXAMPLE, LOCALE } from './fields';
 
@@ -11,7 +12,7 @@ const TimeZone = z
   .string()
   .max(64)
   .refine((zone) => canonicalTimeZone(zone) !== undefined, {
-    message: 'not an IANA time zone, like America/Mexico_City',
+    ...fieldRule('time_zone', {}),
   })
   .transform((zone) => canonicalTimeZone(zone) as string)
   .openapi({ example: 'America/Mexico_City' });
@@ -52,7 +53,7 @@ export const CreateContact = z
   })
   .strict()
   .refine((c) => c.externalId || c.phone || c.email, {
-    message: 'identify the contact with externalId, phone or email',
+    ...fieldRule('needs_identifier', {}),
     path: ['phone'],
   })
   .openapi('CreateContact');
@@ -176,7 +177,18 @@ export const ImportStatus = z
     created: z.number().int(),
     updated: z.number().int(),
     errorCount: z.number().int(),
-    errors: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        line: z.number().int(),
+        column: z.string(),
+        /** Stable code (files imported before codes existed have none). */
+        code: z.string().optional(),
+        params: z.record(z.string(), z.unknown()).optional(),
+        message: z.string(),
+        message_es: z.string().optional(),
+        message_pt: z.string().optional(),
+      }),
+    ),
     failure: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),

@@ -70,7 +70,7 @@ export function toContact(row: ContactRow) {
 export async function findContactRow(sql: Db, workspaceId: string, id: string) {
   const [row] = await sql<ContactRow[]>`
     select ${COLUMNS(sql)} from contacts where id = ${id} and workspace_id = ${workspaceId}`;
-  if (!row) throw notFound('Contact', id);
+  if (!row) throw notFound('contact', id);
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { defaultTimeZoneForPhone } from '@ruta/shared';
 import type { Db } from '../db';
-import { badRequest, ProblemError } from '../http/problem';
+import { fieldProblem, problem } from '../http/problem';
 import type { CreateContact, UpdateContact } from './contact-schemas';
 import { findContactRow } from './contact-views';
 import { consentRecords } from './fields';
@@ -8,11 +8,11 @@ import { consentRecords } from './fields';
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 const externalIdTaken = (externalId: string) =>
-  new ProblemError(409, {
-    title: 'Conflict',
-    detail: `Another contact already has the external id "${externalId}".`,
-    errors: [{ path: 'externalId', message: 'already used by another contact', code: 'duplicate' }],
-  });
+  problem(
+    'external_id_taken',
+    { externalId },
+    { errors: [fieldProblem('externalId', 'duplicate', {})] },
+  );
 
 /**
  * The contact that events and imports would take this one for: same external id; or, without
@@ -48,14 +48,11 @@ export async function createContact(
   const existing = await sameIdentity(sql, workspaceId, input);
   if (existing) {
     if (existing.field === 'externalId') throw externalIdTaken(input.externalId as string);
-    throw new ProblemError(409, {
-      title: 'Conflict',
-      detail: `A contact with this ${existing.field} already exists (${existing.id}); update it instead.`,
-      errors: [
-        { path: existing.field, message: 'already used by another contact', code: 'duplicate' },
-      ],
-      contactId: existing.id,
-    });
+    throw problem(
+      'contact_exists',
+      { field: existing.field, contactId: existing.id },
+      { errors: [fieldProblem(existing.field, 'duplicate', {})], contactId: existing.id },
+    );
   }
   const tags = [...new Set(input.tags ?? [])];
   try {
@@ -105,9 +102,13 @@ export async function updateContact(
     email: patch.email === undefined ? current.email : patch.email,
   };
   if (!identity.externalId && !identity.phone && !identity.email) {
-    throw badRequest('A contact keeps at least one of externalId, phone or email.', [
-      { path: 'phone', message: 'the contact would have no externalId, phone or email' },
-    ]);
+    throw problem(
+      'contact_needs_identifier',
+      {},
+      {
+        errors: [fieldProblem('phone', 'keeps_identifier', {})],
+      },
+    );
   }
   if (patch.timeZone !== undefined || (patch.phone && !current.time_zone)) {
     columns.time_zone = patch.timeZone ?? defaultTimeZoneForPhone(identity.phone) ?? null;

@@ -1,3 +1,4 @@
+import { type CellError, cellError } from './csv-errors';
 import { CHANNELS, type ContactChannel, fold } from './fields';
 
 export type ContactField =
@@ -22,10 +23,7 @@ export interface CsvColumn {
   target: ColumnTarget;
 }
 
-export interface ColumnProblem {
-  column: string;
-  message: string;
-}
+export type ColumnProblem = CellError;
 
 /** `Ciudad de envío` → `ciudad_de_envio`: how headers are matched and attribute keys are named. */
 export function headerKey(header: string): string {
@@ -80,7 +78,7 @@ export function mapColumns(headers: string[]): { columns: CsvColumn[]; problems:
     const header = raw.trim();
     const key = headerKey(header);
     if (!key) {
-      problems.push({ column: `#${index + 1}`, message: 'the column has no name' });
+      problems.push(cellError(`#${index + 1}`, 'column_unnamed', {}));
       return {
         header: header || `#${index + 1}`,
         target: { kind: 'attribute', key: '' },
@@ -95,10 +93,9 @@ export function mapColumns(headers: string[]): { columns: CsvColumn[]; problems:
           : `attr:${t.key}`;
     const previous = seen.get(slot);
     if (previous !== undefined)
-      problems.push({
-        column: header,
-        message: `fills the same ${t.kind === 'attribute' ? 'attribute' : 'field'} as the column "${previous}"`,
-      });
+      problems.push(
+        cellError(header, 'column_repeated', { attribute: t.kind === 'attribute', previous }),
+      );
     seen.set(slot, header);
     return { header, target: t };
   });
@@ -106,10 +103,7 @@ export function mapColumns(headers: string[]): { columns: CsvColumn[]; problems:
     (c) => c.target.kind === 'field' && ['external_id', 'phone', 'email'].includes(c.target.field),
   );
   if (headers.length > 0 && !identifies)
-    problems.push({
-      column: 'external_id',
-      message: 'the file needs an external_id, phone or email column to identify each contact',
-    });
+    problems.push(cellError('external_id', 'identity_column_missing', {}));
   return { columns, problems };
 }
 

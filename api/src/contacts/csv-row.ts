@@ -1,5 +1,7 @@
+import type { FieldErrorCode, FieldErrorParams } from '@ruta/shared';
 import { z } from 'zod';
 import type { CsvColumn } from './csv-columns';
+import { type RowError, rowError } from './csv-errors';
 import {
   type ContactChannel,
   canonicalTimeZone,
@@ -24,11 +26,7 @@ export interface ImportRow {
   attributes: Record<string, string | number | boolean>;
 }
 
-export interface RowError {
-  line: number;
-  column: string;
-  message: string;
-}
+export type { RowError } from './csv-errors';
 
 const MAX_TEXT = 200;
 const MAX_ATTRIBUTE = 2_000;
@@ -51,42 +49,35 @@ export function validateRow(
   line: number,
 ): { row: ImportRow; errors: [] } | { row?: undefined; errors: RowError[] } {
   const errors: RowError[] = [];
-  const fail = (column: string, message: string) => errors.push({ line, column, message });
+  const fail = <C extends FieldErrorCode>(column: string, code: C, params: FieldErrorParams<C>) =>
+    errors.push(rowError(line, column, code, params));
   const row: ImportRow = { line, tags: [], consent: {}, attributes: {} };
   if (record.length > columns.length) {
-    fail(
-      `#${columns.length + 1}`,
-      `the row has ${record.length} fields but the header has ${columns.length} (a comma inside a value needs quotes)`,
-    );
+    fail(`#${columns.length + 1}`, 'too_many_fields', {
+      fields: record.length,
+      header: columns.length,
+    });
   }
   columns.forEach((column, index) => {
     const cell = (record[index] ?? '').trim();
     if (!cell) return;
     if (cell.includes('\uFFFD')) {
-      fail(column.header, 'the text is not UTF-8: save the file as «CSV UTF-8»');
+      fail(column.header, 'not_utf8', {});
       return;
     }
     if (cell.includes('\u0000')) {
-      fail(
-        column.header,
-        'the text holds a NUL character (\\u0000), which cannot be stored: remove it',
-      );
+      fail(column.header, 'cell_nul', {});
       return;
     }
     const t = column.target;
     if (t.kind === 'consent') {
       const granted = parseYesNo(cell);
-      if (granted === undefined)
-        fail(
-          column.header,
-          `"${cell}" is not yes/no (accepted: yes, no, sí, si, true, false, 1, 0)`,
-        );
+      if (granted === undefined) fail(column.header, 'not_yes_no', { value: cell });
       else row.consent[t.channel] = granted;
       return;
     }
     if (t.kind === 'attribute') {
-      if (cell.length > MAX_ATTRIBUTE)
-        fail(column.header, `longer than ${MAX_ATTRIBUTE} characters`);
+      if (cell.length > MAX_ATTRIBUTE) fail(column.header, 'too_long', { limit: MAX_ATTRIBUTE });
       else row.attributes[t.key] = attributeValue(cell);
       return;
     }
@@ -94,26 +85,22 @@ export function validateRow(
       case 'phone': {
         const phone = normalizePhone(cell);
         if (phone) row.phone = phone;
-        else
-          fail(
-            column.header,
-            `"${cell}" is not a phone in international format (E.164, like ${E164_EXAMPLE})`,
-          );
+        else fail(column.header, 'not_phone', { value: cell, example: E164_EXAMPLE });
         return;
       }
       case 'email':
         if (cell.length <= 254 && isEmail(cell)) row.email = cell;
-        else fail(column.header, `"${cell}" is not a valid email address`);
+        else fail(column.header, 'not_email', { value: cell });
         return;
       case 'time_zone': {
         const zone = canonicalTimeZone(cell);
         if (zone) row.timeZone = zone;
-        else fail(column.header, `"${cell}" is not an IANA time zone, like America/Mexico_City`);
+        else fail(column.header, 'not_time_zone', { value: cell });
         return;
       }
       case 'locale':
         if (LOCALE.test(cell) && cell.length <= 20) row.locale = cell;
-        else fail(column.header, `"${cell}" is not a language tag, like es-MX`);
+        else fail(column.header, 'not_locale', { value: cell });
         return;
       case 'tags': {
         const tags = cell
@@ -121,15 +108,14 @@ export function validateRow(
           .map((tag) => tag.trim())
           .filter(Boolean);
         const long = tags.find((tag) => tag.length > 64);
-        if (long)
-          fail(column.header, `the tag "${long.slice(0, 20)}…" is longer than 64 characters`);
+        if (long) fail(column.header, 'tag_too_long', { tag: long.slice(0, 20) });
         else row.tags = [...new Set(tags)];
         return;
       }
       default: {
         const limit = t.field === 'external_id' ? MAX_TEXT : 100;
         if (cell.length > limit) {
-          fail(column.header, `longer than ${limit} characters`);
+          fail(column.header, 'too_long', { limit });
           return;
         }
         if (t.field === 'external_id') row.externalId = cell;
@@ -145,13 +131,7 @@ export function validateRow(
         c.target.kind === 'field' && ['external_id', 'phone', 'email'].includes(c.target.field),
     );
     return {
-      errors: [
-        {
-          line,
-          column: identity?.header ?? 'external_id',
-          message: 'the row needs an external_id, a phone or an email',
-        },
-      ],
+      errors: [rowError(line, identity?.header ?? 'external_id', 'row_needs_identifier', {})],
     };
   }
   return { row, errors: [] };

@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
-import { ProblemError } from '../http/problem';
+import { fieldProblem, ProblemError, problemBody } from '../http/problem';
 
 /** The import's own body limit (the rest of the API stays at 2 MB). */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -17,10 +17,7 @@ const RAW_TYPES = [
 export class UploadError extends ProblemError {}
 
 export const tooLarge = () =>
-  new UploadError(413, {
-    title: 'Payload too large',
-    detail: `The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it into smaller files.`,
-  });
+  new UploadError(problemBody('file_too_large', { megabytes: IMPORT_MAX_BYTES / 1024 / 1024 }));
 
 /** Counts bytes as they pass and fails the stream past the limit (nothing is buffered). */
 function byteLimit(maxBytes: number) {
@@ -62,18 +59,17 @@ export async function openCsvUpload(request: Request, fileName?: string): Promis
   }
   if (mediaType === 'multipart/form-data') return fileField(body, contentType);
   body.destroy();
-  throw new UploadError(415, {
-    title: 'Unsupported media type',
-    detail: `Send the CSV as text/csv, or as the "file" field of multipart/form-data (got ${mediaType}).`,
-  });
+  throw new UploadError(problemBody('unsupported_media_type', { mediaType }));
 }
 
-const noFile = (detail: string) =>
-  new UploadError(400, {
-    title: 'Invalid request',
-    detail,
-    errors: [{ path: 'file', message: 'required: the CSV file' }],
-  });
+const noFile = (reason: 'no_boundary' | 'no_file_field') =>
+  new UploadError(
+    problemBody(
+      'file_missing',
+      { reason },
+      { errors: [fieldProblem('file', 'file_required', {})] },
+    ),
+  );
 
 function fileField(body: Readable, contentType: string): Promise<CsvUpload> {
   return new Promise((resolve, reject) => {
@@ -82,7 +78,7 @@ function fileField(body: Readable, contentType: string): Promise<CsvUpload> {
       parser = busboy({ headers: { 'content-type': contentType }, limits: { files: 5 } });
     } catch {
       body.destroy();
-      reject(noFile('The multipart body has no boundary.'));
+      reject(noFile('no_boundary'));
       return;
     }
     let found: Readable | undefined;
@@ -95,16 +91,15 @@ function fileField(body: Readable, contentType: string): Promise<CsvUpload> {
       resolve({ stream: file, fileName: info.filename || null });
     });
     parser.on('close', () => {
-      if (!found) reject(noFile('The form has no "file" field with the CSV.'));
+      if (!found) reject(noFile('no_file_field'));
     });
     const fail = (error: unknown) => {
       const problem =
         error instanceof ProblemError
           ? error
-          : new UploadError(400, {
-              title: 'Invalid request',
-              detail: `The multipart body could not be read: ${(error as Error).message}`,
-            });
+          : new UploadError(
+              problemBody('multipart_unreadable', { reason: (error as Error).message }),
+            );
       if (found) found.destroy(problem);
       else reject(problem);
     };

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Sql } from '@ruta/platform';
 import type { AppDeps } from '../deps';
-import { ProblemError } from '../http/problem';
+import { ProblemError, problem, problemBody } from '../http/problem';
 import { type CsvColumn, describeColumns, mapColumns } from './csv-columns';
+import { rowError } from './csv-errors';
 import { CsvSyntaxError, csvRecords } from './csv-records';
 import { type ImportRow, type RowError, validateRow } from './csv-row';
 import { openCsvUpload, UploadError } from './csv-upload';
@@ -71,13 +72,11 @@ async function readAndValidate(sql: Sql, importId: string, stream: Readable): Pr
     }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
-    report([{ line: error.line, column: '(file)', message: error.message }]);
+    report([rowError(error.line, '(file)', 'csv_syntax', { reason: error.message })]);
     return result;
   }
-  if (!columns)
-    report([{ line: 1, column: '(file)', message: 'the file is empty: it needs a header row' }]);
-  else if (result.totalRows === 0)
-    report([{ line: 2, column: '(file)', message: 'the file has a header but no rows' }]);
+  if (!columns) report([rowError(1, '(file)', 'csv_empty', {})]);
+  else if (result.totalRows === 0) report([rowError(2, '(file)', 'csv_no_rows', {})]);
   await flush();
   return result;
 }
@@ -109,15 +108,12 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
   try {
     staged = await readAndValidate(sql, importId, upload.stream);
   } catch (error) {
-    const problem =
+    const failed =
       error instanceof UploadError
-        ? error
-        : new ProblemError(400, {
-            title: 'Upload interrupted',
-            detail: `The file could not be read to the end (${(error as Error).message}); nothing was imported.`,
-          });
-    await failImport(sql, importId, String(problem.problem.detail ?? problem.problem.title));
-    throw new ProblemError(problem.status, { ...problem.problem, importId });
+        ? error.problem
+        : problemBody('upload_interrupted', { reason: (error as Error).message });
+    await failImport(sql, importId, failed.detail);
+    throw new ProblemError({ ...failed, importId });
   }
   if (staged.errorCount > 0) {
     const rowsWithErrors = new Set(staged.errors.map((e) => e.line)).size;
@@ -126,18 +122,24 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
       count: staged.errorCount,
       totalRows: staged.totalRows,
     });
-    throw new ProblemError(422, {
-      title: 'The file has errors',
-      detail: `${staged.errorCount} problem(s) in ${rowsWithErrors}${staged.errors.length < staged.errorCount ? '+' : ''} line(s); nothing was imported. Fix them and upload the file again.`,
-      importId,
-      errorCount: staged.errorCount,
-      errors: staged.errors.map((e) => ({
-        path: `lines[${e.line}].${e.column}`,
-        message: e.message,
-        line: e.line,
-        column: e.column,
-      })),
-    });
+    throw problem(
+      'import_has_errors',
+      {
+        errorCount: staged.errorCount,
+        lines: rowsWithErrors,
+        more: staged.errors.length < staged.errorCount,
+      },
+      {
+        importId,
+        errorCount: staged.errorCount,
+        errors: staged.errors.map(({ line, column, ...error }) => ({
+          path: `lines[${line}].${column}`,
+          ...error,
+          line,
+          column,
+        })),
+      },
+    );
   }
   await startImporting(sql, importId, staged.totalRows);
   void applyImport(sql, {

@@ -97,7 +97,7 @@ export async function importStatus(sql: Sql, workspaceId: string, id: string) {
     select id, status, phase, dry_run, file_name, columns, total_rows, processed_rows, created_count,
            updated_count, error_count, errors, failure, created_at, finished_at
     from contact_imports where id = ${id} and workspace_id = ${workspaceId}`;
-  if (!row) throw notFound('Import', id);
+  if (!row) throw notFound('import', id);
   return {
     importId: row.id,
     status: row.status,

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { findSession, SESSION_COOKIE } from '../auth/sessions';
 import type { AppEnv } from '../deps';
-import { problemResponse } from './problem';
+import { problemBody, problemResponse } from './problem';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,15 +21,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       const key = match?.[1];
       const identity = key ? await apiKeyCache.lookup(sql, key) : undefined;
       if (!identity) {
-        return problemResponse(c, 401, {
-          title: 'Unauthorized',
-          title_es: 'Sin autenticar',
-          code: 'invalid_api_key',
-          detail:
-            'The API key is not valid. Send `Authorization: Bearer <key>` with an active workspace key.',
-          detail_es:
-            'La clave de API no es válida. Envía `Authorization: Bearer <clave>` con una clave activa del espacio de trabajo.',
-        });
+        return problemResponse(c, problemBody('invalid_api_key', {}));
       }
       c.set('auth', {
         workspaceId: identity.workspaceId,
@@ -42,15 +34,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await findSession(sql, token) : undefined;
     if (!session) {
-      return problemResponse(c, 401, {
-        title: 'Unauthorized',
-        title_es: 'Sin autenticar',
-        code: 'not_signed_in',
-        detail:
-          'Log in (POST /api/auth/login) or send an API key as `Authorization: Bearer <key>`.',
-        detail_es:
-          'Inicia sesión (POST /api/auth/login) o envía una clave de API como `Authorization: Bearer <clave>`.',
-      });
+      return problemResponse(c, problemBody('not_signed_in', {}));
     }
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin');
@@ -61,13 +45,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
         origin !== config.editorOrigin &&
         origin !== new URL(config.publicUrl).origin
       ) {
-        return problemResponse(c, 403, {
-          title: 'Forbidden',
-          title_es: 'Sin permiso',
-          code: 'foreign_origin',
-          detail: `Requests from ${origin} may not use this session.`,
-          detail_es: `Las solicitudes desde ${origin} no pueden usar esta sesión.`,
-        });
+        return problemResponse(c, problemBody('foreign_origin', { origin }));
       }
     }
     c.set('auth', {

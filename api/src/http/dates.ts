@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { fieldRule } from '@ruta/shared';
 
 const ISO_DATE_OR_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -22,24 +23,8 @@ export function isRealDateOrTime(value: string): boolean {
   return instant >= EARLIEST && instant <= LATEST;
 }
 
-const INVALID_DATE = {
-  message:
-    'Use a real date (2025-03-01) or a date-time with its offset (2025-03-01T09:00-06:00), between the years 1900 and 9998.',
-  params: {
-    code: 'invalid_date',
-    message_es:
-      'Usa una fecha real (2025-03-01) o una fecha y hora con su zona (2025-03-01T09:00-06:00), entre los años 1900 y 9998.',
-  },
-};
-const INVALID_INSTANT = {
-  message:
-    'Use a real date-time with its offset, like 2025-03-01T09:00:00-06:00, between the years 1900 and 9998.',
-  params: {
-    code: 'invalid_date',
-    message_es:
-      'Usa una fecha y hora real con su zona, como 2025-03-01T09:00:00-06:00, entre los años 1900 y 9998.',
-  },
-};
+const INVALID_DATE = fieldRule('invalid_date', {});
+const INVALID_INSTANT = fieldRule('invalid_date', { instant: true });
 
 /** An ISO date-time with an offset (`Z` or ±hh:mm) that is a real instant PostgreSQL can store. */
 export function isoInstant() {

@@ -1,56 +1,141 @@
+import {
+  describeError,
+  describeFieldError,
+  type ErrorCode,
+  type ErrorParams,
+  type ErrorText,
+  type FieldErrorCode,
+  type FieldErrorParams,
+  type Thing,
+} from '@ruta/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** One thing wrong with a request, located by field path (RFC 9457 extension member `errors`). */
+/**
+ * One thing wrong with a request, located by field path (RFC 9457 extension member `errors`):
+ * a stable code and the message in English (`message`), Spanish and Portuguese.
+ */
 export interface FieldProblem {
   path: string;
+  code: string;
   message: string;
-  code?: string;
+  message_es: string;
+  message_pt: string;
+  params?: Record<string, unknown>;
   nodeId?: string;
-  message_es?: string;
+  [extension: string]: unknown;
 }
 
+/**
+ * The problem+json body: `code` and `params` say what happened (the catalog in @ruta/shared
+ * turns them into text); `title`/`detail` are English, `_es` and `_pt` the same in Spanish and
+ * Portuguese.
+ */
 export interface Problem {
   type: string;
-  title: string;
   status: number;
-  detail?: string;
+  code: string;
+  params?: Record<string, unknown>;
+  title: string;
+  title_es: string;
+  title_pt: string;
+  detail: string;
+  detail_es: string;
+  detail_pt: string;
   errors?: FieldProblem[];
   [extension: string]: unknown;
 }
 
+type Extras = { errors?: FieldProblem[]; status?: ContentfulStatusCode } & Record<string, unknown>;
+
 /** An expected failure: becomes an `application/problem+json` answer. */
 export class ProblemError extends HTTPException {
-  constructor(
-    status: ContentfulStatusCode,
-    readonly problem: Omit<Problem, 'status' | 'type'> & { type?: string },
-  ) {
-    super(status, { message: String(problem.detail ?? problem.title) });
+  constructor(readonly problem: Problem) {
+    super(problem.status as ContentfulStatusCode, { message: problem.detail });
   }
 }
 
-export function problemResponse(
-  c: Context,
-  status: ContentfulStatusCode,
-  problem: Omit<Problem, 'status' | 'type'> & { type?: string },
-) {
-  return c.body(JSON.stringify({ type: 'about:blank', ...problem, status }), status, {
+/** The problem `code` from the catalog, with its parameters, extension members and field errors. */
+export function problemBody<C extends ErrorCode>(
+  code: C,
+  params: ErrorParams<C>,
+  extras: Extras = {},
+): Problem {
+  const { status: override, errors, ...members } = extras;
+  const text = describeError(code, params);
+  const hasParams = Object.keys(params as object).length > 0;
+  return {
+    type: 'about:blank',
+    status: override ?? text.status,
+    code,
+    ...(hasParams ? { params: params as Record<string, unknown> } : {}),
+    title: text.title.en,
+    title_es: text.title.es,
+    title_pt: text.title.pt,
+    detail: text.detail.en,
+    detail_es: text.detail.es,
+    detail_pt: text.detail.pt,
+    ...members,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/** Throw it: `throw problem('journey_already_active', {})`. */
+export function problem<C extends ErrorCode>(
+  code: C,
+  params: ErrorParams<C>,
+  extras?: Extras,
+): ProblemError {
+  return new ProblemError(problemBody(code, params, extras));
+}
+
+/** Answers with a problem without throwing (middleware that returns a response). */
+export function problemResponse(c: Context, body: Problem) {
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
   });
 }
 
-export const notFound = (what: string, id: string) =>
-  new ProblemError(404, {
-    title: 'Not found',
-    detail: `${what} ${id} does not exist in this workspace.`,
-  });
+/** A field error from the field table. */
+export function fieldProblem<C extends FieldErrorCode>(
+  path: string,
+  code: C,
+  params: FieldErrorParams<C>,
+  extras: Record<string, unknown> = {},
+): FieldProblem {
+  const hasParams = Object.keys(params as object).length > 0;
+  return {
+    ...localizedField(path, code, describeFieldError(code, params), extras),
+    ...(hasParams ? { params: params as Record<string, unknown> } : {}),
+  };
+}
 
-export const conflict = (detail: string, errors?: FieldProblem[]) =>
-  new ProblemError(409, { title: 'Conflict', detail, ...(errors ? { errors } : {}) });
+/** A field error whose text is already said in every language (validation of a body's shape). */
+export function localizedField(
+  path: string,
+  code: string,
+  text: ErrorText,
+  extras: Record<string, unknown> = {},
+): FieldProblem {
+  return {
+    path,
+    code,
+    message: text.en,
+    message_es: text.es,
+    message_pt: text.pt,
+    ...extras,
+  };
+}
 
-export const badRequest = (detail: string, errors?: FieldProblem[]) =>
-  new ProblemError(400, { title: 'Bad request', detail, ...(errors ? { errors } : {}) });
+/** The field errors as one line per language ("path: message; …"). */
+export function summarize(errors: readonly FieldProblem[]): ErrorText {
+  const line = (key: 'message' | 'message_es' | 'message_pt') =>
+    errors.map((e) => (e.path ? `${e.path}: ${e[key]}` : e[key])).join('; ');
+  return { en: line('message'), es: line('message_es'), pt: line('message_pt') };
+}
+
+export const notFound = (thing: Thing, id: string) => problem('not_found', { thing, id });
 
 /** `['nodes', 'send_1', 'content']` → `nodes.send_1.content`; array indexes as `[0]`. */
 export function fieldPath(path: readonly PropertyKey[]): string {

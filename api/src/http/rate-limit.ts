@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
-import { problemResponse } from './problem';
+import { problemBody, problemResponse } from './problem';
 
 export interface RateLimitOptions {
   /** Sustained requests per second per workspace. */
@@ -28,10 +28,10 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       buckets.set(key, bucket);
       const retryAfter = Math.ceil((1 - bucket.tokens) / options.perSecond);
       c.header('Retry-After', String(retryAfter));
-      return problemResponse(c, 429, {
-        title: 'Too many requests',
-        detail: `More than ${options.perSecond} requests per second for this workspace; retry after ${retryAfter} s or send events in batches of up to 500.`,
-      });
+      return problemResponse(
+        c,
+        problemBody('rate_limited', { perSecond: options.perSecond, retryAfter }),
+      );
     }
     bucket.tokens -= 1;
     buckets.set(key, bucket);

@@ -21,7 +21,7 @@ const DATABASE_DOWN = new Set([
 
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
-import { problemResponse } from './problem';
+import { problemBody, problemResponse } from './problem';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -35,12 +35,7 @@ const downSince = new WeakMap<object, number>();
 /** 503 with Retry-After: nothing was stored, the same request may be sent again. */
 export function databaseUnavailable(c: Context) {
   c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-  return problemResponse(c, 503, {
-    title: 'Service unavailable',
-    detail: `Ruta's database is not answering right now; nothing was stored. Retry in ${RETRY_AFTER_SECONDS} seconds with the same request.`,
-    detail_es: `La base de datos de Ruta no responde en este momento; no se guardó nada. Reintenta en ${RETRY_AFTER_SECONDS} segundos con la misma solicitud.`,
-    code: 'database_unavailable',
-  });
+  return problemResponse(c, problemBody('database_unavailable', { seconds: RETRY_AFTER_SECONDS }));
 }
 
 /** Remembers that PostgreSQL just failed a request (see `whileDatabaseDown`). */

@@ -1,26 +1,27 @@
 import type { Hook } from '@hono/zod-openapi';
+import { fieldIssue } from '@ruta/shared';
 import type { AppEnv } from '../deps';
-import { fieldPath, problemResponse } from './problem';
+import { fieldPath, localizedField, problemBody, problemResponse, summarize } from './problem';
 
-/** The one shape every invalid request gets: 400 problem+json listing each field path. */
+/**
+ * The one shape every invalid request gets: 400 problem+json `invalid_request`, each field by
+ * path with a stable code and its message in English, Spanish and Portuguese.
+ */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (result.success) return;
-  const where = result.target;
+  const part = result.target;
+  const input = (result as { data?: unknown }).data;
+  const prefix = part === 'json' || part === 'form' ? [] : [part];
   const errors = result.error.issues.map((issue) => {
-    // A custom issue may carry its own stable code and Spanish message.
-    const params = (issue as { params?: { code?: string; message_es?: string } }).params;
-    return {
-      path:
-        fieldPath([...(where === 'json' || where === 'form' ? [] : [where]), ...issue.path]) ||
-        where,
-      message: issue.message,
-      code: params?.code ?? issue.code,
-      ...(params?.message_es ? { message_es: params.message_es } : {}),
-    };
+    const { code, message } = fieldIssue(issue, input);
+    return localizedField(fieldPath([...prefix, ...issue.path]) || part, code, {
+      en: message.en,
+      es: message.es,
+      pt: (message as { pt?: string }).pt ?? message.es,
+    });
   });
-  return problemResponse(c, 400, {
-    title: 'Invalid request',
-    detail: `The ${where === 'json' ? 'body' : where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
-    errors,
-  });
+  return problemResponse(
+    c,
+    problemBody('invalid_request', { part, summary: summarize(errors) }, { errors }),
+  );
 };

@@ -1,7 +1,8 @@
 import { enroll } from '@ruta/engine';
 import { JourneyDefinition, validateJourney } from '@ruta/shared';
 import { type AppDeps, enrollmentTarget } from '../deps';
-import { ProblemError } from '../http/problem';
+import { problem } from '../http/problem';
+import { journeyProblemFields } from './problem-fields';
 import type { JourneyRow } from './repository';
 
 /** A day of waiting passes in 10 seconds unless the caller asks otherwise. */
@@ -50,17 +51,11 @@ export async function startPreview(
 ) {
   const problems = validateJourney(journey.draft);
   if (problems.length > 0) {
-    throw new ProblemError(422, {
-      title: 'The journey has problems',
-      detail: 'Fix the problems before previewing.',
-      errors: problems.map((p) => ({
-        path: p.path.join('.'),
-        message: p.message.en,
-        message_es: p.message.es,
-        code: p.code,
-        ...(p.nodeId ? { nodeId: p.nodeId } : {}),
-      })),
-    });
+    throw problem(
+      'journey_has_problems',
+      { count: problems.length, action: 'preview' },
+      { errors: journeyProblemFields(problems) },
+    );
   }
   const definition = JourneyDefinition.parse(journey.draft);
   const contactId = options.contactId ?? (await testContact(deps, workspaceId));

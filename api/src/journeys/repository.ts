@@ -33,7 +33,7 @@ export async function getJourney(sql: Sql, workspaceId: string, id: string): Pro
   const [row] = await sql<
     JourneyRow[]
   >`select * from journeys where id = ${id} and workspace_id = ${workspaceId}`;
-  if (!row) throw notFound('Journey', id);
+  if (!row) throw notFound('journey', id);
   return row;
 }
 

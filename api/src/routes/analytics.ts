@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { compileSnapshot } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
+import { fieldRule } from '@ruta/shared';
 import { analyticsReport } from '../analytics/report';
 import { resolveSpan } from '../analytics/scope';
 import type { AppEnv } from '../deps';
 import { dateOrTimeQuery } from '../http/dates';
-import { badRequest, notFound } from '../http/problem';
+import { fieldProblem, notFound, problem } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { getJourney, type JourneyRow, type VersionRow } from '../journeys/repository';
 import { IdParam, problemResponses } from './schemas';
@@ -35,7 +36,7 @@ const Query = z.object({
   tz: z
     .string()
     .max(64)
-    .refine(knownTimeZone, 'an IANA time zone, like America/Mexico_City')
+    .refine(knownTimeZone, fieldRule('time_zone', {}))
     .default('UTC')
     .openapi({ description: 'Time zone of days (range and daily series); UTC by default' }),
 });
@@ -52,7 +53,10 @@ async function findVersion(sql: Sql, journey: JourneyRow, version: string | unde
           ? sql`version = ${Number(version)}`
           : sql`id = ${version}`
     } order by version desc limit 1`;
-  if (!row && version !== undefined) throw notFound(`Version ${version} of journey`, journey.id);
+  if (!row && version !== undefined)
+    throw byNumber
+      ? problem('version_not_found', { version: Number(version), journeyId: journey.id })
+      : notFound('version', version);
   return row;
 }
 
@@ -78,9 +82,11 @@ export const analytics = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
     const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
     const span = await resolveSpan(sql, query.from, query.to, query.tz);
     if (span.lo && span.hi && span.lo >= span.hi)
-      throw badRequest('`from` must come before `to`.', [
-        { path: 'query.from', message: 'is not before `to`' },
-      ]);
+      throw problem(
+        'range_reversed',
+        {},
+        { errors: [fieldProblem('query.from', 'range_reversed', {})] },
+      );
     const version = await findVersion(sql, journey, query.version);
     const definition = version ? compileSnapshot(version.definition, journey.activation) : null;
     const [workspace] = await sql<{ currency: string | null }[]>`

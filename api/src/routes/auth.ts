@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { audit } from '../audit/audit-log';
 import { signIn } from '../auth/login';
-import { throttledProblem } from '../auth/login-throttle';
+import { throttled } from '../auth/login-throttle';
 import { describeMe } from '../auth/me';
 import { changePassword } from '../auth/password-change';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
@@ -10,7 +10,7 @@ import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie';
 import { deleteSession, endUserSessions, SESSION_COOKIE } from '../auth/sessions';
 import type { AppEnv } from '../deps';
 import { clientAddress, userAgent } from '../http/client-address';
-import { ProblemError } from '../http/problem';
+import { fieldProblem, problem } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { Me, ProblemSchema } from './schemas';
 
@@ -25,20 +25,12 @@ const PasswordChange = z
   })
   .openapi('PasswordChange');
 
-const problem = (description: string) => ({
+const problemDoc = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 
-const sessionRequired = () =>
-  new ProblemError(400, {
-    title: 'Bad request',
-    title_es: 'Solicitud inválida',
-    code: 'session_required',
-    detail: 'This acts on a signed-in member’s sessions; an API key has none.',
-    detail_es:
-      'Esto actúa sobre las sesiones de un miembro con sesión iniciada; una clave de API no tiene.',
-  });
+const sessionRequired = () => problem('session_required', {});
 
 /** Public: log in (sets the session cookie). */
 export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
@@ -51,9 +43,9 @@ export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
     responses: {
       200: { description: 'Logged in', content: { 'application/json': { schema: Me } } },
-      401: problem('Wrong email or password'),
-      403: problem('The account belongs to no workspace any more'),
-      429: problem('Too many failed sign-ins: wait the seconds of Retry-After'),
+      401: problemDoc('Wrong email or password'),
+      403: problemDoc('The account belongs to no workspace any more'),
+      429: problemDoc('Too many failed sign-ins: wait the seconds of Retry-After'),
     },
   }),
   async (c) => {
@@ -63,23 +55,9 @@ export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       userAgent: userAgent(c),
     });
     if (!result.ok) {
-      if (result.reason === 'throttled')
-        throw new ProblemError(429, throttledProblem(result.retryAfter));
-      if (result.reason === 'no_workspace')
-        throw new ProblemError(403, {
-          title: 'Forbidden',
-          title_es: 'Sin permiso',
-          code: 'no_workspace',
-          detail: 'This account is no longer a member of any workspace.',
-          detail_es: 'Esta cuenta ya no pertenece a ningún espacio de trabajo.',
-        });
-      throw new ProblemError(401, {
-        title: 'Unauthorized',
-        title_es: 'Sin autenticar',
-        code: 'wrong_credentials',
-        detail: 'Wrong email or password.',
-        detail_es: 'El correo o la contraseña no son correctos.',
-      });
+      if (result.reason === 'throttled') throw throttled(result.retryAfter);
+      if (result.reason === 'no_workspace') throw problem('no_workspace', {});
+      throw problem('wrong_credentials', {});
     }
     setSessionCookie(c, result.token);
     const me = await describeMe(deps.sql, result);
@@ -112,7 +90,7 @@ export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       summary: 'Log out on every device: ends all of your sessions, in every workspace',
       responses: {
         204: { description: 'Every session ended' },
-        400: problem('Called with an API key (it has no sessions)'),
+        400: problemDoc('Called with an API key (it has no sessions)'),
       },
     }),
     async (c) => {
@@ -136,8 +114,8 @@ export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       },
       responses: {
         204: { description: 'Changed' },
-        400: problem('The current password is wrong, or the new one too short'),
-        429: problem('Too many wrong passwords: wait the seconds of Retry-After'),
+        400: problemDoc('The current password is wrong, or the new one too short'),
+        429: problemDoc('Too many wrong passwords: wait the seconds of Retry-After'),
       },
     }),
     async (c) => {

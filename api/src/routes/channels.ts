@@ -85,7 +85,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql, config } = c.get('deps');
       const { id } = c.req.valid('param');
       const row = await findChannel(sql, c.get('auth').workspaceId, id);
-      if (!row) throw notFound('Channel', id);
+      if (!row) throw notFound('channel', id);
       return c.json(channelView(row, config.publicUrl), 200);
     },
   )
@@ -102,7 +102,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql, secrets, config } = c.get('deps');
       const { id } = c.req.valid('param');
       const row = await findChannel(sql, c.get('auth').workspaceId, id);
-      if (!row) throw notFound('Channel', id);
+      if (!row) throw notFound('channel', id);
       const patch = c.req.valid('json');
       const updated = await updateChannel(sql, secrets, row, patch);
       // Which settings changed, by name: never their values (some are credentials).
@@ -134,7 +134,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const [removed] = await sql<{ name: string; provider: string }[]>`
         delete from channels where id = ${id} and workspace_id = ${c.get('auth').workspaceId}
         returning name, provider`;
-      if (!removed) throw notFound('Channel', id);
+      if (!removed) throw notFound('channel', id);
       await audit(
         c,
         'channel.deleted',
@@ -170,7 +170,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const deps = c.get('deps');
       const { id } = c.req.valid('param');
       const row = await findChannel(deps.sql, c.get('auth').workspaceId, id);
-      if (!row) throw notFound('Channel', id);
+      if (!row) throw notFound('channel', id);
       return c.json(await syncTemplates(deps, row, c.req.raw.signal), 200);
     },
   )
@@ -221,7 +221,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     async (c) => {
       const { id } = c.req.valid('param');
       const result = await replayReceipt(c.get('deps'), c.get('auth').workspaceId, id);
-      if (!result) throw notFound('Webhook receipt', id);
+      if (!result) throw notFound('webhook_receipt', id);
       return c.json(result as Record<string, unknown>, 200);
     },
   );

@@ -29,7 +29,7 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const problem = (description: string) => ({
+const problemDoc = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
@@ -63,7 +63,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       request: { body: jsonBody(CreateContact) },
       responses: {
         201: json(ContactDetail, 'Created'),
-        409: problem('A contact with that identity exists'),
+        409: problemDoc('A contact with that identity exists'),
         ...problemResponses,
       },
     }),
@@ -114,9 +114,9 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
           }),
           'Valid: importing in the background',
         ),
-        413: problem(`The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`),
-        415: problem('Not CSV nor multipart'),
-        422: problem('Bad rows (each with `line`, `column`, `message`); nothing imported'),
+        413: problemDoc(`The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`),
+        415: problemDoc('Not CSV nor multipart'),
+        422: problemDoc('Bad rows (each with `line`, `column`, `message`); nothing imported'),
         ...problemResponses,
       },
     }),
@@ -177,7 +177,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       request: { params: IdParam, body: jsonBody(UpdateContact) },
       responses: {
         200: json(ContactDetail, 'The contact after the change'),
-        409: problem('The external id belongs to another contact'),
+        409: problemDoc('The external id belongs to another contact'),
         ...problemResponses,
       },
     }),

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Sql } from '@ruta/platform';
+import { fieldRule } from '@ruta/shared';
 import type { AppEnv } from '../deps';
 import { isoInstant } from '../http/dates';
 import { validationHook } from '../http/validation';
@@ -26,7 +27,7 @@ const ContactRef = z
       .optional(),
   })
   .refine((c) => c.externalId || c.phone || c.email, {
-    message: 'identify the contact with externalId, phone or email',
+    ...fieldRule('needs_identifier', {}),
   })
   .openapi('ContactRef');
 

@@ -101,7 +101,7 @@ export const health = new Hono<AppEnv>().get(
       const { role } = c.get('auth');
       if (roleAtLeast(role, 'admin')) return next();
       // Answered here: signedIn calls this in place of the route, so its answer is the context's.
-      c.res = problemResponse(c, 403, roleRequired('workspace.manage', role));
+      c.res = problemResponse(c, roleRequired('workspace.manage', role));
     });
   },
   async (c) => {

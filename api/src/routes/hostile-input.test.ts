@@ -79,6 +79,7 @@ describe('input PostgreSQL cannot store is refused with its field path', () => {
         code: 'nul_character',
         message: expect.stringContaining('NUL'),
         message_es: expect.stringContaining('NUL'),
+        message_pt: expect.stringContaining('NUL'),
       },
     ]);
   });

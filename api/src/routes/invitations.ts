@@ -8,7 +8,7 @@ import { acceptInvitation } from '../team/accept-invitation';
 import { openInvitation } from '../team/invitations';
 import { Me, ProblemSchema } from './schemas';
 
-const problem = (description: string) => ({
+const problemDoc = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
@@ -50,8 +50,8 @@ export const invitations = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       request: { params: TokenParam },
       responses: {
         200: { description: 'Open', content: { 'application/json': { schema: InvitationInfo } } },
-        404: problem('Unknown, replaced or cancelled'),
-        410: problem('Used or expired'),
+        404: problemDoc('Unknown, replaced or cancelled'),
+        410: problemDoc('Used or expired'),
       },
     }),
     async (c) => {
@@ -85,12 +85,12 @@ export const invitations = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
           description: 'Joined and signed in',
           content: { 'application/json': { schema: Me } },
         },
-        400: problem('The new password is too short'),
-        401: problem('Wrong password for the existing account'),
-        404: problem('Unknown, replaced or cancelled'),
-        409: problem('Already a member'),
-        410: problem('Used or expired'),
-        429: problem('Too many wrong passwords'),
+        400: problemDoc('The new password is too short'),
+        401: problemDoc('Wrong password for the existing account'),
+        404: problemDoc('Unknown, replaced or cancelled'),
+        409: problemDoc('Already a member'),
+        410: problemDoc('Used or expired'),
+        429: problemDoc('Too many wrong passwords'),
       },
     }),
     async (c) => {

@@ -15,10 +15,11 @@ import {
 import type { Context } from 'hono';
 import { audit } from '../audit/audit-log';
 import { type AppEnv, enrollmentTarget } from '../deps';
-import { conflict, fieldPath, ProblemError } from '../http/problem';
+import { fieldProblem, problem } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { blankJourney } from '../journeys/blank';
 import { startPreview } from '../journeys/preview';
+import { journeyProblemFields } from '../journeys/problem-fields';
 import { getJourney, getVersion, type JourneyStatus, latestVersion } from '../journeys/repository';
 import { onJourneyStatus, startSweep } from '../journeys/triggers';
 import { journeyDetail, journeySummaries } from '../journeys/views';
@@ -49,16 +50,6 @@ const ActivationBody = z
     goal: Goal.nullable().optional(),
   })
   .openapi('Activation');
-
-function problemsAsErrors(problems: ReturnType<typeof validateJourney>) {
-  return problems.map((p) => ({
-    path: fieldPath(p.path),
-    message: p.message.en,
-    message_es: p.message.es,
-    code: p.code,
-    ...(p.nodeId ? { nodeId: p.nodeId } : {}),
-  }));
-}
 
 const transition = (name: string, summary: string) =>
   createRoute({
@@ -143,11 +134,11 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { name, templateId } = c.req.valid('json');
       const template = templateId ? getJourneyTemplate(templateId) : undefined;
       if (templateId && !template) {
-        throw new ProblemError(400, {
-          title: 'Invalid request',
-          detail: `No template "${templateId}".`,
-          errors: [{ path: 'templateId', message: `unknown template "${templateId}"` }],
-        });
+        throw problem(
+          'unknown_template',
+          { templateId },
+          { errors: [fieldProblem('templateId', 'unknown_template', { templateId })] },
+        );
       }
       const [row] = await sql<{ id: string }[]>`
         insert into journeys (workspace_id, name, draft, draft_layout, template_id)
@@ -215,7 +206,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql } = c.get('deps');
       const journey = await getJourney(sql, c.get('auth').workspaceId, c.req.valid('param').id);
       if (journey.status === 'active' || journey.status === 'paused') {
-        throw conflict(`The journey is ${journey.status}: stop it before deleting it.`);
+        throw problem('journey_running', { status: journey.status });
       }
       await sql`delete from journeys where id = ${journey.id}`;
       return c.body(null, 204);
@@ -237,8 +228,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql } = c.get('deps');
       const { workspaceId } = c.get('auth');
       const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
-      if (journey.status === 'archived')
-        throw conflict('The journey is archived: it can no longer be edited.');
+      if (journey.status === 'archived') throw problem('journey_archived', { action: 'edit' });
       const { definition, layout } = c.req.valid('json');
       await sql`
         update journeys set draft = ${sql.json(definition as never)},
@@ -288,15 +278,14 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql } = c.get('deps');
       const { workspaceId, userId } = c.get('auth');
       const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
-      if (journey.status === 'archived')
-        throw conflict('The journey is archived: it can no longer be published.');
+      if (journey.status === 'archived') throw problem('journey_archived', { action: 'publish' });
       const problems = validateJourney(journey.draft);
       if (problems.length > 0) {
-        throw new ProblemError(422, {
-          title: 'The journey has problems',
-          detail: `${problems.length} problem(s) must be fixed before publishing.`,
-          errors: problemsAsErrors(problems),
-        });
+        throw problem(
+          'journey_has_problems',
+          { count: problems.length, action: 'publish' },
+          { errors: journeyProblemFields(problems) },
+        );
       }
       const definition = JourneyDefinition.parse(journey.draft);
       const published = await sql.begin(async (tx) => {
@@ -337,18 +326,14 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql } = c.get('deps');
       const { workspaceId } = c.get('auth');
       const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
-      if (journey.status === 'archived')
-        throw conflict('The journey is archived: unarchive is not possible; duplicate it instead.');
-      if (journey.status === 'active') throw conflict('The journey is already active.');
+      if (journey.status === 'archived') throw problem('journey_archived', { action: 'activate' });
+      if (journey.status === 'active') throw problem('journey_already_active', {});
       const version = await latestVersion(sql, journey.id);
       if (!version) {
         const problems = validateJourney(journey.draft);
-        throw conflict(
-          problems.length > 0
-            ? 'The draft has problems; fix them and publish before activating.'
-            : 'Publish the journey before activating it.',
-          problemsAsErrors(problems),
-        );
+        throw problems.length > 0
+          ? problem('draft_has_problems', {}, { errors: journeyProblemFields(problems) })
+          : problem('publish_first', {});
       }
       const body = c.req.valid('json') ?? {};
       const activation = Object.fromEntries(
@@ -414,11 +399,11 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         const [contact] =
           await deps.sql`select id from contacts where id = ${body.contactId} and workspace_id = ${workspaceId}`;
         if (!contact)
-          throw new ProblemError(400, {
-            title: 'Invalid request',
-            detail: 'Unknown contact.',
-            errors: [{ path: 'contactId', message: 'no such contact in this workspace' }],
-          });
+          throw problem(
+            'unknown_contact',
+            {},
+            { errors: [fieldProblem('contactId', 'unknown_contact', {})] },
+          );
       }
       return c.json(await startPreview(deps, workspaceId, journey, body), 202);
     },
@@ -453,7 +438,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { id } = c.req.valid('param');
       await getJourney(deps.sql, workspaceId, id);
       const journey = await activeJourney(deps.sql, id);
-      if (!journey) throw conflict('Activate the journey before enrolling contacts.');
+      if (!journey) throw problem('activate_first', { action: 'enroll' });
       const ids = c.req.valid('json').contactIds;
       const found = await deps.sql<
         { id: string }[]
@@ -461,14 +446,15 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const known = new Set(found.map((r) => r.id));
       const missing = ids.filter((x) => !known.has(x));
       if (missing.length > 0) {
-        throw new ProblemError(400, {
-          title: 'Invalid request',
-          detail: `${missing.length} contact(s) do not exist in this workspace.`,
-          errors: missing.map((m) => ({
-            path: `contactIds[${ids.indexOf(m)}]`,
-            message: `no contact ${m}`,
-          })),
-        });
+        throw problem(
+          'contacts_missing',
+          { count: missing.length },
+          {
+            errors: missing.map((m) =>
+              fieldProblem(`contactIds[${ids.indexOf(m)}]`, 'missing_contact', { contactId: m }),
+            ),
+          },
+        );
       }
       const enrollments = [];
       for (const contactId of ids)
@@ -499,12 +485,12 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { id } = c.req.valid('param');
       await getJourney(deps.sql, workspaceId, id);
       const journey = await activeJourney(deps.sql, id);
-      if (!journey) throw conflict('Activate the journey before sweeping it.');
+      if (!journey) throw problem('activate_first', { action: 'sweep' });
       if (
         journey.definition.trigger.kind !== 'segment' &&
         journey.definition.trigger.kind !== 'schedule'
       ) {
-        throw conflict(`A ${journey.definition.trigger.kind} trigger has no segment to sweep.`);
+        throw problem('no_segment_to_sweep', { trigger: journey.definition.trigger.kind });
       }
       return c.json({ workflowId: await startSweep(deps, id, `now-${Date.now()}`) }, 202);
     },
@@ -580,9 +566,10 @@ async function changeStatus(c: Context<AppEnv>, action: keyof typeof TARGET) {
   const journey = await getJourney(sql, workspaceId, id);
   const allowed = ALLOWED[action] ?? [];
   if (!allowed.includes(journey.status)) {
-    throw conflict(
-      `Cannot ${action} a journey that is ${journey.status} (allowed from: ${allowed.join(', ')}).`,
-      [{ path: 'status', message: `is ${journey.status}`, code: 'invalid_transition' }],
+    throw problem(
+      'invalid_transition',
+      { action, status: journey.status, allowed },
+      { errors: [fieldProblem('status', 'invalid_transition', { status: journey.status })] },
     );
   }
   await sql`update journeys set status = ${TARGET[action]!}, updated_at = now() where id = ${journey.id}`;

@@ -24,7 +24,7 @@ const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,
 });
-const problem = (description: string) => ({
+const problemDoc = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
@@ -64,11 +64,11 @@ const Invitation = z.record(z.string(), z.unknown()).openapi('Invitation');
 /** Only an owner invites owners. */
 function mayInvite(role: Role, actorRole: Role) {
   if (role === 'owner' && actorRole !== 'owner')
-    throw new ProblemError(403, roleRequired('workspace.own', actorRole));
+    throw new ProblemError(roleRequired('workspace.own', actorRole));
 }
 
 const forbidden = {
-  403: problem('Your role does not allow it (the problem names the role needed)'),
+  403: problemDoc('Your role does not allow it (the problem names the role needed)'),
 };
 
 /** Sends the invitation by email when the workspace has an SMTP channel; returns how it went. */
@@ -141,7 +141,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: {
         200: json(z.object({ userId: z.string(), email: z.string(), role: RoleSchema }), 'Changed'),
         ...forbidden,
-        409: problem('It would leave the workspace without an owner'),
+        409: problemDoc('It would leave the workspace without an owner'),
         ...problemResponses,
       },
     }),
@@ -174,7 +174,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: {
         204: { description: 'Removed' },
         ...forbidden,
-        409: problem('It would leave the workspace without an owner'),
+        409: problemDoc('It would leave the workspace without an owner'),
         ...problemResponses,
       },
     }),
@@ -215,7 +215,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: {
         201: json(InvitationCreated, 'Invited'),
         ...forbidden,
-        409: problem('Already a member'),
+        409: problemDoc('Already a member'),
         ...problemResponses,
       },
     }),

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps';
 import { isoInstant } from '../http/dates';
-import { conflict, notFound } from '../http/problem';
+import { notFound, problem } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { exitRuns } from '../runs/exit-runs';
 import { conflictResponse, IdParam, problemResponses } from './schemas';
@@ -87,7 +87,7 @@ export const runs = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         select r.*, j.name as journey_name, v.version, v.definition, v.layout
         from runs r join journeys j on j.id = r.journey_id join journey_versions v on v.id = r.version_id
         where r.id = ${id} and r.workspace_id = ${workspaceId}`;
-      if (!run) throw notFound('Run', id);
+      if (!run) throw notFound('run', id);
       const [steps, messages, contact] = await Promise.all([
         sql`select seq, at, node_id, kind, port, detail from run_steps where run_id = ${id} order by seq`,
         sql`select id, node_id, channel, format, content, status, error, in_window, cost, created_at, sent_at, delivered_at,
@@ -165,8 +165,8 @@ export const runs = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { id } = c.req.valid('param');
       const [run] = await deps.sql<{ workflow_id: string; status: string }[]>`
         select workflow_id, status from runs where id = ${id} and workspace_id = ${workspaceId}`;
-      if (!run) throw notFound('Run', id);
-      if (run.status !== 'active') throw conflict(`The run already ended (${run.status}).`);
+      if (!run) throw notFound('run', id);
+      if (run.status !== 'active') throw problem('run_ended', { status: run.status });
       await exitRuns(
         deps,
         workspaceId,

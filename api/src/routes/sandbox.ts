@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { fieldRule } from '@ruta/shared';
 import type { AppEnv } from '../deps';
 import { notFound } from '../http/problem';
 import { validationHook } from '../http/validation';
@@ -19,7 +20,7 @@ const Inbound = z
     }),
   })
   .refine((b) => b.text !== undefined || b.buttonId !== undefined, {
-    message: 'send text or buttonId',
+    ...fieldRule('text_or_button', {}),
     path: ['text'],
   })
   .openapi('SandboxInbound');
@@ -46,7 +47,7 @@ export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { contactId } = c.req.valid('param');
       const [contact] =
         await sql`select id, first_name, last_name, phone, email from contacts where id = ${contactId} and workspace_id = ${workspaceId}`;
-      if (!contact) throw notFound('Contact', contactId);
+      if (!contact) throw notFound('contact', contactId);
       const outbound = await sql`
         select m.id, m.channel, m.format, m.content, m.status, m.created_at as at, m.sent_at, m.delivered_at, m.read_at,
                m.opened_at, m.clicked_at, m.replied_at, m.node_id, m.run_id, m.preview, j.name as journey_name
@@ -86,7 +87,7 @@ export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const body = c.req.valid('json');
       const [contact] =
         await deps.sql`select id from contacts where id = ${body.contactId} and workspace_id = ${workspaceId}`;
-      if (!contact) throw notFound('Contact', body.contactId);
+      if (!contact) throw notFound('contact', body.contactId);
       const result = await receiveInbound(deps, { workspaceId, ...body, provider: 'sandbox' });
       return c.json(result as Record<string, unknown>, 202);
     },
@@ -114,7 +115,7 @@ export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     async (c) => {
       const { id, event } = c.req.valid('param');
       const result = await receiveStatus(c.get('deps'), c.get('auth').workspaceId, id, event);
-      if (!result) throw notFound('Message', id);
+      if (!result) throw notFound('message', id);
       return c.json(result as Record<string, unknown>, 202);
     },
   );

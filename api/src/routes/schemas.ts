@@ -1,25 +1,40 @@
 import { z } from '@hono/zod-openapi';
 
+const FieldProblemSchema = z
+  .object({
+    path: z.string().openapi({ example: 'contactIds[0]' }),
+    code: z.string().openapi({ description: 'Stable code, from the error catalog' }),
+    params: z.record(z.string(), z.unknown()).optional(),
+    message: z.string(),
+    message_es: z.string(),
+    message_pt: z.string(),
+    nodeId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The journey node, for journey problems' }),
+  })
+  .openapi('FieldProblem');
+
+/** RFC 9457 problem details, with Ruta's stable code and its texts in English, Spanish and Portuguese. */
 export const ProblemSchema = z
   .object({
     type: z.string(),
-    title: z.string(),
     status: z.number().int(),
-    detail: z.string().optional(),
-    /** A stable code for the whole problem, when it has one (e.g. a provider's refusal). */
-    code: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          path: z.string(),
-          message: z.string(),
-          message_es: z.string().optional(),
-          code: z.string().optional(),
-          nodeId: z.string().optional(),
-        }),
-      )
-      .optional(),
+    code: z.string().openapi({
+      description:
+        'Stable code from the error catalog (search it in the docs); the texts follow from it',
+      example: 'not_found',
+    }),
+    params: z.record(z.string(), z.unknown()).optional(),
+    title: z.string(),
+    title_es: z.string(),
+    title_pt: z.string(),
+    detail: z.string(),
+    detail_es: z.string(),
+    detail_pt: z.string(),
+    errors: z.array(FieldProblemSchema).optional(),
   })
+  .loose()
   .openapi('Problem');
 
 export const Me = z

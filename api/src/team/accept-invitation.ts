@@ -3,13 +3,13 @@ import {
   blockedFor,
   clearAccountFailures,
   recordLoginFailure,
-  throttledProblem,
+  throttled,
   throttleKeys,
 } from '../auth/login-throttle';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
 import { createSession, type SessionOrigin } from '../auth/sessions';
 import type { AppDeps } from '../deps';
-import { ProblemError } from '../http/problem';
+import { fieldProblem, problem } from '../http/problem';
 import { completeInvitation, openInvitation } from './invitations';
 
 /**
@@ -31,44 +31,28 @@ export async function acceptInvitation(
   if (user) {
     const keys = throttleKeys(invitation.email, origin.ip);
     const wait = await blockedFor(sql, keys);
-    if (wait > 0) throw new ProblemError(429, throttledProblem(wait));
+    if (wait > 0) throw throttled(wait);
     if (!(await verifyPassword(input.password, user.password_hash))) {
       await recordLoginFailure(sql, keys);
-      throw new ProblemError(401, {
-        title: 'Unauthorized',
-        title_es: 'Sin autenticar',
-        code: 'wrong_password',
-        detail: `${invitation.email} already has a Ruta account: enter its password to join.`,
-        detail_es: `${invitation.email} ya tiene cuenta en Ruta: escribe su contraseña para unirte.`,
-        errors: [
-          {
-            path: 'password',
-            message: 'is not the password of this account',
-            message_es: 'no es la contraseña de esta cuenta',
-            code: 'wrong_password',
-          },
-        ],
-      });
+      throw problem(
+        'wrong_password',
+        { email: invitation.email },
+        { status: 401, errors: [fieldProblem('password', 'wrong_password', { account: true })] },
+      );
     }
     await clearAccountFailures(sql, keys);
     userId = await completeInvitation(sql, invitation, { userId: user.id });
   } else {
     if (input.password.length < MIN_PASSWORD_LENGTH)
-      throw new ProblemError(400, {
-        title: 'Invalid request',
-        title_es: 'Solicitud inválida',
-        code: 'weak_password',
-        detail: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
-        detail_es: `Elige una contraseña de al menos ${MIN_PASSWORD_LENGTH} caracteres.`,
-        errors: [
-          {
-            path: 'password',
-            message: `must have at least ${MIN_PASSWORD_LENGTH} characters`,
-            message_es: `debe tener al menos ${MIN_PASSWORD_LENGTH} caracteres`,
-            code: 'too_small',
-          },
-        ],
-      });
+      throw problem(
+        'weak_password',
+        { minimum: MIN_PASSWORD_LENGTH },
+        {
+          errors: [
+            fieldProblem('password', 'password_too_short', { minimum: MIN_PASSWORD_LENGTH }),
+          ],
+        },
+      );
     userId = await completeInvitation(sql, invitation, {
       name: input.name?.trim() || invitation.email.split('@')[0] || '',
       passwordHash: await hashPassword(input.password),

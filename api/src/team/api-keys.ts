@@ -78,7 +78,7 @@ export async function revokeApiKey(
     from api_keys before
     where k.id = ${id} and k.workspace_id = ${workspaceId} and before.id = k.id
     returning k.key_hash, k.name, before.revoked_at is null as was_active`;
-  if (!row) throw notFound('API key', id);
+  if (!row) throw notFound('api_key', id);
   await announceRevocation(sql, row.key_hash);
   return { keyHash: row.key_hash, name: row.name, wasActive: row.was_active };
 }

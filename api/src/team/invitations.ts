@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from '@ruta/platform';
 import type { Role } from '@ruta/shared';
-import { conflict, notFound, ProblemError } from '../http/problem';
+import { fieldProblem, notFound, problem } from '../http/problem';
 
 /** How long an invitation link works. */
 export const INVITATION_DAYS = 7;
@@ -24,21 +24,7 @@ export interface InvitationView {
 }
 
 const alreadyMember = (email: string) =>
-  new ProblemError(409, {
-    title: 'Conflict',
-    title_es: 'Conflicto',
-    code: 'already_member',
-    detail: `${email} is already a member of this workspace; change their role instead.`,
-    detail_es: `${email} ya es miembro de este espacio de trabajo; cambia su rol en su lugar.`,
-    errors: [
-      {
-        path: 'email',
-        message: 'is already a member',
-        message_es: 'ya es miembro',
-        code: 'already_member',
-      },
-    ],
-  });
+  problem('already_member', { email }, { errors: [fieldProblem('email', 'already_member', {})] });
 
 /**
  * Invites an email with a role: a pending invitation for the same email is replaced. Only the
@@ -79,7 +65,7 @@ export async function renewInvitation(
   const [pending] = await sql<{ role: Role }[]>`
     select role from invitations
     where id = ${id} and workspace_id = ${workspaceId} and accepted_at is null and revoked_at is null`;
-  if (!pending) throw notFound('Pending invitation', id);
+  if (!pending) throw notFound('invitation', id);
   mayInvite(pending.role);
   const token = newToken();
   const [row] = await sql<{ expires_at: Date; email: string; role: Role }[]>`
@@ -87,7 +73,7 @@ export async function renewInvitation(
       expires_at = now() + ${`${INVITATION_DAYS} days`}::interval
     where id = ${id} and workspace_id = ${workspaceId} and accepted_at is null and revoked_at is null
     returning expires_at, email, role`;
-  if (!row) throw notFound('Pending invitation', id);
+  if (!row) throw notFound('invitation', id);
   return { id, token, expiresAt: row.expires_at, email: row.email, role: row.role };
 }
 
@@ -100,7 +86,7 @@ export async function cancelInvitation(
     update invitations set revoked_at = now()
     where id = ${id} and workspace_id = ${workspaceId} and accepted_at is null and revoked_at is null
     returning email`;
-  if (!row) throw notFound('Pending invitation', id);
+  if (!row) throw notFound('invitation', id);
   return row;
 }
 
@@ -142,16 +128,7 @@ export interface OpenInvitation {
   existingUser: boolean;
 }
 
-const invalid = () =>
-  new ProblemError(404, {
-    title: 'Not found',
-    title_es: 'No encontrada',
-    code: 'invitation_invalid',
-    detail:
-      'This invitation link is not valid: it may have been replaced or cancelled. Ask for a new one.',
-    detail_es:
-      'Este enlace de invitación no es válido: quizá lo reemplazaron o cancelaron. Pide uno nuevo.',
-  });
+const invalid = () => problem('invitation_invalid', {});
 
 /** The invitation a link's token opens; 404 unknown or cancelled, 410 used or expired. */
 export async function openInvitation(sql: Sql, token: string): Promise<OpenInvitation> {
@@ -173,22 +150,9 @@ export async function openInvitation(sql: Sql, token: string): Promise<OpenInvit
     from invitations i join workspaces w on w.id = i.workspace_id
     where i.token_hash = ${hashToken(token)}`;
   if (!row || row.revoked_at) throw invalid();
-  if (row.accepted_at)
-    throw new ProblemError(410, {
-      title: 'Gone',
-      title_es: 'Ya usada',
-      code: 'invitation_used',
-      detail: 'This invitation was already accepted. Log in with that account.',
-      detail_es: 'Esta invitación ya se aceptó. Inicia sesión con esa cuenta.',
-    });
+  if (row.accepted_at) throw problem('invitation_used', {});
   if (row.expires_at.getTime() <= Date.now())
-    throw new ProblemError(410, {
-      title: 'Gone',
-      title_es: 'Vencida',
-      code: 'invitation_expired',
-      detail: `This invitation expired on ${row.expires_at.toISOString()}. Ask for a new link.`,
-      detail_es: 'Esta invitación venció. Pide un enlace nuevo a quien te invitó.',
-    });
+    throw problem('invitation_expired', { expiredAt: row.expires_at.toISOString() });
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -215,7 +179,7 @@ export async function completeInvitation(
       select 1 from invitations
       where id = ${invitation.id} and accepted_at is null and revoked_at is null and expires_at > now()
       for update`;
-    if (!pending) throw conflict('The invitation was used or cancelled meanwhile.');
+    if (!pending) throw problem('invitation_changed', {});
     let userId: string;
     if ('userId' in account) userId = account.userId;
     else {
@@ -223,8 +187,7 @@ export async function completeInvitation(
         insert into users (email, name, password_hash)
         values (${invitation.email}, ${account.name}, ${account.passwordHash})
         on conflict (email) do nothing returning id`;
-      if (!created)
-        throw conflict('An account with this email was created meanwhile; open the link again.');
+      if (!created) throw problem('account_created_meanwhile', {});
       userId = created.id;
     }
     const joined = await tx`

@@ -3,7 +3,7 @@ import type { Role } from '@ruta/shared';
 import { roleRequired } from '../access/forbidden';
 import { endMemberSessions } from '../auth/sessions';
 import type { Tx } from '../db';
-import { notFound, ProblemError } from '../http/problem';
+import { notFound, ProblemError, problem } from '../http/problem';
 
 export interface MemberView {
   userId: string;
@@ -21,15 +21,7 @@ export async function listMembers(sql: Sql, workspaceId: string): Promise<Member
     order by array_position(array['owner', 'admin', 'editor', 'viewer'], m.role), u.email`;
 }
 
-const lastOwner = () =>
-  new ProblemError(409, {
-    title: 'Conflict',
-    title_es: 'Conflicto',
-    code: 'last_owner',
-    detail: 'A workspace keeps at least one owner: make someone else owner first.',
-    detail_es:
-      'Un espacio de trabajo necesita al menos un propietario: primero haz propietario a otra persona.',
-  });
+const lastOwner = () => problem('last_owner', {});
 
 /**
  * Reads the member under a lock on the workspace (concurrent changes to its owners queue) and
@@ -46,9 +38,9 @@ async function lockedMember(
   const [member] = await tx<{ role: Role; email: string }[]>`
     select m.role, u.email from workspace_members m join users u on u.id = m.user_id
     where m.workspace_id = ${workspaceId} and m.user_id = ${userId}`;
-  if (!member) throw notFound('Member', userId);
+  if (!member) throw notFound('member', userId);
   if ((member.role === 'owner' || newRole === 'owner') && actorRole !== 'owner')
-    throw new ProblemError(403, roleRequired('workspace.own', actorRole));
+    throw new ProblemError(roleRequired('workspace.own', actorRole));
   if (member.role === 'owner' && newRole !== 'owner') {
     const [owners] = await tx<{ count: number }[]>`
       select count(*)::int as count from workspace_members

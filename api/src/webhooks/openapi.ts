@@ -4,13 +4,13 @@ import type { AppEnv } from '../deps';
 import { ProblemSchema } from '../routes/schemas';
 
 const ChannelParam = z.object({ channelId: z.string().uuid() });
-const problem = (description: string) => ({
+const problemDoc = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 const refused = {
-  401: problem('Bad signature: refused, nothing recorded'),
-  404: problem('No such channel'),
+  401: problemDoc('Bad signature: refused, nothing recorded'),
+  404: problemDoc('No such channel'),
 };
 
 /**
@@ -26,7 +26,7 @@ export function documentWebhooks(app: OpenAPIHono<AppEnv>) {
     summary: "Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge)",
     security: [],
     request: { params: ChannelParam },
-    responses: { 200: { description: 'The challenge, echoed' }, 403: problem('Wrong token') },
+    responses: { 200: { description: 'The challenge, echoed' }, 403: problemDoc('Wrong token') },
   });
   app.openAPIRegistry.registerPath({
     method: 'post',
@@ -38,7 +38,7 @@ export function documentWebhooks(app: OpenAPIHono<AppEnv>) {
     request: { params: ChannelParam },
     responses: {
       200: { description: 'Stored and processed' },
-      400: problem('Malformed'),
+      400: problemDoc('Malformed'),
       ...refused,
     },
   });
@@ -52,7 +52,7 @@ export function documentWebhooks(app: OpenAPIHono<AppEnv>) {
     request: { params: ChannelParam },
     responses: {
       200: { description: 'Stored and processed (empty TwiML)' },
-      400: problem('Malformed'),
+      400: problemDoc('Malformed'),
       ...refused,
     },
   });

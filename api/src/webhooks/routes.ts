@@ -2,7 +2,7 @@ import { type ChannelRow, fullChannelConfig, loadChannel } from '@ruta/engine';
 import type { TwilioChannelConfig, WhatsAppChannelConfig } from '@ruta/shared';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../deps';
-import { problemResponse } from '../http/problem';
+import { fieldProblem, problemBody, problemResponse } from '../http/problem';
 import { twilioWebhookUrl, verifyTwilioSignature } from './providers/twilio';
 import { MalformedWebhookError, type WebhookEvent } from './providers/types';
 import { verifyHandshake, verifyMetaSignature } from './providers/whatsapp';
@@ -21,21 +21,15 @@ async function channelFor(c: Context<AppEnv>, provider: WebhookProvider) {
 }
 
 const unknownChannel = (c: Context<AppEnv>, provider: string) =>
-  problemResponse(c, 404, {
-    title: 'Not found',
-    detail: `No ${provider} channel ${c.req.param('channelId')}.`,
-  });
+  problemResponse(
+    c,
+    problemBody('unknown_channel', { provider, channelId: c.req.param('channelId') ?? '' }),
+  );
 const noSecretsKey = (c: Context<AppEnv>) =>
-  problemResponse(c, 503, {
-    title: 'Secrets key not configured',
-    detail: 'RUTA_SECRETS_KEY is not set, so webhook signatures cannot be checked.',
-  });
+  problemResponse(c, problemBody('secrets_key_missing', { purpose: 'webhooks' }));
 const badSignature = (c: Context<AppEnv>, provider: string, row: ChannelRow) => {
   c.get('deps').log.warn({ channelId: row.id, provider }, 'webhook refused: bad signature');
-  return problemResponse(c, 401, {
-    title: 'Bad signature',
-    detail: `The ${provider} signature does not match this channel's credentials; nothing was recorded.`,
-  });
+  return problemResponse(c, problemBody('bad_signature', { provider }));
 };
 
 /**
@@ -55,11 +49,14 @@ async function accept(
   } catch (error) {
     if (error instanceof MalformedWebhookError || error instanceof SyntaxError) {
       const path = error instanceof MalformedWebhookError ? error.path : '';
-      return problemResponse(c, 400, {
-        title: 'Malformed webhook',
-        detail: `The ${provider} webhook body is not valid: ${error.message}`,
-        ...(path ? { errors: [{ path, message: error.message }] } : {}),
-      });
+      return problemResponse(
+        c,
+        problemBody(
+          'malformed_webhook',
+          { provider, reason: error.message, ...(path ? { path } : {}) },
+          path ? { errors: [fieldProblem(path, 'webhook_shape', { reason: error.message })] } : {},
+        ),
+      );
     }
     throw error;
   }
@@ -90,11 +87,7 @@ export const webhooks = new Hono<AppEnv>()
       c.req.query(),
       (found.config as WhatsAppChannelConfig).verifyToken,
     );
-    if (challenge === undefined)
-      return problemResponse(c, 403, {
-        title: 'Verification failed',
-        detail: 'hub.mode must be "subscribe" and hub.verify_token must match the channel.',
-      });
+    if (challenge === undefined) return problemResponse(c, problemBody('verification_failed', {}));
     return c.text(challenge, 200);
   })
   .post('/whatsapp/:channelId', async (c) => {

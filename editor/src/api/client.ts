@@ -1,10 +1,21 @@
-/** The problem+json the API answers a failed call with (English, Spanish and a stable code). */
+import { errorMessage, fieldErrorMessage } from '@ruta/shared';
+
+/** The languages the editor speaks. */
+type Lang = 'es' | 'pt' | 'en';
+
+/**
+ * The problem+json the API answers a failed call with: a stable `code` from the error catalog
+ * and its parameters, the English `title`/`detail`, and the same in Spanish and Portuguese.
+ */
 export interface Problem {
+  code?: string;
+  params?: Record<string, unknown>;
   title?: string;
   title_es?: string;
+  title_pt?: string;
   detail?: string;
   detail_es?: string;
-  code?: string;
+  detail_pt?: string;
   /** On a 403: the least role the action needs. */
   requiredRole?: string;
   /** On a 429: seconds to wait. */
@@ -12,7 +23,7 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-/** A failed API call, carrying the problem+json the server sent (title, detail, field errors). */
+/** A failed API call, carrying the problem+json the server sent (code, texts, field errors). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -21,25 +32,50 @@ export class ApiError extends Error {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
 
-  /** What to show the user: the Spanish text when the UI is in Spanish and the API gave one. */
-  text(lang: 'es' | 'en'): string {
-    if (lang === 'es') return this.problem.detail_es ?? this.problem.title_es ?? this.message;
+  /** What to show the user, in the UI's language: from the code's catalog entry when known. */
+  text(lang: Lang): string {
+    const p = this.problem;
+    const fromCode = errorMessage(p.code, p.params, lang);
+    if (fromCode) return fromCode;
+    if (lang === 'es') return p.detail_es ?? p.title_es ?? this.message;
+    if (lang === 'pt') return p.detail_pt ?? p.title_pt ?? this.message;
     return this.message;
+  }
+
+  /** The text and each field's problem, for a place that lists them together. */
+  fullText(lang: Lang): string {
+    return [this.text(lang), ...(this.problem.errors ?? []).map((e) => fieldText(e, lang))].join(
+      ' · ',
+    );
   }
 }
 
 /** Any error as a sentence for the user, in the UI's language. */
-export function errorText(error: unknown, lang: 'es' | 'en'): string {
+export function errorText(error: unknown, lang: Lang): string {
   if (error instanceof ApiError) return error.text(lang);
   return error instanceof Error ? error.message : String(error);
 }
 
 export interface FieldError {
   path: string;
+  code?: string;
+  params?: Record<string, unknown>;
   message: string;
   message_es?: string;
-  code?: string;
+  message_pt?: string;
   nodeId?: string;
+}
+
+/** One field's problem in the UI's language: from its code when the catalog has it. */
+export function fieldText(
+  error: Pick<FieldError, 'code' | 'params' | 'message' | 'message_es' | 'message_pt'>,
+  lang: Lang,
+): string {
+  const fromCode = error.params ? fieldErrorMessage(error.code, error.params, lang) : undefined;
+  if (fromCode) return fromCode;
+  if (lang === 'es') return error.message_es ?? error.message;
+  if (lang === 'pt') return error.message_pt ?? error.message;
+  return error.message;
 }
 
 /** JSON over fetch with the session cookie; throws ApiError on non-2xx. */

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
+import { currentLang } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
 import { useEditor } from '../store/editor-context';
 
@@ -71,13 +72,7 @@ export function ActivateDialog({
       });
       onActivated();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? [e.message, ...(e.problem.errors ?? []).map((x) => `${x.path}: ${x.message}`)].join(
-              ' · ',
-            )
-          : String(e),
-      );
+      setError(e instanceof ApiError ? e.fullText(currentLang()) : String(e));
     }
   }
 

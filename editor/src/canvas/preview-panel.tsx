@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, errorText } from '../api/client';
 import type { RunDetail } from '../api/types';
+import { currentLang } from '../i18n/index';
 import { Phone } from '../sandbox/phone';
 import { useEditor } from '../store/editor-context';
 
@@ -33,7 +34,7 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
         }),
       );
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e, currentLang()));
     }
   }
   return (

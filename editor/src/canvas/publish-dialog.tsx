@@ -40,16 +40,7 @@ export function PublishDialog({
       await api(`/journeys/${journeyId}/publish`, { method: 'POST' });
       onPublished();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? [
-              e.message,
-              ...(e.problem.errors ?? []).map((x) =>
-                lang === 'es' ? (x.message_es ?? x.message) : x.message,
-              ),
-            ].join(' · ')
-          : String(e),
-      );
+      setError(e instanceof ApiError ? e.fullText(lang) : String(e));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { api } from '../api/client';
+import { api, errorText } from '../api/client';
+import { currentLang } from '../i18n/index';
 import type { EditorStore } from '../store/editor-store';
 
 /** Saves the draft 800 ms after the last change; the store tracks saving / saved / failed. */
@@ -24,7 +25,7 @@ export function useAutosave(store: EditorStore, delayMs = 800) {
           });
           store.getState().markSaved(save.revision);
         } catch (error) {
-          store.getState().markFailed((error as Error).message);
+          store.getState().markFailed(errorText(error, currentLang()));
         }
       }, delayMs);
     });

@@ -1,5 +1,5 @@
 import { ChannelConfigs, type ProviderKind, SECRET_FIELDS } from '@ruta/shared';
-import type { FieldError } from '../api/client';
+import { type FieldError, fieldText } from '../api/client';
 
 /** Providers a marketer configures in the form; the sandbox needs no configuration. */
 export type EditableProvider = Exclude<ProviderKind, 'sandbox'>;
@@ -155,7 +155,7 @@ export function placeServerErrors(
   const atField: Record<string, string> = {};
   const general: string[] = [];
   for (const error of errors) {
-    const message = lang === 'es' ? (error.message_es ?? error.message) : error.message;
+    const message = fieldText(error, lang);
     const key = error.path.replace(/^\/?(config[./])?/, '').split(/[./[]/)[0] ?? '';
     if (key === 'name' || fieldKeys.includes(key)) {
       atField[key] = atField[key] ? `${atField[key]} ${message}` : message;

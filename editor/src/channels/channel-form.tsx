@@ -2,6 +2,7 @@ import { channelNames, channelsCarried } from '@ruta/shared';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { currentLang } from '../i18n/index';
 import { type ChannelView, useCreateChannel, useUpdateChannel } from './api';
 import {
   clearedOnEdit,
@@ -100,10 +101,10 @@ export function ChannelForm({ mode, onDone }: { mode: Mode; onDone: () => void }
       const placed = placeServerErrors(
         e.problem.errors ?? [],
         fields.map((f) => f.key),
-        i18n.resolvedLanguage === 'es' ? 'es' : 'en',
+        currentLang(),
       );
       setErrors(placed.atField);
-      setGeneral([e.message, ...placed.general]);
+      setGeneral([e.text(currentLang()), ...placed.general]);
       setAttempt((n) => n + 1);
     }
   }

@@ -3,7 +3,8 @@ import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError } from '../api/client';
+import { ApiError, errorText } from '../api/client';
+import { currentLang } from '../i18n/index';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { Dialog } from '../shell/dialog';
 import { type ChannelView, useChannels, useDeleteChannel } from './api';
@@ -76,7 +77,7 @@ export default function ChannelsPage() {
         <p className="empty">{t('common.loading')}</p>
       ) : channels.error ? (
         <p className="notice notice-error" role="alert">
-          {channels.error.message}
+          {errorText(channels.error, currentLang())}
         </p>
       ) : list.length === 0 ? (
         <div className="card empty">

@@ -1,7 +1,8 @@
 import { RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { ApiError, errorText } from '../api/client';
 import { useCan } from '../auth/access';
+import { currentLang } from '../i18n/index';
 import { type ChannelView, useSyncTemplates, useWhatsAppTemplates } from './api';
 import { TemplateStatusBadge } from './template-status';
 
@@ -18,7 +19,7 @@ export function TemplatesPanel({ channel }: { channel: ChannelView }) {
     timeStyle: 'short',
   });
   const syncedAt = sync.data?.syncedAt ?? channel.templatesSyncedAt;
-  const error = sync.error instanceof ApiError ? sync.error.message : sync.error?.message;
+  const error = sync.error ? errorText(sync.error, currentLang()) : undefined;
 
   return (
     <section className="channel-templates" aria-label={t('channels.templates.title')}>

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import { ChevronRight, RefreshCw, RotateCcw } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/client';
+import { currentLang } from '../i18n/index';
 import {
   type ReceiptOutcome,
   useReplayReceipt,
@@ -125,7 +127,7 @@ export function WebhookReceipts({
             <p className="help">{t('common.loading')}</p>
           ) : receipts.error ? (
             <p className="notice notice-error" role="alert">
-              {t('channels.receipts.loadFailed')}: {receipts.error.message}
+              {t('channels.receipts.loadFailed')}: {errorText(receipts.error, currentLang())}
             </p>
           ) : items.length === 0 ? (
             <p className="help">{t('channels.receipts.empty', { caller: CALLER[provider] })}</p>
@@ -204,7 +206,7 @@ function ReceiptRow({ receipt, channelId }: { receipt: WebhookReceipt; channelId
       )}
       {replay.error && (
         <p className="receipt-result error" role="alert">
-          {t('channels.receipts.replayFailed', { error: replay.error.message })}
+          {t('channels.receipts.replayFailed', { error: errorText(replay.error, currentLang()) })}
         </p>
       )}
       {showBody && (

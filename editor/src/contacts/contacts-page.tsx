@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, errorText, fieldText } from '../api/client';
 import { useCan } from '../auth/access';
+import { currentLang } from '../i18n/index';
 
 interface ContactRow {
   id: string;
@@ -20,7 +21,14 @@ interface ImportStatus {
   totalRows?: number;
   created: number;
   updated: number;
-  errors: { line: number; column?: string; message: string }[];
+  errors: {
+    line: number;
+    column?: string;
+    code?: string;
+    message: string;
+    message_es?: string;
+    message_pt?: string;
+  }[];
 }
 
 /** Contacts, with a streamed CSV import that shows progress and every bad row. */
@@ -56,7 +64,7 @@ export default function ContactsPage() {
       }
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e, currentLang()));
       setJob(null);
     }
   }
@@ -102,7 +110,7 @@ export default function ContactsPage() {
             <ul className="error-text">
               {job.errors.slice(0, 50).map((e) => (
                 <li key={`${e.line}-${e.column}`}>
-                  #{e.line} {e.column ? `(${e.column})` : ''}: {e.message}
+                  #{e.line} {e.column ? `(${e.column})` : ''}: {fieldText(e, currentLang())}
                 </li>
               ))}
             </ul>

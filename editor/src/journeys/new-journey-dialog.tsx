@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { api } from '../api/client';
+import { api, errorText } from '../api/client';
 import type { JourneyDetail, TemplateSummary } from '../api/types';
 import { currentLang } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
@@ -31,7 +31,7 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
       });
       navigate(`/journeys/${journey.id}`);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e, lang));
     }
   }
 

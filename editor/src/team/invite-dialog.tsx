@@ -1,7 +1,7 @@
 import { assignableRoles, type Role } from '@ruta/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText } from '../api/client';
+import { ApiError, errorText, fieldText } from '../api/client';
 import { useRole } from '../auth/access';
 import { useLang } from '../canvas/inspector/use-lang';
 import { Dialog } from '../shell/dialog';
@@ -74,9 +74,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
           </fieldset>
           {invite.error && (
             <p className="notice notice-error" role="alert">
-              {fieldError?.message_es && lang === 'es'
-                ? fieldError.message_es
-                : errorText(invite.error, lang)}
+              {fieldError ? fieldText(fieldError, lang) : errorText(invite.error, lang)}
             </p>
           )}
           <div className="dialog-actions">

@@ -9,6 +9,7 @@ import { schemaProblems } from './schema-problems';
 import { templateProblems } from './template-problems';
 
 export { type ValidateOptions, ValidationProblem } from './problem';
+export { fieldIssue } from './schema-problems';
 export { CONTACT_FIELDS } from './template-problems';
 
 /**

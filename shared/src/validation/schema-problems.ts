@@ -141,3 +141,14 @@ function at(value: unknown, key: PropertyKey): unknown {
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((value, key) => at(value, key), input);
 }
+
+/**
+ * One zod issue about a request field: its stable code and what is wrong, said about the field
+ * itself ("needs at least 1 character"), since the answer names the field by its path.
+ */
+export function fieldIssue(issue: Issue, input: unknown): { code: string; message: Localized } {
+  const rule = ruleOf(issue);
+  if (rule) return { code: rule.code, message: rule.message };
+  const { code, text } = describe(issue, input);
+  return { code, message: text };
+}
