@@ -32,9 +32,13 @@ import { events } from './routes/events';
 import { health } from './routes/health';
 import { invitations } from './routes/invitations';
 import { journeys } from './routes/journeys';
+import { me } from './routes/me';
 import { members } from './routes/members';
 import { runs } from './routes/runs';
 import { sandbox } from './routes/sandbox';
+import { templates } from './routes/templates';
+import { webhookReceipts } from './routes/webhook-receipts';
+import { whatsappTemplates } from './routes/whatsapp-templates';
 import { workspace } from './routes/workspace';
 import { documentWebhooks } from './webhooks/openapi';
 import { webhooks } from './webhooks/routes';
@@ -60,18 +64,23 @@ export function createApp(appDeps: AppDeps) {
   priv.use('*', authenticate());
   priv.use('*', authorize());
   priv.use('/events', rateLimit(deps.config.ingestRate ?? { perSecond: 100, burst: 500 }));
-  priv.route('/', privateAuth);
-  priv.route('/', journeys);
-  priv.route('/', contacts);
-  priv.route('/', events);
-  priv.route('/', runs);
-  priv.route('/', sandbox);
-  priv.route('/', analytics);
-  priv.route('/', channels);
-  priv.route('/', members);
-  priv.route('/', apiKeys);
-  priv.route('/', auditLog);
-  priv.route('/', workspace);
+  const privateRoutes = priv
+    .route('/me', me)
+    .route('/auth', privateAuth)
+    .route('/templates', templates)
+    .route('/journeys', journeys)
+    .route('/journeys', analytics)
+    .route('/runs', runs)
+    .route('/contacts', contacts)
+    .route('/events', events)
+    .route('/sandbox', sandbox)
+    .route('/channels', channels)
+    .route('/whatsapp-templates', whatsappTemplates)
+    .route('/webhook-receipts', webhookReceipts)
+    .route('/members', members)
+    .route('/api-keys', apiKeys)
+    .route('/audit', auditLog)
+    .route('/workspace', workspace);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
@@ -107,9 +116,10 @@ export function createApp(appDeps: AppDeps) {
   });
   app.use('/api/*', whileDatabaseDown());
   app.use('/webhooks/*', whileDatabaseDown());
-  app.route('/api/health', health);
-  app.route('/api', publicAuth);
-  app.route('/api', invitations);
+  const publicRoutes = app
+    .route('/api/health', health)
+    .route('/api/auth', publicAuth)
+    .route('/api/invitations', invitations);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -128,7 +138,7 @@ export function createApp(appDeps: AppDeps) {
   documentWebhooks(app);
   app.route('/api/docs', docs);
   // Private routes last: their authentication middleware must not shadow the public ones above.
-  app.route('/api', priv);
+  const routes = publicRoutes.route('/api', privateRoutes);
   app.all('/api/*', (c) =>
     problemResponse(c, problemBody('route_not_found', { method: c.req.method, path: c.req.path })),
   );
@@ -153,5 +163,8 @@ export function createApp(appDeps: AppDeps) {
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
     return problemResponse(c, problemBody('internal_error', {}));
   });
-  return app;
+  return routes;
 }
+
+/** Every route's request and answer types, for a typed client (`hc<AppType>` from hono/client). */
+export type AppType = ReturnType<typeof createApp>;

@@ -69,7 +69,7 @@ export function actorOf(c: Context<AppEnv>): string {
 export interface AuditEntryView {
   id: string;
   at: Date;
-  action: string;
+  action: AuditAction;
   actor: { type: 'user' | 'api_key' | 'system'; id: string | null; label: string | null };
   target: { type: string; id: string | null; label: string | null } | null;
   detail: Record<string, unknown>;
@@ -87,7 +87,7 @@ export async function listAudit(
     {
       id: string;
       at: Date;
-      action: string;
+      action: AuditAction;
       actor_user_id: string | null;
       actor_api_key_id: string | null;
       actor_label: string | null;

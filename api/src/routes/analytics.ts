@@ -1,15 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { compileSnapshot } from '@ruta/engine';
-import type { Sql } from '@ruta/platform';
 import { fieldRule } from '@ruta/shared';
-import { analyticsReport } from '../analytics/report';
-import { resolveSpan } from '../analytics/scope';
+import { journeyAnalytics } from '../analytics/journey-analytics';
+import { JourneyAnalytics } from '../analytics/schemas';
 import type { AppEnv } from '../deps';
 import { dateOrTimeQuery } from '../http/dates';
-import { fieldProblem, notFound, problem } from '../http/problem';
 import { validationHook } from '../http/validation';
-import { getJourney, type JourneyRow, type VersionRow } from '../journeys/repository';
-import { IdParam, problemResponses } from './schemas';
+import { IdParam, json, problemResponses } from './schemas';
 
 const knownTimeZone = (tz: string) => {
   try {
@@ -41,29 +37,11 @@ const Query = z.object({
     .openapi({ description: 'Time zone of days (range and daily series); UTC by default' }),
 });
 
-const Analytics = z.record(z.string(), z.unknown()).openapi('JourneyAnalytics');
-
-async function findVersion(sql: Sql, journey: JourneyRow, version: string | undefined) {
-  const byNumber = version !== undefined && /^\d+$/.test(version);
-  const [row] = await sql<VersionRow[]>`
-    select * from journey_versions where journey_id = ${journey.id} and ${
-      version === undefined
-        ? sql`(id = ${journey.active_version_id} or ${journey.active_version_id}::uuid is null)`
-        : byNumber
-          ? sql`version = ${Number(version)}`
-          : sql`id = ${version}`
-    } order by version desc limit 1`;
-  if (!row && version !== undefined)
-    throw byNumber
-      ? problem('version_not_found', { version: Number(version), journeyId: journey.id })
-      : notFound('version', version);
-  return row;
-}
-
+/** `/api/journeys/{id}/analytics`: how a journey does. */
 export const analytics = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   createRoute({
     method: 'get',
-    path: '/journeys/{id}/analytics',
+    path: '/{id}/analytics',
     tags: ['Analytics'],
     summary:
       'Per node and edge counts, messages, goal, lift against the holdout (Newcombe 95% CI), cost and a daily series',
@@ -71,46 +49,17 @@ export const analytics = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       'Preview runs are never counted. Runs are selected by when they entered (`from`/`to`). A run converts when the goal event reached it or, once it ended without converting, when a goal event for its contact (and entry key) occurred within the goal window counted from its start. Lift is the difference of conversion rates (treatment − holdout) with Newcombe’s hybrid score 95% interval.',
     request: { params: IdParam, query: Query },
     responses: {
-      200: { description: 'Analytics', content: { 'application/json': { schema: Analytics } } },
+      200: json(JourneyAnalytics, 'Analytics'),
       ...problemResponses,
     },
   }),
   async (c) => {
-    const { sql } = c.get('deps');
-    const { workspaceId } = c.get('auth');
-    const query = c.req.valid('query');
-    const journey = await getJourney(sql, workspaceId, c.req.valid('param').id);
-    const span = await resolveSpan(sql, query.from, query.to, query.tz);
-    if (span.lo && span.hi && span.lo >= span.hi)
-      throw problem(
-        'range_reversed',
-        {},
-        { errors: [fieldProblem('query.from', 'range_reversed', {})] },
-      );
-    const version = await findVersion(sql, journey, query.version);
-    const definition = version ? compileSnapshot(version.definition, journey.activation) : null;
-    const [workspace] = await sql<{ currency: string | null }[]>`
-      select settings -> 'prices' ->> 'currency' as currency from workspaces where id = ${workspaceId}`;
-    const report = await analyticsReport(sql, {
-      scope: {
-        journeyId: journey.id,
-        ...(query.version && version ? { versionId: version.id } : {}),
-        ...span,
-        tz: query.tz,
-      },
-      definition,
-      goal: definition?.settings.goal ?? journey.activation?.goal ?? undefined,
-      currency: workspace?.currency ?? 'USD',
-    });
-    return c.json(
-      {
-        journey_id: journey.id,
-        version: query.version && version ? { id: version.id, version: version.version } : null,
-        graph_version: version ? { id: version.id, version: version.version } : null,
-        range: { from: span.lo ?? null, to: span.hi ?? null, tz: query.tz },
-        ...report,
-      } as Record<string, unknown>,
-      200,
+    const report = await journeyAnalytics(
+      c.get('deps').sql,
+      c.get('auth').workspaceId,
+      c.req.valid('param').id,
+      c.req.valid('query'),
     );
+    return c.json(report as unknown as z.infer<typeof JourneyAnalytics>, 200);
   },
 );

@@ -3,25 +3,33 @@ import { API_KEY_SCOPES } from '@ruta/shared';
 import { audit } from '../audit/audit-log';
 import type { AppEnv } from '../deps';
 import { validationHook } from '../http/validation';
+import { Instant } from '../journeys/schemas';
 import { createApiKey, listApiKeys, revokeApiKey } from '../team/api-keys';
-import { IdParam, problemResponses } from './schemas';
+import { IdParam, json, jsonBody, problemResponses } from './schemas';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const tags = ['Team'];
 
 const NewApiKey = z
   .object({ name: z.string().trim().min(1).max(80), scope: z.enum(API_KEY_SCOPES) })
   .openapi('NewApiKey');
-const ApiKey = z.record(z.string(), z.unknown()).openapi('ApiKey');
+const ApiKey = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    scope: z.enum(API_KEY_SCOPES),
+    createdAt: Instant,
+    createdBy: z.object({ id: z.string().nullable(), email: z.string().nullable() }),
+    lastUsedAt: Instant.nullable(),
+    revokedAt: Instant.nullable(),
+  })
+  .openapi('ApiKey');
 
 export const apiKeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/api-keys',
+      path: '/',
       tags,
       summary:
         "The workspace's API keys (prefix, scope, last used, revoked); never the keys themselves",
@@ -33,7 +41,7 @@ export const apiKeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/api-keys',
+      path: '/',
       tags,
       summary:
         'Create a key: `ingest` (events, contacts, source webhooks) or `full` (an admin’s rights). The key is in this answer only.',
@@ -85,7 +93,7 @@ export const apiKeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'delete',
-      path: '/api-keys/{id}',
+      path: '/{id}',
       tags,
       summary: 'Revoke a key: refused from the next request on, in every API process',
       request: { params: IdParam },

@@ -32,11 +32,11 @@ const problemDoc = (description: string) => ({
 
 const sessionRequired = () => problem('session_required', {});
 
-/** Public: log in (sets the session cookie). */
+/** `/api/auth/login` (public): log in (sets the session cookie). */
 export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   createRoute({
     method: 'post',
-    path: '/auth/login',
+    path: '/login',
     tags: ['Auth'],
     summary:
       'Log in with email and password; sets the session cookie. Throttled per account and address.',
@@ -65,12 +65,12 @@ export const publicAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   },
 );
 
-/** Private: who am I, log out (here or everywhere), change my password. */
+/** `/api/auth` (private): log out (here or everywhere), change my password. */
 export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/auth/logout',
+      path: '/logout',
       tags: ['Auth'],
       summary: 'Log out (ends this session)',
       responses: { 204: { description: 'Logged out' } },
@@ -85,7 +85,7 @@ export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(
     createRoute({
       method: 'post',
-      path: '/auth/logout-everywhere',
+      path: '/logout-everywhere',
       tags: ['Auth'],
       summary: 'Log out on every device: ends all of your sessions, in every workspace',
       responses: {
@@ -105,7 +105,7 @@ export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(
     createRoute({
       method: 'post',
-      path: '/auth/password',
+      path: '/password',
       tags: ['Auth'],
       summary:
         'Change your password: every other session ends; this device gets a new session cookie',
@@ -126,15 +126,4 @@ export const privateAuth = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       await audit(c, 'auth.password_changed');
       return c.body(null, 204);
     },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/me',
-      tags: ['Auth'],
-      summary: 'The logged-in user, workspace and role (or the API key’s workspace and scope)',
-      responses: { 200: { description: 'Me', content: { 'application/json': { schema: Me } } } },
-    }),
-    async (c) =>
-      c.json((await describeMe(c.get('deps').sql, c.get('auth'))) as z.infer<typeof Me>, 200),
   );

@@ -6,38 +6,22 @@ import {
   CreateChannel,
   TemplateSync,
   UpdateChannel,
-  WorkspaceTemplates,
 } from '../channels/channel-schemas';
 import { channelView, findChannel, listChannels } from '../channels/channel-views';
 import { createChannel, updateChannel } from '../channels/channel-writes';
-import { syncTemplates, workspaceTemplates } from '../channels/templates';
+import { syncTemplates } from '../channels/templates';
 import type { AppEnv } from '../deps';
 import { notFound } from '../http/problem';
 import { validationHook } from '../http/validation';
-import { listReceipts, replayReceipt } from '../webhooks/receipts';
-import { IdParam, ProblemSchema, problemResponses } from './schemas';
+import { IdParam, json, jsonBody, ProblemSchema, problemResponses } from './schemas';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const tags = ['Channels'];
-
-const Receipt = z.record(z.string(), z.unknown()).openapi('WebhookReceipt');
-const ReceiptQuery = z.object({
-  status: z.enum(['received', 'processed', 'failed']).optional(),
-  channelId: z.string().uuid().optional(),
-});
 
 export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/channels',
+      path: '/',
       tags,
       summary: "The workspace's provider accounts, newest first (secrets are never returned)",
       responses: { 200: json(ChannelList, 'Channels'), ...problemResponses },
@@ -51,7 +35,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/channels',
+      path: '/',
       tags,
       summary:
         'Add a WhatsApp Cloud API, Twilio, SMTP or sandbox channel; the newest channel carrying a message channel sends it',
@@ -75,7 +59,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/channels/{id}',
+      path: '/{id}',
       tags,
       summary: 'One channel',
       request: { params: IdParam },
@@ -92,7 +76,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'patch',
-      path: '/channels/{id}',
+      path: '/{id}',
       tags,
       summary: 'Rename or change config; a secret left out or empty keeps its stored value',
       request: { params: IdParam, body: jsonBody(UpdateChannel) },
@@ -122,7 +106,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'delete',
-      path: '/channels/{id}',
+      path: '/{id}',
       tags,
       summary: 'Remove a channel (its messages keep their history; the sandbox takes over)',
       request: { params: IdParam },
@@ -149,7 +133,7 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/channels/{id}/templates/sync',
+      path: '/{id}/templates/sync',
       tags,
       summary: "Read the WhatsApp account's message templates and their approval status",
       request: { params: IdParam },
@@ -172,56 +156,5 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const row = await findChannel(deps.sql, c.get('auth').workspaceId, id);
       if (!row) throw notFound('channel', id);
       return c.json(await syncTemplates(deps, row, c.req.raw.signal), 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/whatsapp-templates',
-      tags,
-      summary: "Every synced WhatsApp template of the workspace's channels",
-      responses: { 200: json(WorkspaceTemplates, 'Templates'), ...problemResponses },
-    }),
-    async (c) =>
-      c.json(
-        { items: await workspaceTemplates(c.get('deps').sql, c.get('auth').workspaceId) },
-        200,
-      ),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/webhook-receipts',
-      tags,
-      summary: 'Webhooks received from providers, newest first (the raw body as stored)',
-      request: { query: ReceiptQuery },
-      responses: {
-        200: json(z.object({ items: z.array(Receipt) }), 'Receipts'),
-        ...problemResponses,
-      },
-    }),
-    async (c) => {
-      const items = await listReceipts(
-        c.get('deps').sql,
-        c.get('auth').workspaceId,
-        c.req.valid('query'),
-      );
-      return c.json({ items }, 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/webhook-receipts/{id}/replay',
-      tags,
-      summary: 'Process a stored webhook again (after a processing failure was fixed)',
-      request: { params: IdParam },
-      responses: { 200: json(Receipt, 'Processed again'), ...problemResponses },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const result = await replayReceipt(c.get('deps'), c.get('auth').workspaceId, id);
-      if (!result) throw notFound('webhook_receipt', id);
-      return c.json(result as Record<string, unknown>, 200);
     },
   );

@@ -20,29 +20,36 @@ import { receiveImport } from '../contacts/import-job';
 import { importStatus } from '../contacts/import-store';
 import type { AppEnv } from '../deps';
 import { validationHook } from '../http/validation';
-import { IdParam, ProblemSchema, problemResponses } from './schemas';
+import { IdParam, json, jsonBody, ProblemSchema, problemResponses } from './schemas';
 
 /** Exempt from the API's 2 MB body limit: the route streams the file under its own limit. */
 export const CONTACT_IMPORT_PATH = '/api/contacts/import';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const problemDoc = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
-const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
+
+const Rows = z.array(z.record(z.string(), z.unknown()));
+const ContactExport = z
+  .object({
+    exportedAt: z.string(),
+    workspace: z.object({ id: z.string(), name: z.string() }),
+    contact: z.record(z.string(), z.unknown()),
+    consentHistory: Rows,
+    events: Rows,
+    runs: Rows.openapi({ description: 'Each run with its `steps`' }),
+    messages: Rows,
+    inboundMessages: Rows,
+    handoffTasks: Rows,
+  })
+  .openapi('ContactExport');
 
 export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/contacts',
+      path: '/',
       tags: ['Contacts'],
       summary: 'Contacts, newest first: search by name, phone, email or external id; filter by tag',
       request: { query: ListQuery },
@@ -57,7 +64,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/contacts',
+      path: '/',
       tags: ['Contacts'],
       summary: 'Create a contact (409 when one with the same external id, phone or email exists)',
       request: { body: jsonBody(CreateContact) },
@@ -79,7 +86,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/contacts/import',
+      path: '/import',
       tags: ['Contacts'],
       summary: 'Import a CSV (streamed, up to 50 MB): all rows or none; answers with a job to poll',
       description: [
@@ -135,7 +142,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/contacts/imports/{importId}',
+      path: '/imports/{importId}',
       tags: ['Contacts'],
       summary: "An import's progress, counts and bad rows",
       request: { params: ImportIdParam },
@@ -154,7 +161,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/contacts/{id}',
+      path: '/{id}',
       tags: ['Contacts'],
       summary:
         'A contact: consent per channel, attributes, tags, last inbound per channel, its runs',
@@ -170,7 +177,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'patch',
-      path: '/contacts/{id}',
+      path: '/{id}',
       tags: ['Contacts'],
       summary:
         'Change a contact: given fields replace, attributes merge (`null` removes one), consent per channel is recorded',
@@ -194,7 +201,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'delete',
-      path: '/contacts/{id}',
+      path: '/{id}',
       tags: ['Contacts'],
       summary:
         'Delete a contact: its runs in flight exit first (as removed), then it goes with its history',
@@ -213,13 +220,13 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/contacts/{id}/export',
+      path: '/{id}/export',
       tags: ['Contacts'],
       summary:
         'Everything Ruta holds about a contact, as JSON (privacy access request): contact, consent and its history, events, runs with their steps, messages, inbound messages, hand-off tasks',
       request: { params: IdParam },
       responses: {
-        200: json(z.record(z.string(), z.unknown()).openapi('ContactExport'), 'The export'),
+        200: json(ContactExport, 'The export'),
         ...problemResponses,
       },
     }),

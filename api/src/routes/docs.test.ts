@@ -71,3 +71,43 @@ test('API answers carry a policy that lets nothing load or run', async () => {
     "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   );
 });
+
+/** Routes that are not part of the JSON contract: the reference page and the document itself. */
+const UNDOCUMENTED = new Set([
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/docs/scalar.js',
+  '/api/docs/start.js',
+]);
+
+test('every /api route is in the OpenAPI document, and every JSON answer has a real schema', async () => {
+  const doc = (
+    await api.call<Record<string, any>>('GET', '/api/openapi.json', undefined, { key: null })
+  ).body;
+  const documented = new Set<string>();
+  for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths))
+    for (const method of Object.keys(item))
+      documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+  const served = api.app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !UNDOCUMENTED.has(r.path))
+    .map((r) => `${r.method} ${r.path}`);
+  expect(served.length).toBeGreaterThan(50);
+  expect(served.filter((route) => !documented.has(route))).toEqual([]);
+
+  // An answer typed as "any object" tells a client nothing: each JSON answer names its fields.
+  const schemas = doc.components.schemas as Record<string, Record<string, unknown>>;
+  const resolve = (s: Record<string, any>): Record<string, any> =>
+    s.$ref ? resolve(schemas[String(s.$ref).split('/').pop()!]!) : s;
+  const opaque: string[] = [];
+  for (const [path, item] of Object.entries<Record<string, any>>(doc.paths))
+    for (const [method, op] of Object.entries<Record<string, any>>(item))
+      for (const [status, answer] of Object.entries<Record<string, any>>(op.responses ?? {})) {
+        const schema = answer.content?.['application/json']?.schema;
+        if (!schema) continue;
+        const top = resolve(schema);
+        const body = top.type === 'array' ? resolve(top.items) : top;
+        if (body.type === 'object' && !body.properties)
+          opaque.push(`${method.toUpperCase()} ${path} ${status}`);
+      }
+  expect(opaque).toEqual([]);
+});

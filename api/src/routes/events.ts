@@ -6,7 +6,8 @@ import { isoInstant } from '../http/dates';
 import { validationHook } from '../http/validation';
 import { type EventStore, groupedEventStore } from '../ingest/grouped-store';
 import { routeEvent } from '../ingest/route-event';
-import { problemResponses } from './schemas';
+import { Enrollment } from '../journeys/schemas';
+import { json, problemResponses } from './schemas';
 
 const ContactRef = z
   .object({
@@ -59,23 +60,35 @@ function storeFor(sql: Sql): EventStore {
   return store;
 }
 
+const IngestResults = z
+  .object({
+    results: z.array(
+      z.object({
+        id: z.string(),
+        status: z.enum(['accepted', 'duplicate']),
+        contactId: z.string(),
+        routedTo: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: 'Runs in flight the event reached' }),
+        enrollments: z.array(Enrollment).optional(),
+      }),
+    ),
+  })
+  .openapi('IngestResults');
+
+/** `/api/events`: what customers did, from the store or any backend. */
 export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   createRoute({
     method: 'post',
-    path: '/events',
+    path: '/',
     tags: ['Events'],
     summary:
       'Ingest one event or a batch: enrolls contacts in matching journeys and wakes their waiting runs',
     request: { body: { content: { 'application/json': { schema: Body } }, required: true } },
     responses: {
-      202: {
-        description: 'Accepted',
-        content: {
-          'application/json': {
-            schema: z.object({ results: z.array(z.record(z.string(), z.unknown())) }),
-          },
-        },
-      },
+      202: json(IngestResults, 'Accepted'),
       ...problemResponses,
     },
   }),
@@ -84,7 +97,7 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
     const { workspaceId } = c.get('auth');
     const body = c.req.valid('json');
     const list = 'events' in body ? body.events : [body];
-    const results: Record<string, unknown>[] = [];
+    const results: z.infer<typeof IngestResults>['results'] = [];
     for (const event of list) {
       const { contact, stored } = await storeFor(deps.sql).store(workspaceId, event);
       if (!stored) {

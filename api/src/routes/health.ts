@@ -1,90 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { outboxStats } from '@ruta/engine';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { roleAtLeast } from '@ruta/shared';
-import { Hono } from 'hono';
 import { roleRequired } from '../access/forbidden';
-import type { AppDeps, AppEnv } from '../deps';
+import type { AppEnv } from '../deps';
+import { checkOutbox, checkPostgres, checkTemporal, checkWorker } from '../health/checks';
 import { authenticate } from '../http/authenticate';
 import { problemResponse } from '../http/problem';
+import { validationHook } from '../http/validation';
+import { json, ProblemSchema } from './schemas';
 
-interface Check {
-  ok: boolean;
-  latencyMs: number;
-  error?: string;
-  [detail: string]: unknown;
-}
+const Check = z
+  .object({
+    ok: z.boolean(),
+    latencyMs: z.number(),
+    error: z.string().optional().openapi({ description: 'What did not answer (never how)' }),
+  })
+  .catchall(z.unknown())
+  .openapi('HealthCheck');
 
-async function timed(
-  what: string,
-  fn: () => Promise<Record<string, unknown> | undefined>,
-): Promise<Check> {
-  const started = performance.now();
-  try {
-    const details = await fn();
-    return { ok: true, latencyMs: Math.round(performance.now() - started), ...details };
-  } catch (error) {
-    return {
-      ok: false,
-      latencyMs: Math.round(performance.now() - started),
-      error: `${what} did not answer`,
-      detail: error instanceof Error ? error.message : String(error),
-    };
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export function checkPostgres({ sql }: AppDeps) {
-  return timed('PostgreSQL', async () => {
-    await withTimeout(sql`select 1`, 3_000, 'PostgreSQL');
-    return undefined;
-  });
-}
-
-export function checkTemporal({ temporal, config }: AppDeps) {
-  return timed('Temporal', async () => {
-    await withTimeout(
-      temporal.workflowService.describeNamespace({ namespace: config.temporalNamespace }),
-      3_000,
-      'Temporal',
-    );
-    return { namespace: config.temporalNamespace };
-  });
-}
-
-/** Signals written for Temporal and not yet delivered (DESIGN §8.2): depth and oldest age. */
-export function checkOutbox({ sql }: AppDeps) {
-  return timed('PostgreSQL', async () => ({
-    ...(await withTimeout(outboxStats(sql), 3_000, 'PostgreSQL')),
-  }));
-}
-
-/**
- * Runs the probe workflow: proves a worker polls the task queue and reaches PostgreSQL. It starts
- * a workflow and writes a row, so only a signed-in caller may ask for it; it names no host or PID.
- */
-export function checkWorker({ temporal, config }: AppDeps) {
-  return timed('A Ruta worker', async () => {
-    const probeId = randomUUID();
-    await withTimeout(
-      temporal.workflow.execute('probeWorkflow', {
-        taskQueue: config.taskQueue,
-        workflowId: `ruta-probe/${probeId}`,
-        args: [probeId],
-        workflowExecutionTimeout: '10 seconds',
-      }),
-      10_000,
-      'A Ruta worker',
-    );
-    return { taskQueue: config.taskQueue };
-  });
-}
+const Health = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    postgres: Check,
+    temporal: Check,
+    outbox: Check.openapi({ description: 'Signals not yet delivered to Temporal: depth and age' }),
+    worker: Check.optional().openapi({ description: 'Only with `deep=true`' }),
+  })
+  .openapi('Health');
 
 const signedIn = authenticate();
 
@@ -93,20 +34,48 @@ const signedIn = authenticate();
  * a workflow through a worker (it writes a probe row), so it needs a signed-in admin (or a `full`
  * API key). Either names what failed, never how: details go to the server log.
  */
-export const health = new Hono<AppEnv>().get(
-  '/',
-  async function deepNeedsAnAdmin(c, next) {
-    if (c.req.query('deep') !== 'true') return next();
-    return signedIn(c, async () => {
-      const { role } = c.get('auth');
-      if (roleAtLeast(role, 'admin')) return next();
-      // Answered here: signedIn calls this in place of the route, so its answer is the context's.
-      c.res = problemResponse(c, roleRequired('workspace.manage', role));
-    });
-  },
+export const health = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Health'],
+    summary: 'Is Ruta up? PostgreSQL, Temporal and the signal outbox (deep: a worker too)',
+    security: [],
+    request: {
+      query: z.object({
+        deep: z.string().optional().openapi({
+          description:
+            '`true`: also run a workflow through a worker (needs an admin or a `full` key)',
+        }),
+      }),
+    },
+    middleware: [
+      async function deepNeedsAnAdmin(c, next) {
+        if (c.req.query('deep') !== 'true') return next();
+        return signedIn(c, async () => {
+          const { role } = c.get('auth');
+          if (roleAtLeast(role, 'admin')) return next();
+          // Answered here: signedIn calls this in place of the route, so its answer is the context's.
+          c.res = problemResponse(c, roleRequired('workspace.manage', role));
+        });
+      },
+    ] as const,
+    responses: {
+      200: json(Health, 'Everything answers'),
+      503: json(Health, 'Something does not answer (named in its check)'),
+      401: {
+        description: '`deep=true` without a session or key',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+      403: {
+        description: '`deep=true` by a role below admin',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    },
+  }),
   async (c) => {
     const deps = c.get('deps');
-    const deep = c.req.query('deep') === 'true';
+    const deep = c.req.valid('query').deep === 'true';
     const [postgres, temporal, outbox, worker] = await Promise.all([
       checkPostgres(deps),
       checkTemporal(deps),
@@ -120,15 +89,13 @@ export const health = new Hono<AppEnv>().get(
       delete check.detail;
     }
     const ok = postgres.ok && temporal.ok && (worker?.ok ?? true);
-    return c.json(
-      {
-        status: ok ? 'ok' : 'unavailable',
-        postgres,
-        temporal,
-        outbox,
-        ...(worker ? { worker } : {}),
-      },
-      ok ? 200 : 503,
-    );
+    const body = {
+      status: ok ? ('ok' as const) : ('unavailable' as const),
+      postgres,
+      temporal,
+      outbox,
+      ...(worker ? { worker } : {}),
+    };
+    return ok ? c.json(body, 200) : c.json(body, 503);
   },
 );

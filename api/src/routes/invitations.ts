@@ -42,7 +42,7 @@ export const invitations = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(
     createRoute({
       method: 'get',
-      path: '/invitations/{token}',
+      path: '/{token}',
       tags,
       summary:
         'The invitation a link opens: workspace, email, role, and whether the email has an account',
@@ -71,7 +71,7 @@ export const invitations = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(
     createRoute({
       method: 'post',
-      path: '/invitations/{token}/accept',
+      path: '/{token}/accept',
       tags,
       summary:
         'Accept: a new email sets its password (and name); an existing account gives its password and joins. Signs in (sets the session cookie).',

@@ -5,6 +5,7 @@ import { audit } from '../audit/audit-log';
 import type { AppEnv } from '../deps';
 import { ProblemError } from '../http/problem';
 import { validationHook } from '../http/validation';
+import { Instant } from '../journeys/schemas';
 import { invitationEmail, mailInvitation } from '../team/invitation-mail';
 import {
   cancelInvitation,
@@ -14,16 +15,8 @@ import {
   renewInvitation,
 } from '../team/invitations';
 import { changeRole, listMembers, removeMember } from '../team/members';
-import { IdParam, ProblemSchema, problemResponses } from './schemas';
+import { IdParam, json, jsonBody, ProblemSchema, problemResponses } from './schemas';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const problemDoc = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
@@ -59,7 +52,16 @@ const InvitationCreated = z
     mail: z.enum(['sent', 'no_channel', 'failed']),
   })
   .openapi('InvitationCreated');
-const Invitation = z.record(z.string(), z.unknown()).openapi('Invitation');
+const Invitation = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: RoleSchema,
+    invitedBy: z.object({ id: z.string().nullable(), email: z.string().nullable() }),
+    createdAt: Instant,
+    expiresAt: Instant,
+  })
+  .openapi('Invitation');
 
 /** Only an owner invites owners. */
 function mayInvite(role: Role, actorRole: Role) {
@@ -114,7 +116,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/members',
+      path: '/',
       tags,
       summary: "The workspace's members and their roles (owners first)",
       responses: { 200: json(z.object({ items: z.array(Member) }), 'Members') },
@@ -130,7 +132,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'patch',
-      path: '/members/{userId}',
+      path: '/{userId}',
       tags,
       summary:
         "Change a member's role (only an owner gives or takes the owner role; the last owner stays); their sessions end",
@@ -167,7 +169,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'delete',
-      path: '/members/{userId}',
+      path: '/{userId}',
       tags,
       summary: 'Remove a member from the workspace (out at once: their sessions here end)',
       request: { params: UserIdParam },
@@ -196,7 +198,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/members/invitations',
+      path: '/invitations',
       tags,
       summary: 'Pending invitations (their links are not shown again: renew one for a new link)',
       responses: { 200: json(z.object({ items: z.array(Invitation) }), 'Invitations') },
@@ -207,7 +209,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/members/invitations',
+      path: '/invitations',
       tags,
       summary:
         'Invite someone by email with a role: answers the link to share (shown once) and mails it when the workspace has an email (SMTP) channel',
@@ -245,7 +247,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post',
-      path: '/members/invitations/{id}/renew',
+      path: '/invitations/{id}/renew',
       tags,
       summary:
         'A new link (valid 7 more days) for a pending invitation; the old link stops working',
@@ -275,7 +277,7 @@ export const members = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'delete',
-      path: '/members/invitations/{id}',
+      path: '/invitations/{id}',
       tags,
       summary: 'Cancel a pending invitation (its link stops working)',
       request: { params: IdParam },

@@ -5,7 +5,9 @@ import { notFound } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { receiveInbound } from '../inbound/inbound';
 import { receiveStatus } from '../inbound/message-status';
-import { problemResponses } from './schemas';
+import { conversation, sandboxContact } from '../sandbox/conversation';
+import { Conversation, InboundReceived, StatusRecorded } from '../sandbox/schemas';
+import { json, problemResponses } from './schemas';
 
 const Channel = z.enum(['whatsapp', 'sms', 'email', 'rcs']);
 const Inbound = z
@@ -25,59 +27,38 @@ const Inbound = z
   })
   .openapi('SandboxInbound');
 
+/** `/api/sandbox`: be the customer — read the conversation, reply, tap, open. */
 export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/sandbox/conversations/{contactId}',
+      path: '/conversations/{contactId}',
       tags: ['Sandbox'],
       summary: "The contact's sandbox conversation: messages sent and replies, oldest first",
       request: { params: z.object({ contactId: z.string().uuid() }) },
       responses: {
-        200: {
-          description: 'Conversation',
-          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-        },
+        200: json(Conversation, 'Conversation'),
         ...problemResponses,
       },
     }),
     async (c) => {
-      const { sql } = c.get('deps');
-      const { workspaceId } = c.get('auth');
-      const { contactId } = c.req.valid('param');
-      const [contact] =
-        await sql`select id, first_name, last_name, phone, email from contacts where id = ${contactId} and workspace_id = ${workspaceId}`;
-      if (!contact) throw notFound('contact', contactId);
-      const outbound = await sql`
-        select m.id, m.channel, m.format, m.content, m.status, m.created_at as at, m.sent_at, m.delivered_at, m.read_at,
-               m.opened_at, m.clicked_at, m.replied_at, m.node_id, m.run_id, m.preview, j.name as journey_name
-        from messages m left join journeys j on j.id = m.journey_id
-        where m.contact_id = ${contactId} and m.status <> 'held_out' order by m.created_at`;
-      const inbound = await sql`
-        select i.id, i.channel, i.text, i.button_id, i.intent, i.received_at as at,
-               i.routed_by, i.run_id, i.reply_to_message_id, j.name as journey_name
-        from inbound_messages i left join runs r on r.id = i.run_id left join journeys j on j.id = r.journey_id
-        where i.contact_id = ${contactId} order by i.received_at`;
-      const items: Record<string, unknown>[] = [
-        ...outbound.map((m) => ({ direction: 'outbound', ...m }) as Record<string, unknown>),
-        ...inbound.map((m) => ({ direction: 'inbound', ...m }) as Record<string, unknown>),
-      ];
-      items.sort((a, b) => new Date(a.at as Date).getTime() - new Date(b.at as Date).getTime());
-      return c.json({ contact, items } as Record<string, unknown>, 200);
+      const found = await conversation(
+        c.get('deps').sql,
+        c.get('auth').workspaceId,
+        c.req.valid('param').contactId,
+      );
+      return c.json(found as unknown as z.infer<typeof Conversation>, 200);
     },
   )
   .openapi(
     createRoute({
       method: 'post',
-      path: '/sandbox/inbound',
+      path: '/inbound',
       tags: ['Sandbox'],
       summary: 'Reply or tap a button as the contact (same path real providers use)',
       request: { body: { content: { 'application/json': { schema: Inbound } }, required: true } },
       responses: {
-        202: {
-          description: 'Received',
-          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-        },
+        202: json(InboundReceived, 'Received'),
         ...problemResponses,
       },
     }),
@@ -85,17 +66,15 @@ export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const deps = c.get('deps');
       const { workspaceId } = c.get('auth');
       const body = c.req.valid('json');
-      const [contact] =
-        await deps.sql`select id from contacts where id = ${body.contactId} and workspace_id = ${workspaceId}`;
-      if (!contact) throw notFound('contact', body.contactId);
+      await sandboxContact(deps.sql, workspaceId, body.contactId);
       const result = await receiveInbound(deps, { workspaceId, ...body, provider: 'sandbox' });
-      return c.json(result as Record<string, unknown>, 202);
+      return c.json(result, 202);
     },
   )
   .openapi(
     createRoute({
       method: 'post',
-      path: '/sandbox/messages/{id}/{event}',
+      path: '/messages/{id}/{event}',
       tags: ['Sandbox'],
       summary: 'Mark a sandbox message delivered, read, opened or clicked',
       request: {
@@ -105,10 +84,7 @@ export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         }),
       },
       responses: {
-        202: {
-          description: 'Recorded',
-          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-        },
+        202: json(StatusRecorded, 'Recorded'),
         ...problemResponses,
       },
     }),
@@ -116,6 +92,6 @@ export const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { id, event } = c.req.valid('param');
       const result = await receiveStatus(c.get('deps'), c.get('auth').workspaceId, id, event);
       if (!result) throw notFound('message', id);
-      return c.json(result as Record<string, unknown>, 202);
+      return c.json(result, 202);
     },
   );

@@ -83,3 +83,15 @@ export const invalidJourneyResponse = {
     content: { 'application/problem+json': { schema: ProblemSchema } },
   },
 } as const;
+
+/** A JSON answer of a route: its schema and what it is. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});

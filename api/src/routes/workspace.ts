@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { pricesFrom } from '@ruta/engine';
 import { audit } from '../audit/audit-log';
 import type { AppEnv } from '../deps';
 import { validationHook } from '../http/validation';
+import { loadWorkspace, renameWorkspace, savePrices } from '../workspace/store';
 import { problemResponses } from './schemas';
 
 const tags = ['Workspace'];
@@ -26,25 +26,15 @@ const Workspace = z
   .openapi('Workspace');
 const json = { 'application/json': { schema: Workspace } };
 
-async function load(c: Parameters<typeof audit>[0]) {
-  const [row] = await c.get('deps').sql<
-    { id: string; name: string; settings: unknown; created_at: Date }[]
-  >`select id, name, settings, created_at from workspaces where id = ${c.get('auth').workspaceId}`;
-  if (!row) throw new Error('the workspace of this request is gone');
-  return {
-    id: row.id,
-    name: row.name,
-    prices: pricesFrom(row.settings),
-    createdAt: row.created_at.toISOString(),
-  };
-}
+const load = (c: Parameters<typeof audit>[0]) =>
+  loadWorkspace(c.get('deps').sql, c.get('auth').workspaceId);
 
 /** The workspace: its name (admins) and its prices per message (owners: they are billing-like). */
 export const workspace = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'get',
-      path: '/workspace',
+      path: '/',
       tags,
       summary: 'The workspace: name and prices per message (defaults where none are set)',
       responses: { 200: { description: 'The workspace', content: json } },
@@ -54,7 +44,7 @@ export const workspace = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
   .openapi(
     createRoute({
       method: 'patch',
-      path: '/workspace',
+      path: '/',
       tags,
       summary: 'Rename the workspace',
       request: {
@@ -74,7 +64,7 @@ export const workspace = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
     async (c) => {
       const before = await load(c);
       const { name } = c.req.valid('json');
-      await c.get('deps').sql`update workspaces set name = ${name} where id = ${before.id}`;
+      await renameWorkspace(c.get('deps').sql, before.id, name);
       await audit(
         c,
         'workspace.updated',
@@ -89,7 +79,7 @@ export const workspace = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
   .openapi(
     createRoute({
       method: 'put',
-      path: '/workspace/prices',
+      path: '/prices',
       tags,
       summary:
         'Set the price per message per channel (WhatsApp per category), used for cost in KPIs',
@@ -98,11 +88,8 @@ export const workspace = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
     }),
     async (c) => {
       const prices = c.req.valid('json');
-      const { sql } = c.get('deps');
       const before = await load(c);
-      await sql`
-        update workspaces set settings = settings || ${sql.json({ prices } as never)}::jsonb
-        where id = ${before.id}`;
+      await savePrices(c.get('deps').sql, before.id, prices);
       await audit(
         c,
         'workspace.prices_changed',

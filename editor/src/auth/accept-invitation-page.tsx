@@ -2,17 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { api, errorText } from '../api/client';
+import { call, client, errorText } from '../api/client';
 import { useLang } from '../canvas/inspector/use-lang';
 import { LanguageSwitch } from '../shell/language-switch';
-
-interface InvitationInfo {
-  workspace: { name: string };
-  email: string;
-  role: string;
-  expiresAt: string;
-  existingUser: boolean;
-}
 
 /**
  * `/invitations/:token`, opened from the link an admin shared: a new member sets a name and a
@@ -29,7 +21,7 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api<InvitationInfo>(`/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => call(client.invitations[':token'].$get({ param: { token } })),
     retry: false,
   });
 
@@ -38,9 +30,12 @@ export function AcceptInvitationPage({ token }: { token: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api(`/invitations/${encodeURIComponent(token)}/accept`, {
-        body: { password, ...(name.trim() ? { name: name.trim() } : {}) },
-      });
+      await call(
+        client.invitations[':token'].accept.$post({
+          param: { token },
+          json: { password, ...(name.trim() ? { name: name.trim() } : {}) },
+        }),
+      );
       navigate('/', { replace: true });
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (failure) {

@@ -1,6 +1,6 @@
 import { can, isRole, type Permission, type Role } from '@ruta/shared';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { Me } from '../api/types';
+import type { Me } from '../api/models';
 
 const RoleContext = createContext<Role | null>(null);
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client';
+import { ApiError, call, client } from '../api/client';
 import { useLang } from '../canvas/inspector/use-lang';
 import { LanguageSwitch } from '../shell/language-switch';
 
@@ -19,7 +19,7 @@ export function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await api('/auth/login', { body: { email, password } });
+      await call(client.auth.login.$post({ json: { email, password } }));
       await queryClient.invalidateQueries({ queryKey: ['me'] });
     } catch (failure) {
       // Throttled, or no longer in any workspace: the server says why; otherwise the usual words.

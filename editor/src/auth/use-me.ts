@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../api/client';
-import type { Me } from '../api/types';
+import { ApiError, call, client } from '../api/client';
+import type { Me } from '../api/models';
 
 export function useMe() {
   return useQuery({
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        return await api<Me>('/me');
+        return await call(client.me.$get());
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client';
+import { ApiError, call, client } from '../api/client';
 import { currentLang } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
 import { useEditor } from '../store/editor-context';
@@ -44,32 +44,35 @@ export function ActivateDialog({
   async function activate(event: FormEvent) {
     event.preventDefault();
     try {
-      await api(`/journeys/${journeyId}/activate`, {
-        body: {
-          pilot: { enrollmentPercent: enrollment, holdoutPercent: holdout, endsAt },
-          reentry: {
-            mode: reentry,
-            ...(cooldownDays > 0 ? { cooldown: { amount: cooldownDays, unit: 'days' } } : {}),
+      await call(
+        client.journeys[':id'].activate.$post({
+          param: { id: journeyId },
+          json: {
+            pilot: { enrollmentPercent: enrollment, holdoutPercent: holdout, endsAt },
+            reentry: {
+              mode: reentry,
+              ...(cooldownDays > 0 ? { cooldown: { amount: cooldownDays, unit: 'days' } } : {}),
+            },
+            quietHours: quiet ? { start: quietFrom, end: quietTo } : null,
+            frequencyCap: cap
+              ? {
+                  max: capMax,
+                  per: { amount: capHours, unit: 'hours' },
+                  channel: 'all',
+                  whenCapped: 'wait',
+                }
+              : null,
+            goal: goal
+              ? {
+                  event: goalEvent,
+                  filters: [],
+                  window: { amount: goalDays, unit: 'days' },
+                  exitOnGoal: true,
+                }
+              : null,
           },
-          quietHours: quiet ? { start: quietFrom, end: quietTo } : null,
-          frequencyCap: cap
-            ? {
-                max: capMax,
-                per: { amount: capHours, unit: 'hours' },
-                channel: 'all',
-                whenCapped: 'wait',
-              }
-            : null,
-          goal: goal
-            ? {
-                event: goalEvent,
-                filters: [],
-                window: { amount: goalDays, unit: 'days' },
-                exitOnGoal: true,
-              }
-            : null,
-        },
-      });
+        }),
+      );
       onActivated();
     } catch (e) {
       setError(e instanceof ApiError ? e.fullText(currentLang()) : String(e));

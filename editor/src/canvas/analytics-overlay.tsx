@@ -1,22 +1,9 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { JourneyAnalytics } from '../api/models';
 
 /** The part of GET /api/journeys/{id}/analytics the canvas draws. */
-export interface CanvasAnalytics {
-  nodes?: Record<string, { entered: number; ports?: Record<string, number> }>;
-  edges?: Record<string, { count: number; percent: number | null }>;
-  messages?: Record<
-    string,
-    {
-      sent?: number;
-      delivered?: number;
-      read?: number;
-      replied?: number;
-      clicked?: number;
-      failed?: number;
-    }
-  >;
-}
+export type CanvasAnalytics = Partial<Pick<JourneyAnalytics, 'nodes' | 'edges' | 'messages'>>;
 
 const AnalyticsContext = createContext<CanvasAnalytics | null>(null);
 

@@ -4,8 +4,8 @@ import { ArrowLeft, ChartColumn, LayoutGrid, Maximize, Play, Redo2, Undo2 } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../api/client';
-import type { JourneyDetail } from '../api/types';
+import { call, client } from '../api/client';
+import type { JourneyDetail } from '../api/models';
 import { useCan, useRole } from '../auth/access';
 import { StatusBadge } from '../journeys/status-badge';
 import { useEditor } from '../store/editor-context';
@@ -74,7 +74,7 @@ export function EditorToolbar({
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['journey', journey.id] });
 
   async function transition(action: 'pause' | 'resume' | 'stop') {
-    await api(`/journeys/${journey.id}/${action}`, { method: 'POST' });
+    await call(client.journeys[':id'][action].$post({ param: { id: journey.id } }));
     await refresh();
   }
 

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { JourneyDetail } from '../api/types';
+import { call, client } from '../api/client';
+import type { JourneyDetail } from '../api/models';
 import { EditorProvider, useEditor } from '../store/editor-context';
 import { createEditorStore, type EditorStore } from '../store/editor-store';
 import { AnalyticsProvider, type CanvasAnalytics } from './analytics-overlay';
@@ -29,7 +29,8 @@ function EditorScreen({ journey, store }: { journey: JourneyDetail; store: Edito
   const addNode = useEditor((s) => s.addNode);
   const analytics = useQuery({
     queryKey: ['analytics', journey.id],
-    queryFn: () => api<CanvasAnalytics>(`/journeys/${journey.id}/analytics`),
+    queryFn: () =>
+      call(client.journeys[':id'].analytics.$get({ param: { id: journey.id }, query: {} })),
     enabled: analyticsOn && journey.activeVersion !== null,
     refetchInterval: 4_000,
   });
@@ -71,7 +72,7 @@ export default function JourneyEditorPage({ journeyId }: { journeyId: string }) 
   const canWrite = useCan('journeys.write');
   const journey = useQuery({
     queryKey: ['journey', journeyId],
-    queryFn: () => api<JourneyDetail>(`/journeys/${journeyId}`),
+    queryFn: () => call(client.journeys[':id'].$get({ param: { id: journeyId } })),
   });
   const [store, setStore] = useState<{ id: string; store: EditorStore } | null>(null);
   if (journey.isLoading) return <p className="empty">{t('common.loading')}</p>;

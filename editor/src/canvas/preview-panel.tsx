@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorText } from '../api/client';
-import type { RunDetail } from '../api/types';
+import { call, client, errorText } from '../api/client';
+import type { RunDetail } from '../api/models';
 import { currentLang } from '../i18n/index';
 import { Phone } from '../sandbox/phone';
 import { useEditor } from '../store/editor-context';
@@ -16,7 +16,7 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
   const [error, setError] = useState<string>();
   const run = useQuery({
     queryKey: ['run', preview?.runId],
-    queryFn: () => api<RunDetail>(`/runs/${preview?.runId}`),
+    queryFn: () => call(client.runs[':id'].$get({ param: { id: preview?.runId ?? '' } })),
     enabled: preview !== null,
     refetchInterval: (q) => (q.state.data?.status === 'active' || !q.state.data ? 700 : false),
   });
@@ -29,9 +29,7 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
     setError(undefined);
     try {
       setPreview(
-        await api<{ runId: string; contactId: string }>(`/journeys/${journeyId}/preview`, {
-          body: {},
-        }),
+        await call(client.journeys[':id'].preview.$post({ param: { id: journeyId }, json: {} })),
       );
     } catch (e) {
       setError(errorText(e, currentLang()));

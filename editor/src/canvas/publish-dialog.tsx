@@ -1,16 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client';
+import { ApiError, call, client } from '../api/client';
 import { currentLang } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
 import { useEditor } from '../store/editor-context';
-
-interface Impact {
-  inFlight: number;
-  byNode: { version: number; nodeId: string; runs: number }[];
-  nextVersion: number;
-}
 
 /** Shows who is inside the journey and where, and that they stay on their version; then publishes. */
 export function PublishDialog({
@@ -25,7 +19,7 @@ export function PublishDialog({
   const { t } = useTranslation();
   const impact = useQuery({
     queryKey: ['impact', journeyId],
-    queryFn: () => api<Impact>(`/journeys/${journeyId}/impact`),
+    queryFn: () => call(client.journeys[':id'].impact.$get({ param: { id: journeyId } })),
   });
   const problems = useEditor((s) => s.problems);
   const definition = useEditor((s) => s.definition);
@@ -37,7 +31,7 @@ export function PublishDialog({
   async function publish() {
     setBusy(true);
     try {
-      await api(`/journeys/${journeyId}/publish`, { method: 'POST' });
+      await call(client.journeys[':id'].publish.$post({ param: { id: journeyId } }));
       onPublished();
     } catch (e) {
       setError(e instanceof ApiError ? e.fullText(lang) : String(e));

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { api, errorText } from '../api/client';
+import { call, client, errorText } from '../api/client';
 import { currentLang } from '../i18n/index';
 import type { EditorStore } from '../store/editor-store';
 
@@ -19,10 +19,12 @@ export function useAutosave(store: EditorStore, delayMs = 800) {
         const { definition, layout, save, journeyId } = store.getState();
         store.getState().markSaving(save.revision);
         try {
-          await api(`/journeys/${journeyId}/draft`, {
-            method: 'PUT',
-            body: { definition, layout },
-          });
+          await call(
+            client.journeys[':id'].draft.$put({
+              param: { id: journeyId },
+              json: { definition: definition as Record<string, unknown>, layout },
+            }),
+          );
           store.getState().markSaved(save.revision);
         } catch (error) {
           store.getState().markFailed(errorText(error, currentLang()));

@@ -3,30 +3,21 @@ import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { call, client } from '../api/client';
+import type { JourneyVersion } from '../api/models';
 import { Dialog } from '../shell/dialog';
 import { EditorProvider } from '../store/editor-context';
 import { createEditorStore } from '../store/editor-store';
 import { JourneyCanvas } from './journey-canvas';
-
-interface Version {
-  id: string;
-  version: number;
-  published_at: string;
-  definition: JourneyDefinition;
-  layout: JourneyLayout;
-  runs: number;
-  active_runs: number;
-}
 
 /** Every published version: when, how many runs entered with it, how many are still inside; each viewable read-only. */
 export function VersionsDialog({ journeyId, onClose }: { journeyId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const versions = useQuery({
     queryKey: ['versions', journeyId],
-    queryFn: () => api<Version[]>(`/journeys/${journeyId}/versions`),
+    queryFn: () => call(client.journeys[':id'].versions.$get({ param: { id: journeyId } })),
   });
-  const [open, setOpen] = useState<Version | null>(null);
+  const [open, setOpen] = useState<JourneyVersion | null>(null);
   const store = useMemo(
     () =>
       open

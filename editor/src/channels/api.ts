@@ -1,26 +1,18 @@
-import type { Channel, ProviderKind, WhatsAppTemplateInfo } from '@ruta/shared';
+import type { ProviderKind } from '@ruta/shared';
 import { QueryClientContext, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
-import { api } from '../api/client';
+import { call, client, type Ok } from '../api/client';
+
+type Answer<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
 
 /** A configured channel as the API shows it: secrets only by name, never by value. */
-export interface ChannelView {
-  id: string;
-  provider: ProviderKind;
-  name: string;
-  /** Non-secret fields only. */
-  config: Record<string, unknown>;
-  /** Names of the secret fields that are stored. */
-  secretsSet: string[];
-  carries: Channel[];
-  /** Where to point Meta's / Twilio's webhooks; null for SMTP and the sandbox. */
-  webhookUrl: string | null;
-  createdAt: string;
-  updatedAt: string;
-  templatesSyncedAt: string | null;
-}
-
-export type SyncedTemplate = WhatsAppTemplateInfo & { channelId: string };
+export type ChannelView = Answer<typeof client.channels.$get>['items'][number];
+export type SyncedTemplate = Answer<(typeof client)['whatsapp-templates']['$get']>['items'][number];
+/** A webhook as a provider sent it, stored before processing so a failure can be replayed. */
+export type WebhookReceipt = Answer<(typeof client)['webhook-receipts']['$get']>['items'][number];
+/** What processing a webhook did: replies taken in, statuses applied, what was skipped. */
+export type ReceiptOutcome = NonNullable<WebhookReceipt['outcome']>;
+export type ReplayResult = Answer<(typeof client)['webhook-receipts'][':id']['replay']['$post']>;
 
 export interface ChannelInput {
   provider: ProviderKind;
@@ -33,36 +25,6 @@ export interface ChannelPatch {
   config?: Record<string, unknown>;
 }
 
-/** What processing a webhook did: replies taken in, statuses applied, what was skipped. */
-export interface ReceiptOutcome {
-  inbound: number;
-  statuses: number;
-  duplicates: number;
-  /** Provider message ids no Ruta message carries. */
-  unknownMessageIds: string[];
-  /** Runs that a reply moved on. */
-  routedTo: number;
-}
-
-/** A webhook as a provider sent it, stored before processing so a failure can be replayed. */
-export interface WebhookReceipt {
-  id: string;
-  channelId: string | null;
-  provider: 'whatsapp' | 'twilio';
-  contentType: string | null;
-  /** Raw JSON for WhatsApp, form-encoded for Twilio. */
-  body: string;
-  status: 'received' | 'processed' | 'failed';
-  outcome: ReceiptOutcome | null;
-  error: string | null;
-  receivedAt: string;
-  processedAt: string | null;
-}
-
-export type ReplayResult =
-  | { id: string; ok: true; outcome: ReceiptOutcome }
-  | { id: string; ok: false; error: string };
-
 const CHANNELS = ['channels'] as const;
 const TEMPLATES = ['whatsapp-templates'] as const;
 const RECEIPTS = 'webhook-receipts';
@@ -71,15 +33,14 @@ const RECEIPTS = 'webhook-receipts';
 export function useChannels() {
   return useQuery({
     queryKey: CHANNELS,
-    queryFn: async () => (await api<{ items: ChannelView[] }>('/channels')).items,
+    queryFn: async () => (await call(client.channels.$get())).items,
   });
 }
 
 export function useCreateChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChannelInput) =>
-      api<ChannelView>('/channels', { method: 'POST', body: input }),
+    mutationFn: (input: ChannelInput) => call(client.channels.$post({ json: input as never })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: CHANNELS }),
   });
 }
@@ -88,7 +49,7 @@ export function useUpdateChannel(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: ChannelPatch) =>
-      api<ChannelView>(`/channels/${id}`, { method: 'PATCH', body: patch }),
+      call(client.channels[':id'].$patch({ param: { id }, json: patch })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: CHANNELS }),
   });
 }
@@ -96,7 +57,7 @@ export function useUpdateChannel(id: string) {
 export function useDeleteChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/channels/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(client.channels[':id'].$delete({ param: { id } })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: CHANNELS }),
@@ -110,10 +71,7 @@ export function useSyncTemplates(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      api<{ items: WhatsAppTemplateInfo[]; syncedAt: string }>(
-        `/channels/${channelId}/templates/sync`,
-        { method: 'POST' },
-      ),
+      call(client.channels[':id'].templates.sync.$post({ param: { id: channelId } })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: CHANNELS }),
@@ -126,7 +84,7 @@ export function useSyncTemplates(channelId: string) {
 export function useWhatsAppTemplates() {
   return useQuery({
     queryKey: TEMPLATES,
-    queryFn: async () => (await api<{ items: SyncedTemplate[] }>('/whatsapp-templates')).items,
+    queryFn: async () => (await call(client['whatsapp-templates'].$get())).items,
   });
 }
 
@@ -135,11 +93,7 @@ export function useWebhookReceipts(channelId: string, { enabled }: { enabled: bo
   return useQuery({
     queryKey: [RECEIPTS, channelId],
     queryFn: async () =>
-      (
-        await api<{ items: WebhookReceipt[] }>(
-          `/webhook-receipts?${new URLSearchParams({ channelId })}`,
-        )
-      ).items,
+      (await call(client['webhook-receipts'].$get({ query: { channelId } }))).items,
     enabled,
   });
 }
@@ -149,7 +103,7 @@ export function useReplayReceipt(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      api<ReplayResult>(`/webhook-receipts/${id}/replay`, { method: 'POST' }),
+      call(client['webhook-receipts'][':id'].replay.$post({ param: { id } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [RECEIPTS, channelId] }),
   });
 }

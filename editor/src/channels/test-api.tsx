@@ -35,9 +35,10 @@ export function stubApi(routes: Routes): ApiCall[] {
   const calls: ApiCall[] = [];
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (input: string, init: RequestInit = {}) => {
-      const method = init.method ?? 'GET';
-      const path = input.replace(/^\/api/, '');
+    vi.fn(async (input: string | URL, init: RequestInit = {}) => {
+      const method = (init.method ?? 'GET').toUpperCase();
+      const url = new URL(String(input), 'http://localhost');
+      const path = `${url.pathname}${url.search}`.replace(/^\/api/, '');
       const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
       calls.push({ method, path, body });
       const route = routes[`${method} ${path}`];

@@ -23,6 +23,7 @@ function receipt(overrides: Partial<WebhookReceipt>): WebhookReceipt {
     contentType: 'application/json',
     body: whatsappBody,
     status: 'processed',
+    erasedAt: null,
     outcome: { inbound: 0, statuses: 0, duplicates: 0, unknownMessageIds: [], routedTo: 0 },
     error: null,
     receivedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
@@ -154,6 +155,7 @@ describe('recent webhooks of a channel', () => {
               ? {
                   ...failed,
                   status: 'processed',
+                  erasedAt: null,
                   error: null,
                   outcome: { ...busy, duplicates: 0, unknownMessageIds: [] },
                 }

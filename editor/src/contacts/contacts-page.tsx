@@ -2,34 +2,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError, api, errorText, fieldText } from '../api/client';
+import { ApiError, call, client, errorText, fieldText, type Ok, uploadCsv } from '../api/client';
 import { useCan } from '../auth/access';
 import { currentLang } from '../i18n/index';
 
-interface ContactRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  consent?: Record<string, { granted: boolean } | null>;
-  tags?: string[];
-}
-
-interface ImportStatus {
-  status: 'processing' | 'completed' | 'failed';
-  processedRows: number;
-  totalRows?: number;
-  created: number;
-  updated: number;
-  errors: {
-    line: number;
-    column?: string;
-    code?: string;
-    message: string;
-    message_es?: string;
-    message_pt?: string;
-  }[];
-}
+/** The parts of an import's progress this page shows. */
+type ImportStatus = Pick<
+  Ok<Awaited<ReturnType<(typeof client.contacts.imports)[':importId']['$get']>>>,
+  'status' | 'processedRows' | 'totalRows' | 'created' | 'updated' | 'errors'
+>;
 
 /** Contacts, with a streamed CSV import that shows progress and every bad row. */
 export default function ContactsPage() {
@@ -38,26 +19,28 @@ export default function ContactsPage() {
   const [q, setQ] = useState('');
   const contacts = useQuery({
     queryKey: ['contacts', q],
-    queryFn: () =>
-      api<ContactRow[] | { items: ContactRow[] }>(
-        `/contacts?${new URLSearchParams(q ? { q } : {})}`,
-      ),
+    queryFn: () => call(client.contacts.$get({ query: q ? { q } : {} })),
   });
   const [job, setJob] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<string>();
-  const list = Array.isArray(contacts.data) ? contacts.data : (contacts.data?.items ?? []);
+  const list = contacts.data?.items ?? [];
 
   async function importFile(file: File) {
     setError(undefined);
-    setJob({ status: 'processing', processedRows: 0, created: 0, updated: 0, errors: [] });
+    setJob({
+      status: 'processing',
+      processedRows: 0,
+      totalRows: null,
+      created: 0,
+      updated: 0,
+      errors: [],
+    });
     try {
-      const started = await api<{ importId: string }>('/contacts/import', {
-        method: 'POST',
-        raw: file,
-        headers: { 'content-type': 'text/csv' },
-      });
+      const started = await uploadCsv(file);
       for (;;) {
-        const status = await api<ImportStatus>(`/contacts/imports/${started.importId}`);
+        const status = await call(
+          client.contacts.imports[':importId'].$get({ param: { importId: started.importId } }),
+        );
         setJob(status);
         if (status.status !== 'processing') break;
         await new Promise((r) => setTimeout(r, 500));

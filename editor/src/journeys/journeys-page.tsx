@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { api } from '../api/client';
-import type { JourneySummary } from '../api/types';
+import { call, client } from '../api/client';
+import type { JourneySummary } from '../api/models';
 import { NewJourneyDialog } from './new-journey-dialog';
 import { StatusBadge } from './status-badge';
 import './journeys.css';
@@ -15,7 +15,7 @@ export function JourneysPage() {
   const [creating, setCreating] = useState(false);
   const journeys = useQuery({
     queryKey: ['journeys'],
-    queryFn: () => api<JourneySummary[]>('/journeys'),
+    queryFn: () => call(client.journeys.$get()),
     refetchInterval: 5_000,
   });
   const canWrite = useCan('journeys.write');

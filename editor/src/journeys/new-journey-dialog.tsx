@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { api, errorText } from '../api/client';
-import type { JourneyDetail, TemplateSummary } from '../api/types';
+import { call, client, errorText } from '../api/client';
+import type { JourneyDetail, TemplateSummary } from '../api/models';
 import { currentLang } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
 
@@ -12,7 +12,7 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
   const [, navigate] = useLocation();
   const templates = useQuery({
     queryKey: ['templates'],
-    queryFn: () => api<TemplateSummary[]>('/templates'),
+    queryFn: () => call(client.templates.$get()),
   });
   const [templateId, setTemplateId] = useState<string | null>('abandoned_cart');
   const [name, setName] = useState('');
@@ -23,12 +23,14 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     const chosen = templates.data?.find((tpl) => tpl.id === templateId);
     try {
-      const journey = await api<JourneyDetail>('/journeys', {
-        body: {
-          name: name.trim() || chosen?.name[lang] || t('journeys.blank'),
-          ...(templateId ? { templateId } : {}),
-        },
-      });
+      const journey = await call(
+        client.journeys.$post({
+          json: {
+            name: name.trim() || chosen?.name[lang] || t('journeys.blank'),
+            ...(templateId ? { templateId } : {}),
+          },
+        }),
+      );
       navigate(`/journeys/${journey.id}`);
     } catch (e) {
       setError(errorText(e, lang));

@@ -11,63 +11,11 @@ import {
   YAxis,
 } from 'recharts';
 import { Link } from 'wouter';
-import { api } from '../api/client';
-import type { JourneyDetail } from '../api/types';
+import { call, client } from '../api/client';
+import type { JourneyDetail } from '../api/models';
 import { currentLang } from '../i18n/index';
 import { StatusBadge } from '../journeys/status-badge';
 import './kpis.css';
-
-interface Interval {
-  low: number;
-  high: number;
-}
-interface Group {
-  entered: number;
-  converted: number;
-  rate: number | null;
-  ci95: Interval | null;
-}
-interface Analytics {
-  goal: {
-    event: string | null;
-    conversions: number;
-    rate: number | null;
-    median_seconds_to_convert: number | null;
-  };
-  lift: {
-    treatment: Group;
-    holdout: Group;
-    absolute: { value: number; ci95: Interval } | null;
-    relative: { value: number; ci95: Interval } | null;
-    significant: boolean;
-    conclusive: boolean;
-    note: { code: string; es: string; en: string } | null;
-  };
-  cost: {
-    currency: string;
-    total: number;
-    per_conversion: number | null;
-    per_incremental_conversion: number | null;
-  };
-  messages: Record<
-    string,
-    {
-      sent: number;
-      delivered: number;
-      read: number;
-      replied: number;
-      clicked: number;
-      failed: number;
-      held_out: number;
-      cost: number;
-    }
-  >;
-  series: {
-    day: string;
-    entered: { treatment: number; holdout: number };
-    conversions: { treatment: number; holdout: number };
-  }[];
-}
 
 const pct = (n: number | null | undefined, digits = 1) =>
   n === null || n === undefined ? '—' : `${(n * 100).toFixed(digits)} %`;
@@ -78,11 +26,12 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
   const lang = currentLang();
   const journey = useQuery({
     queryKey: ['journey', journeyId],
-    queryFn: () => api<JourneyDetail>(`/journeys/${journeyId}`),
+    queryFn: () => call(client.journeys[':id'].$get({ param: { id: journeyId } })),
   });
   const data = useQuery({
     queryKey: ['analytics', journeyId],
-    queryFn: () => api<Analytics>(`/journeys/${journeyId}/analytics`),
+    queryFn: () =>
+      call(client.journeys[':id'].analytics.$get({ param: { id: journeyId }, query: {} })),
     refetchInterval: 5_000,
   });
   if (!data.data || !journey.data) return <p className="empty">{t('common.loading')}</p>;

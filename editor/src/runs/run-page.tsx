@@ -3,8 +3,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { api } from '../api/client';
-import type { RunDetail } from '../api/types';
+import { call, client } from '../api/client';
+import type { RunDetail } from '../api/models';
 import { JourneyCanvas } from '../canvas/journey-canvas';
 import { StatusBadge } from '../journeys/status-badge';
 import { EditorProvider } from '../store/editor-context';
@@ -21,7 +21,7 @@ export default function RunPage({ runId }: { runId: string }) {
   const queryClient = useQueryClient();
   const run = useQuery({
     queryKey: ['run', runId],
-    queryFn: () => api<RunDetail>(`/runs/${runId}`),
+    queryFn: () => call(client.runs[':id'].$get({ param: { id: runId } })),
     refetchInterval: (q) => (q.state.data?.status === 'active' ? 2_000 : false),
   });
   if (!run.data) return <p className="empty">{t('common.loading')}</p>;
@@ -32,7 +32,7 @@ export default function RunPage({ runId }: { runId: string }) {
     ? [r.contact.first_name, r.contact.last_name].filter(Boolean).join(' ')
     : '';
   async function remove() {
-    await api(`/runs/${runId}/exit`, { method: 'POST' });
+    await call(client.runs[':id'].exit.$post({ param: { id: runId } }));
     await queryClient.invalidateQueries({ queryKey: ['run', runId] });
   }
   return (

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
-import { api } from '../api/client';
-import type { JourneySummary, RunSummary } from '../api/types';
+import { call, client } from '../api/client';
+import type { JourneySummary, RunSummary } from '../api/models';
 import { StatusBadge } from '../journeys/status-badge';
 
 /** Runs with filters: journey, status, current step. */
@@ -16,16 +16,16 @@ export default function RunsPage() {
   const [nodeId, setNodeId] = useState(search.get('nodeId') ?? '');
   const journeys = useQuery({
     queryKey: ['journeys'],
-    queryFn: () => api<JourneySummary[]>('/journeys'),
+    queryFn: () => call(client.journeys.$get()),
   });
-  const query = new URLSearchParams({
+  const query = {
     ...(journeyId ? { journeyId } : {}),
-    ...(status ? { status } : {}),
+    ...(status ? { status: status as RunSummary['status'] } : {}),
     ...(nodeId ? { nodeId } : {}),
-  });
+  };
   const runs = useQuery({
-    queryKey: ['runs', query.toString()],
-    queryFn: () => api<RunSummary[]>(`/runs?${query}`),
+    queryKey: ['runs', query],
+    queryFn: () => call(client.runs.$get({ query })),
     refetchInterval: 3_000,
   });
   return (

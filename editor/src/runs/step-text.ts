@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RunStep } from '../api/types';
+import type { RunStep } from '../api/models';
 
 /** One timeline line in the marketer's words: what happened and why. */
 export function stepText(t: TFunction, step: RunStep, nodeName: (id: string) => string): string {

@@ -1,21 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { ConversationItem } from '../api/types';
+import { call, client } from '../api/client';
+import type { ConversationItem } from '../api/models';
 import './phone.css';
 import { useCan } from '../auth/access';
-
-interface Conversation {
-  contact: {
-    id: string;
-    first_name: string | null;
-    last_name: string | null;
-    phone: string | null;
-    email: string | null;
-  };
-  items: ConversationItem[];
-}
 
 interface Button {
   id: string;
@@ -50,19 +39,19 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
   const [replyingTo, setReplyingTo] = useState<ConversationItem | undefined>();
   const conversation = useQuery({
     queryKey: ['conversation', contactId],
-    queryFn: () => api<Conversation>(`/sandbox/conversations/${contactId}`),
+    queryFn: () => call(client.sandbox.conversations[':contactId'].$get({ param: { contactId } })),
     refetchInterval: refetchMs,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['conversation', contactId] });
   async function reply(
     body: { text?: string; buttonId?: string; replyTo?: string },
-    channel = 'whatsapp',
+    channel: ConversationItem['channel'] = 'whatsapp',
   ) {
-    await api('/sandbox/inbound', { body: { contactId, channel, ...body } });
+    await call(client.sandbox.inbound.$post({ json: { contactId, channel, ...body } }));
     await refresh();
   }
   async function mark(id: string, event: 'delivered' | 'read' | 'open' | 'click') {
-    await api(`/sandbox/messages/${id}/${event}`, { method: 'POST' });
+    await call(client.sandbox.messages[':id'][':event'].$post({ param: { id, event } }));
     await refresh();
   }
   async function send(event: FormEvent) {

@@ -2,17 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ShoppingCart } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { api } from '../api/client';
+import { call, client } from '../api/client';
 import { Phone } from './phone';
 import './sandbox.css';
 import { useCan } from '../auth/access';
-
-interface ContactRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-}
 
 /** The sandbox inbox: every contact's conversation as a phone, to reply, tap buttons, open or click. */
 export default function SandboxPage({ contactId }: { contactId?: string }) {
@@ -22,29 +15,31 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
   const canUse = useCan('sandbox.use');
   const contacts = useQuery({
     queryKey: ['contacts', ''],
-    queryFn: () => api<ContactRow[] | { items: ContactRow[] }>('/contacts'),
+    queryFn: () => call(client.contacts.$get({ query: {} })),
     refetchInterval: 5_000,
   });
-  const list = Array.isArray(contacts.data) ? contacts.data : (contacts.data?.items ?? []);
+  const list = contacts.data?.items ?? [];
   const selected = contactId ?? list[0]?.id;
 
   async function simulateCart() {
     const contact = list.find((c) => c.id === selected);
-    if (!contact) return;
+    if (!contact || (!contact.phone && !contact.email)) return;
     const cart = `C-${Math.floor(Math.random() * 100_000)}`;
-    await api('/events', {
-      body: {
-        id: `sandbox-${cart}-${Date.now()}`,
-        name: 'cart_abandoned',
-        contact: contact.phone ? { phone: contact.phone } : { email: contact.email },
-        properties: {
-          cart_id: cart,
-          cart_total: '$1,299.00',
-          item_count: 3,
-          cart_url: `https://tienda.example/carrito/${cart}`,
+    await call(
+      client.events.$post({
+        json: {
+          id: `sandbox-${cart}-${Date.now()}`,
+          name: 'cart_abandoned',
+          contact: contact.phone ? { phone: contact.phone } : { email: contact.email ?? '' },
+          properties: {
+            cart_id: cart,
+            cart_total: '$1,299.00',
+            item_count: 3,
+            cart_url: `https://tienda.example/carrito/${cart}`,
+          },
         },
-      },
-    });
+      }),
+    );
     await queryClient.invalidateQueries({ queryKey: ['conversation', selected] });
   }
 

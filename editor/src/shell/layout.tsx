@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { api } from '../api/client';
-import type { Me } from '../api/types';
+import { call, client } from '../api/client';
+import type { Me } from '../api/models';
 import { LanguageSwitch } from './language-switch';
 import './shell.css';
 
@@ -25,7 +25,7 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
     { href: '/team', label: t('team.nav'), active: location.startsWith('/team') },
   ];
   async function logout() {
-    await api('/auth/logout', { method: 'POST' });
+    await call(client.auth.logout.$post());
     await queryClient.invalidateQueries({ queryKey: ['me'] });
   }
   return (

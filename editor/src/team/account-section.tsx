@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorText } from '../api/client';
+import { call, client, errorText } from '../api/client';
 import { useLang } from '../canvas/inspector/use-lang';
 
 /** The signed-in member's own sessions and password. */
@@ -15,7 +15,7 @@ export function AccountSection() {
   const [busy, setBusy] = useState(false);
 
   async function logoutEverywhere() {
-    await api('/auth/logout-everywhere', { method: 'POST' });
+    await call(client.auth['logout-everywhere'].$post());
     await queryClient.invalidateQueries({ queryKey: ['me'] });
   }
 
@@ -24,7 +24,9 @@ export function AccountSection() {
     setBusy(true);
     setMessage(null);
     try {
-      await api('/auth/password', { body: { currentPassword: current, newPassword: next } });
+      await call(
+        client.auth.password.$post({ json: { currentPassword: current, newPassword: next } }),
+      );
       setCurrent('');
       setNext('');
       setMessage({ ok: true, text: t('team.passwordChanged') });

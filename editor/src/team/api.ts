@@ -1,64 +1,16 @@
-import type { ApiKeyScope, AuditAction, Role } from '@ruta/shared';
+import type { ApiKeyScope, Role } from '@ruta/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { call, client, type Ok } from '../api/client';
 
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  joinedAt: string;
-}
+type Answer<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
 
-export interface PendingInvitation {
-  id: string;
-  email: string;
-  role: Role;
-  invitedBy: { id: string | null; email: string | null };
-  createdAt: string;
-  expiresAt: string;
-}
-
+export type Member = Answer<typeof client.members.$get>['items'][number];
+export type PendingInvitation = Answer<typeof client.members.invitations.$get>['items'][number];
 /** An invitation just made (or renewed): its link is in this answer only. */
-export interface InvitationLink {
-  id: string;
-  link: string;
-  expiresAt: string;
-  email: string;
-  role: Role;
-  /** Whether it also went out by email through the workspace's SMTP channel. */
-  mail: 'sent' | 'no_channel' | 'failed';
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: ApiKeyScope;
-  createdAt: string;
-  createdBy: { id: string | null; email: string | null };
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface NewApiKey {
-  id: string;
-  key: string;
-  name: string;
-  prefix: string;
-  scope: ApiKeyScope;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: AuditAction;
-  actor: { type: 'user' | 'api_key' | 'system'; id: string | null; label: string | null };
-  target: { type: string; id: string | null; label: string | null } | null;
-  detail: Record<string, unknown>;
-  ip: string | null;
-  userAgent: string | null;
-}
+export type InvitationLink = Answer<typeof client.members.invitations.$post>;
+export type ApiKey = Answer<(typeof client)['api-keys']['$get']>['items'][number];
+export type NewApiKey = Answer<(typeof client)['api-keys']['$post']>;
+export type AuditEntry = Answer<typeof client.audit.$get>['items'][number];
 
 const MEMBERS = ['members'] as const;
 const INVITATIONS = ['invitations'] as const;
@@ -68,14 +20,14 @@ const AUDIT = ['audit'] as const;
 export function useMembers() {
   return useQuery({
     queryKey: MEMBERS,
-    queryFn: async () => (await api<{ items: Member[] }>('/members')).items,
+    queryFn: async () => (await call(client.members.$get())).items,
   });
 }
 
 export function useInvitations({ enabled }: { enabled: boolean }) {
   return useQuery({
     queryKey: INVITATIONS,
-    queryFn: async () => (await api<{ items: PendingInvitation[] }>('/members/invitations')).items,
+    queryFn: async () => (await call(client.members.invitations.$get())).items,
     enabled,
   });
 }
@@ -96,40 +48,45 @@ function useTeamChange<I, O>(fn: (input: I) => Promise<O>) {
 
 export const useInvite = () =>
   useTeamChange((input: { email: string; role: Role }) =>
-    api<InvitationLink>('/members/invitations', { body: input }),
+    call(client.members.invitations.$post({ json: input })),
   );
 
 export const useRenewInvitation = () =>
   useTeamChange((id: string) =>
-    api<InvitationLink>(`/members/invitations/${id}/renew`, { method: 'POST' }),
+    call(client.members.invitations[':id'].renew.$post({ param: { id } })),
   );
 
 export const useCancelInvitation = () =>
-  useTeamChange((id: string) => api<void>(`/members/invitations/${id}`, { method: 'DELETE' }));
+  useTeamChange((id: string) => call(client.members.invitations[':id'].$delete({ param: { id } })));
 
 export const useChangeRole = () =>
   useTeamChange((input: { userId: string; role: Role }) =>
-    api<Member>(`/members/${input.userId}`, { method: 'PATCH', body: { role: input.role } }),
+    call(
+      client.members[':userId'].$patch({
+        param: { userId: input.userId },
+        json: { role: input.role },
+      }),
+    ),
   );
 
 export const useRemoveMember = () =>
-  useTeamChange((userId: string) => api<void>(`/members/${userId}`, { method: 'DELETE' }));
+  useTeamChange((userId: string) => call(client.members[':userId'].$delete({ param: { userId } })));
 
 export function useApiKeys({ enabled }: { enabled: boolean }) {
   return useQuery({
     queryKey: KEYS,
-    queryFn: async () => (await api<{ items: ApiKey[] }>('/api-keys')).items,
+    queryFn: async () => (await call(client['api-keys'].$get())).items,
     enabled,
   });
 }
 
 export const useCreateApiKey = () =>
   useTeamChange((input: { name: string; scope: ApiKeyScope }) =>
-    api<NewApiKey>('/api-keys', { body: input }),
+    call(client['api-keys'].$post({ json: input })),
   );
 
 export const useRevokeApiKey = () =>
-  useTeamChange((id: string) => api<void>(`/api-keys/${id}`, { method: 'DELETE' }));
+  useTeamChange((id: string) => call(client['api-keys'][':id'].$delete({ param: { id } })));
 
 const AUDIT_PAGE = 30;
 
@@ -139,8 +96,10 @@ export function useAuditLog({ enabled }: { enabled: boolean }) {
     queryKey: AUDIT,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api<{ items: AuditEntry[]; nextBefore: string | null }>(
-        `/audit?${new URLSearchParams({ limit: String(AUDIT_PAGE), ...(pageParam ? { before: pageParam } : {}) })}`,
+      call(
+        client.audit.$get({
+          query: { limit: String(AUDIT_PAGE), ...(pageParam ? { before: pageParam } : {}) },
+        }),
       ),
     getNextPageParam: (last) => last.nextBefore,
     enabled,

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import type { Me } from '../api/types';
+import type { Me } from '../api/models';
 import { type Routes, renderWithQueries, setupApiTests, stubApi } from '../channels/test-api';
 import type { ApiKey, AuditEntry, Member } from './api';
 import TeamPage from './team-page';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../api/types';
+import type { Me } from '../api/models';
 import { useCan, useRole } from '../auth/access';
 import { AccountSection } from './account-section';
 import { ApiKeysSection } from './api-keys-section';

@@ -37,7 +37,10 @@ describe('click links', () => {
   test("another message's signature and a forged signature fail", () => {
     const { u, s } = parseClick(links.clickUrl(messageId, target));
     expect(verifyTracking.click(box, otherMessageId, u, s)).toBe(false);
-    expect(verifyTracking.click(box, messageId, u, `${s.slice(0, -2)}AA`)).toBe(false);
+    // The first character carries six significant bits (the last carries padding bits too, so
+    // rewriting the tail could decode to the same bytes now and then).
+    const forged = `${s.startsWith('A') ? 'B' : 'A'}${s.slice(1)}`;
+    expect(verifyTracking.click(box, messageId, u, forged)).toBe(false);
     expect(verifyTracking.click(box, messageId, u, '')).toBe(false);
   });
 

@@ -1,0 +1,101 @@
+import { z } from '@hono/zod-openapi';
+import { Duration } from '@ruta/shared';
+
+const Count = z.number().int();
+const Interval = z.object({ low: z.number(), high: z.number() });
+
+const NodeStats = z.object({
+  entered: Count.openapi({ description: 'Distinct runs that entered the step' }),
+  visits: Count.openapi({ description: "Entries, counting a run's repeated visits" }),
+  exited_here: Count,
+  in_flight: Count.openapi({ description: 'Runs at this step now' }),
+  ports: z.record(z.string(), Count).openapi({ description: 'Runs that left by each output' }),
+});
+
+const EdgeStats = z.object({
+  source: z.string(),
+  source_port: z.string(),
+  target: z.string(),
+  count: Count,
+  percent: z.number().nullable(),
+});
+
+const MessageTotals = z.object({
+  sent: Count,
+  delivered: Count,
+  read: Count,
+  opened: Count,
+  clicked: Count,
+  replied: Count,
+  failed: Count,
+  held_out: Count,
+  cost: z.number(),
+});
+
+const Group = z.object({
+  entered: Count,
+  converted: Count,
+  rate: z.number().nullable(),
+  ci95: Interval.nullable(),
+  median_seconds_to_convert: z.number().nullable(),
+});
+
+const Estimate = z.object({ value: z.number(), ci95: Interval }).nullable();
+
+const VersionRef = z.object({ id: z.string(), version: z.number().int() }).nullable();
+
+/** GET /api/journeys/{id}/analytics: what the canvas overlay and the KPI page draw. */
+export const JourneyAnalytics = z
+  .object({
+    journey_id: z.string(),
+    version: VersionRef.openapi({ description: 'The version asked for, if one was' }),
+    graph_version: VersionRef.openapi({ description: 'The version whose steps `edges` follows' }),
+    range: z.object({ from: z.string().nullable(), to: z.string().nullable(), tz: z.string() }),
+    nodes: z.record(z.string(), NodeStats),
+    edges: z.record(z.string(), EdgeStats),
+    messages: z.record(
+      z.string(),
+      MessageTotals.extend({ by_channel: z.record(z.string(), MessageTotals) }),
+    ),
+    goal: z.object({
+      event: z.string().nullable(),
+      window: Duration.nullable(),
+      entered: Count,
+      conversions: Count,
+      in_run: Count,
+      after_run: Count,
+      rate: z.number().nullable(),
+      median_seconds_to_convert: z.number().nullable(),
+    }),
+    lift: z.object({
+      treatment: Group,
+      holdout: Group,
+      absolute: Estimate,
+      relative: Estimate,
+      method: z.literal('newcombe_wilson'),
+      significant: z.boolean(),
+      conclusive: z.boolean(),
+      note: z
+        .object({
+          code: z.enum(['no_holdout', 'no_treatment', 'too_small', 'not_significant']),
+          en: z.string(),
+          es: z.string(),
+        })
+        .nullable(),
+    }),
+    cost: z.object({
+      currency: z.string(),
+      total: z.number(),
+      per_conversion: z.number().nullable(),
+      incremental_conversions: z.number().nullable(),
+      per_incremental_conversion: z.number().nullable(),
+    }),
+    series: z.array(
+      z.object({
+        day: z.string(),
+        entered: z.object({ treatment: Count, holdout: Count }),
+        conversions: z.object({ treatment: Count, holdout: Count }),
+      }),
+    ),
+  })
+  .openapi('JourneyAnalytics');

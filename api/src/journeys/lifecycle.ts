@@ -1,0 +1,224 @@
+import { activeJourney, enrollContact } from '@ruta/engine';
+import {
+  type AuditAction,
+  getJourneyTemplate,
+  JourneyDefinition,
+  validateJourney,
+} from '@ruta/shared';
+import type { Context } from 'hono';
+import { audit } from '../audit/audit-log';
+import { type AppEnv, enrollmentTarget } from '../deps';
+import { fieldProblem, problem } from '../http/problem';
+import { exitRuns } from '../runs/exit-runs';
+import { blankJourney } from './blank';
+import { startPreview } from './preview';
+import { journeyProblemFields } from './problem-fields';
+import { getJourney, getVersion, type JourneyStatus, latestVersion } from './repository';
+import {
+  insertJourney,
+  insertVersion,
+  knownContactIds,
+  saveActivation,
+  setJourneyStatus,
+} from './store';
+import { onJourneyStatus, startSweep } from './triggers';
+import { journeyDetail } from './views';
+
+type Ctx = Context<AppEnv>;
+
+export async function createJourney(c: Ctx, input: { name: string; templateId?: string }) {
+  const { sql } = c.get('deps');
+  const { workspaceId } = c.get('auth');
+  const template = input.templateId ? getJourneyTemplate(input.templateId) : undefined;
+  if (input.templateId && !template) {
+    const params = { templateId: input.templateId };
+    throw problem('unknown_template', params, {
+      errors: [fieldProblem('templateId', 'unknown_template', params)],
+    });
+  }
+  const id = await insertJourney(sql, workspaceId, {
+    name: input.name,
+    definition: template?.definition ?? blankJourney(),
+    layout: template?.layout ?? { trigger: { x: 0, y: 0 } },
+    templateId: input.templateId ?? null,
+  });
+  return journeyDetail(sql, workspaceId, id);
+}
+
+export async function publishJourney(c: Ctx, id: string) {
+  const { sql } = c.get('deps');
+  const { workspaceId, userId } = c.get('auth');
+  const journey = await getJourney(sql, workspaceId, id);
+  if (journey.status === 'archived') throw problem('journey_archived', { action: 'publish' });
+  const problems = validateJourney(journey.draft);
+  if (problems.length > 0) {
+    throw problem(
+      'journey_has_problems',
+      { count: problems.length, action: 'publish' },
+      { errors: journeyProblemFields(problems) },
+    );
+  }
+  const published = await insertVersion(
+    sql,
+    { id: journey.id, layout: journey.draft_layout },
+    JourneyDefinition.parse(journey.draft),
+    userId ?? null,
+  );
+  await audit(
+    c,
+    'journey.published',
+    { type: 'journey', id: journey.id, label: journey.name },
+    published,
+  );
+  return journeyDetail(sql, workspaceId, journey.id);
+}
+
+export async function activateJourney(c: Ctx, id: string, body: Record<string, unknown>) {
+  const { sql } = c.get('deps');
+  const { workspaceId } = c.get('auth');
+  const journey = await getJourney(sql, workspaceId, id);
+  if (journey.status === 'archived') throw problem('journey_archived', { action: 'activate' });
+  if (journey.status === 'active') throw problem('journey_already_active', {});
+  const version = await latestVersion(sql, journey.id);
+  if (!version) {
+    const problems = validateJourney(journey.draft);
+    throw problems.length > 0
+      ? problem('draft_has_problems', {}, { errors: journeyProblemFields(problems) })
+      : problem('publish_first', {});
+  }
+  const activation = Object.fromEntries(
+    Object.entries(body).filter(([, v]) => v !== null && v !== undefined),
+  );
+  if (!activation.pilot)
+    activation.pilot = { enrollmentPercent: 100, holdoutPercent: 0, endsAt: defaultPilotEnd() };
+  await saveActivation(sql, journey.id, activation, version.id);
+  await syncTrigger(c, journey.id, 'active');
+  await audit(
+    c,
+    'journey.activated',
+    { type: 'journey', id: journey.id, label: journey.name },
+    { version: version.version, pilot: activation.pilot },
+  );
+  return journeyDetail(sql, workspaceId, journey.id);
+}
+
+/** Which status changes are allowed, from where, and what each leads to. */
+const TRANSITIONS = {
+  pause: { from: ['active'], to: 'paused', audited: 'journey.paused' },
+  resume: { from: ['paused'], to: 'active', audited: 'journey.resumed' },
+  stop: { from: ['active', 'paused'], to: 'stopped', audited: 'journey.stopped' },
+  archive: { from: ['draft', 'paused', 'stopped'], to: 'archived', audited: 'journey.archived' },
+} as const satisfies Record<
+  string,
+  { from: JourneyStatus[]; to: Exclude<JourneyStatus, 'draft'>; audited: AuditAction }
+>;
+export type Transition = keyof typeof TRANSITIONS;
+
+export async function changeStatus(c: Ctx, id: string, action: Transition) {
+  const { sql } = c.get('deps');
+  const { workspaceId } = c.get('auth');
+  const journey = await getJourney(sql, workspaceId, id);
+  const { from, to, audited } = TRANSITIONS[action];
+  if (!(from as readonly JourneyStatus[]).includes(journey.status)) {
+    throw problem(
+      'invalid_transition',
+      { action, status: journey.status, allowed: [...from] },
+      { errors: [fieldProblem('status', 'invalid_transition', { status: journey.status })] },
+    );
+  }
+  await setJourneyStatus(sql, journey.id, to);
+  if (action === 'stop')
+    await exitRuns(
+      c.get('deps'),
+      journey.workspace_id,
+      { journeyId: journey.id },
+      { reason: 'journey stopped', by: 'operator' },
+    );
+  await syncTrigger(c, journey.id, to);
+  await audit(
+    c,
+    audited,
+    { type: 'journey', id: journey.id, label: journey.name },
+    { from: journey.status },
+  );
+  return journeyDetail(sql, workspaceId, journey.id);
+}
+
+export async function previewJourney(
+  c: Ctx,
+  id: string,
+  options: Parameters<typeof startPreview>[3],
+) {
+  const deps = c.get('deps');
+  const { workspaceId } = c.get('auth');
+  const journey = await getJourney(deps.sql, workspaceId, id);
+  if (options.contactId) {
+    const known = await knownContactIds(deps.sql, workspaceId, [options.contactId]);
+    if (!known.has(options.contactId))
+      throw problem(
+        'unknown_contact',
+        {},
+        { errors: [fieldProblem('contactId', 'unknown_contact', {})] },
+      );
+  }
+  return startPreview(deps, workspaceId, journey, options);
+}
+
+export async function enrollNow(c: Ctx, id: string, contactIds: string[]) {
+  const deps = c.get('deps');
+  const { workspaceId } = c.get('auth');
+  await getJourney(deps.sql, workspaceId, id);
+  const journey = await activeJourney(deps.sql, id);
+  if (!journey) throw problem('activate_first', { action: 'enroll' });
+  const known = await knownContactIds(deps.sql, workspaceId, contactIds);
+  const missing = contactIds.filter((x) => !known.has(x));
+  if (missing.length > 0) {
+    throw problem(
+      'contacts_missing',
+      { count: missing.length },
+      {
+        errors: missing.map((m) =>
+          fieldProblem(`contactIds[${contactIds.indexOf(m)}]`, 'missing_contact', {
+            contactId: m,
+          }),
+        ),
+      },
+    );
+  }
+  const enrollments = [];
+  for (const contactId of contactIds)
+    enrollments.push({
+      contactId,
+      ...(await enrollContact(enrollmentTarget(deps), journey, contactId)),
+    });
+  return { enrollments };
+}
+
+export async function sweepNow(c: Ctx, id: string) {
+  const deps = c.get('deps');
+  await getJourney(deps.sql, c.get('auth').workspaceId, id);
+  const journey = await activeJourney(deps.sql, id);
+  if (!journey) throw problem('activate_first', { action: 'sweep' });
+  const trigger = journey.definition.trigger.kind;
+  if (trigger !== 'segment' && trigger !== 'schedule')
+    throw problem('no_segment_to_sweep', { trigger });
+  return { workflowId: await startSweep(deps, id, `now-${Date.now()}`) };
+}
+
+/** Keeps the journey's Temporal Schedule (schedule triggers) or activation sweep (segments) in step. */
+async function syncTrigger(
+  c: Ctx,
+  journeyId: string,
+  status: 'active' | 'paused' | 'stopped' | 'archived',
+) {
+  const deps = c.get('deps');
+  const journey = await getJourney(deps.sql, c.get('auth').workspaceId, journeyId);
+  const version = journey.active_version_id
+    ? await getVersion(deps.sql, journey.active_version_id)
+    : undefined;
+  await onJourneyStatus(deps, { id: journeyId, definition: version?.definition ?? null }, status);
+}
+
+function defaultPilotEnd(): string {
+  return new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10);
+}

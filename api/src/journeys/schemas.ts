@@ -1,0 +1,144 @@
+import { z } from '@hono/zod-openapi';
+import {
+  FrequencyCap,
+  Goal,
+  JourneyDefinition,
+  JourneyLayout,
+  Localized,
+  Pilot,
+  QuietHours,
+  ReentrySettings,
+  ValidationProblem,
+} from '@ruta/shared';
+
+/** A moment, as ISO 8601 with its offset. */
+export const Instant = z.string().openapi({ format: 'date-time', example: '2026-12-04T18:00:00Z' });
+
+export const JourneyStatus = z
+  .enum(['draft', 'active', 'paused', 'stopped', 'archived'])
+  .openapi('JourneyStatus');
+
+/** What "Activar piloto" sets; an absent setting is off. */
+export const Activation = z
+  .object({
+    pilot: Pilot.optional(),
+    reentry: ReentrySettings.optional(),
+    quietHours: QuietHours.optional(),
+    frequencyCap: FrequencyCap.optional(),
+    goal: Goal.optional(),
+  })
+  .openapi('Activation');
+
+/** The activation request: `null` switches a setting off. */
+export const ActivationRequest = z
+  .object({
+    pilot: Pilot.optional(),
+    reentry: ReentrySettings.optional(),
+    quietHours: QuietHours.nullable().optional(),
+    frequencyCap: FrequencyCap.nullable().optional(),
+    goal: Goal.nullable().optional(),
+  })
+  .openapi('ActivationRequest');
+
+export const JourneySummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: JourneyStatus,
+    version: z.number().int().nullable().openapi({ description: 'The active version, if any' }),
+    templateId: z.string().nullable(),
+    entered: z.number().int(),
+    converted: z.number().int(),
+    inFlight: z.number().int(),
+    pilot: Pilot.nullable(),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .openapi('JourneySummary');
+
+const VersionRef = z.object({ id: z.string(), version: z.number().int(), publishedAt: Instant });
+
+export const JourneyDetail = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: JourneyStatus,
+    templateId: z.string().nullable(),
+    draft: JourneyDefinition.describe(
+      'The draft as last saved; it may be unfinished (`problems` says what is missing)',
+    ),
+    layout: JourneyLayout,
+    draftUpdatedAt: Instant,
+    problems: z.array(ValidationProblem),
+    activeVersion: VersionRef.nullable(),
+    versions: z.array(VersionRef),
+    activation: Activation.nullable(),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .openapi('Journey');
+
+export const Draft = z
+  .object({
+    definition: z.record(z.string(), z.unknown()).openapi({
+      description: 'The journey as drawn; it may be unfinished (the answer lists its problems)',
+    }),
+    layout: JourneyLayout.optional(),
+  })
+  .openapi('Draft');
+
+export const Validation = z
+  .object({ valid: z.boolean(), problems: z.array(ValidationProblem) })
+  .openapi('JourneyValidation');
+
+export const JourneyTemplate = z
+  .object({
+    id: z.string(),
+    name: Localized,
+    description: Localized,
+    definition: JourneyDefinition,
+    layout: JourneyLayout,
+  })
+  .openapi('JourneyTemplate');
+
+export const JourneyVersion = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    published_at: Instant,
+    definition: JourneyDefinition,
+    layout: JourneyLayout,
+    runs: z.number().int(),
+    active_runs: z.number().int(),
+  })
+  .openapi('JourneyVersion');
+
+export const Impact = z
+  .object({
+    inFlight: z.number().int(),
+    byNode: z.array(z.object({ version: z.number().int(), nodeId: z.string(), runs: z.number() })),
+    nextVersion: z.number().int(),
+    note: z.string(),
+  })
+  .openapi('PublishImpact');
+
+export const PreviewStarted = z
+  .object({ runId: z.string(), workflowId: z.string(), contactId: z.string() })
+  .openapi('PreviewStarted');
+
+/** What entering one journey gave for one contact. */
+export const Enrollment = z
+  .object({
+    journeyId: z.string(),
+    status: z.enum(['started', 'already_in_journey', 'skipped', 'excluded', 'pilot_ended']),
+    runId: z.string().optional(),
+    group: z.enum(['treatment', 'holdout']).optional(),
+    reason: z.string().optional(),
+  })
+  .openapi('Enrollment');
+
+export const Enrollments = z
+  .object({ enrollments: z.array(Enrollment.extend({ contactId: z.string() })) })
+  .openapi('Enrollments');
+
+export const SweepStarted = z.object({ workflowId: z.string() }).openapi('SweepStarted');
