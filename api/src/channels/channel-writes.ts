@@ -144,3 +144,11 @@ function openConfig(row: ChannelRow, box: SecretBox | undefined): Record<string,
     throw error;
   }
 }
+
+/** Removes a channel; answers its name and provider (for the audit log), or undefined. */
+export async function deleteChannel(sql: Sql, workspaceId: string, id: string) {
+  const [removed] = await sql<{ name: string; provider: string }[]>`
+    delete from channels where id = ${id} and workspace_id = ${workspaceId}
+    returning name, provider`;
+  return removed;
+}

@@ -8,7 +8,7 @@ import {
   UpdateChannel,
 } from '../channels/channel-schemas';
 import { channelView, findChannel, listChannels } from '../channels/channel-views';
-import { createChannel, updateChannel } from '../channels/channel-writes';
+import { createChannel, deleteChannel, updateChannel } from '../channels/channel-writes';
 import { syncTemplates } from '../channels/templates';
 import type { AppEnv } from '../deps';
 import { notFound } from '../http/problem';
@@ -113,11 +113,8 @@ export const channels = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: { 204: { description: 'Removed' }, ...problemResponses },
     }),
     async (c) => {
-      const { sql } = c.get('deps');
       const { id } = c.req.valid('param');
-      const [removed] = await sql<{ name: string; provider: string }[]>`
-        delete from channels where id = ${id} and workspace_id = ${c.get('auth').workspaceId}
-        returning name, provider`;
+      const removed = await deleteChannel(c.get('deps').sql, c.get('auth').workspaceId, id);
       if (!removed) throw notFound('channel', id);
       await audit(
         c,

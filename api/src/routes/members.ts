@@ -15,6 +15,7 @@ import {
   renewInvitation,
 } from '../team/invitations';
 import { changeRole, listMembers, removeMember } from '../team/members';
+import { workspaceName } from '../workspace/store';
 import { IdParam, json, jsonBody, ProblemSchema, problemResponses } from './schemas';
 
 const problemDoc = (description: string) => ({
@@ -86,16 +87,14 @@ async function deliver(
 ) {
   const deps = c.get('deps');
   const { workspaceId, email } = c.get('auth');
-  const [workspace] = await deps.sql<
-    { name: string }[]
-  >`select name from workspaces where id = ${workspaceId}`;
+
   const link = invitationLink(deps.config.publicUrl, invitation.token);
   const mail = await mailInvitation(
     deps,
     workspaceId,
     invitation.email,
     invitationEmail({
-      workspaceName: workspace?.name ?? '',
+      workspaceName: await workspaceName(deps.sql, workspaceId),
       inviter: email ?? 'Ruta',
       role: invitation.role,
       link,

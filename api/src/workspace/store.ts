@@ -24,3 +24,10 @@ export async function savePrices(sql: Sql, workspaceId: string, prices: unknown)
     update workspaces set settings = settings || ${sql.json({ prices } as never)}::jsonb
     where id = ${workspaceId}`;
 }
+
+export async function workspaceName(sql: Sql, workspaceId: string): Promise<string> {
+  const [row] = await sql<
+    { name: string }[]
+  >`select name from workspaces where id = ${workspaceId}`;
+  return row?.name ?? '';
+}
