@@ -80,6 +80,14 @@ export {
   workerTuningFromEnv,
 } from './worker';
 export { WORKFLOWS_PATH, workflowBundlePath } from './workflow-bundle';
+export {
+  engagementSignal,
+  enrollSignal,
+  eventSignal,
+  exitSignal,
+  type JourneySignalName,
+  stateQuery,
+} from './workflows/journey/signals';
 export type {
   ContactSnapshot,
   EngagementSignal,

@@ -2,6 +2,7 @@ import {
   type ActiveJourneyRef,
   type ContactSnapshotRow,
   contactRowColumns,
+  eventSignal,
   OUTBOX_RETURNING,
   type OutboxRow,
   outboxRows,
@@ -73,7 +74,7 @@ export function routingReads(sql: Sql) {
 export function eventSignals(sql: Sql) {
   return sql`
     insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
-    select s.workspace_id, r.id, r.workflow_id, 'signal', 'event',
+    select s.workspace_id, r.id, r.workflow_id, 'signal', ${eventSignal.name}::text,
            jsonb_build_object('id', s.id, 'name', s.name, 'properties', s.properties,
                               'occurredAt', to_char(s.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
     from stored s join runs r on r.contact_id = s.contact_id and r.status = 'active'

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { stateQuery } from '@ruta/engine';
 import type { AppEnv } from '../deps';
 import { isoInstant } from '../http/dates';
 import { notFound, problem } from '../http/problem';
@@ -99,7 +100,7 @@ export const runs = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         live = await Promise.race([
           temporal.workflow
             .getHandle(run.workflow_id)
-            .query('state')
+            .query(stateQuery)
             .catch(() => null),
           new Promise((resolve) => setTimeout(() => resolve(null), 2_000).unref()),
         ]);
