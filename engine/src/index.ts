@@ -1,5 +1,6 @@
 export {
-  type ContactRow as ContactSnapshotRow,
+  type ConsentRecord,
+  type ContactRow,
   contactRowColumns,
   loadContactRow,
   toSnapshot,

@@ -1,6 +1,6 @@
 import {
   type ActiveJourneyRef,
-  type ContactSnapshotRow,
+  type ContactRow,
   contactRowColumns,
   eventSignal,
   OUTBOX_RETURNING,
@@ -20,7 +20,7 @@ export interface IncomingEvent {
 }
 
 export interface StoreOutcome {
-  contact: ContactSnapshotRow;
+  contact: ContactRow;
   /**
    * Undefined when the event id was seen and routed before (a duplicate: nothing to do). A repeat
    * of an event whose routing never finished comes back with `repeat` set, to be routed now.
@@ -38,7 +38,7 @@ export interface StoreOutcome {
 
 /** A stored event's row as the store statements answer it (one per event). */
 export interface StoredEventRow {
-  contact: ContactSnapshotRow;
+  contact: ContactRow;
   id: string | null;
   occurred_at: Date | null;
   repeat: boolean | null;
@@ -83,7 +83,7 @@ export function eventSignals(sql: Sql) {
 }
 
 /** The outcome of one stored event; `contact` is its row as the contact now is. */
-export function storeOutcome(row: StoredEventRow, contact: ContactSnapshotRow): StoreOutcome {
+export function storeOutcome(row: StoredEventRow, contact: ContactRow): StoreOutcome {
   if (!row.id || !row.occurred_at) return { contact };
   return {
     contact,

@@ -10,6 +10,16 @@ export interface Me {
   apiKey?: { id: string; name: string; scope: 'ingest' | 'full' } | null;
 }
 
+/** A contact as `GET /api/contacts` lists it. */
+export interface ContactSummary {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  consent?: Record<string, { granted: boolean } | null>;
+  tags?: string[];
+}
+
 export interface JourneySummary {
   id: string;
   name: string;

@@ -3,17 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError, api, errorText, fieldText } from '../api/client';
+import type { ContactSummary } from '../api/types';
 import { useCan } from '../auth/access';
 import { currentLang } from '../i18n/index';
-
-interface ContactRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  consent?: Record<string, { granted: boolean } | null>;
-  tags?: string[];
-}
 
 interface ImportStatus {
   status: 'processing' | 'completed' | 'failed';
@@ -39,7 +31,7 @@ export default function ContactsPage() {
   const contacts = useQuery({
     queryKey: ['contacts', q],
     queryFn: () =>
-      api<ContactRow[] | { items: ContactRow[] }>(
+      api<ContactSummary[] | { items: ContactSummary[] }>(
         `/contacts?${new URLSearchParams(q ? { q } : {})}`,
       ),
   });

@@ -3,16 +3,10 @@ import { ShoppingCart } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { api } from '../api/client';
+import type { ContactSummary } from '../api/types';
 import { Phone } from './phone';
 import './sandbox.css';
 import { useCan } from '../auth/access';
-
-interface ContactRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-}
 
 /** The sandbox inbox: every contact's conversation as a phone, to reply, tap buttons, open or click. */
 export default function SandboxPage({ contactId }: { contactId?: string }) {
@@ -22,7 +16,7 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
   const canUse = useCan('sandbox.use');
   const contacts = useQuery({
     queryKey: ['contacts', ''],
-    queryFn: () => api<ContactRow[] | { items: ContactRow[] }>('/contacts'),
+    queryFn: () => api<ContactSummary[] | { items: ContactSummary[] }>('/contacts'),
     refetchInterval: 5_000,
   });
   const list = Array.isArray(contacts.data) ? contacts.data : (contacts.data?.items ?? []);
