@@ -28,6 +28,7 @@ export default defineConfig({
             'platform/src/config.test.ts',
             'api/src/webhooks/providers/**/*.test.ts',
             'api/src/http/json-scan.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
         },

@@ -1,7 +1,6 @@
+import { signMeta, whatsappTemplateButton } from '@ruta/api/testing';
+import { startFakeGraphApi } from '@ruta/engine/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signMeta } from '../../api/src/webhooks/providers/fixtures/sign';
-import { whatsappTemplateButton } from '../../api/src/webhooks/providers/fixtures/whatsapp';
-import { startFakeGraphApi } from '../../engine/src/channels/testing/fake-graph-api';
 import { callApi, eventually, loggedInPage, screenshot, stack } from '../browser';
 import { abandonCart, activeJourneyFromTemplate } from '../journeys';
 

@@ -1,5 +1,6 @@
 export {
-  type ContactRow as ContactSnapshotRow,
+  type ConsentRecord,
+  type ContactRow,
   contactRowColumns,
   loadContactRow,
   toSnapshot,
@@ -80,6 +81,14 @@ export {
   workerTuningFromEnv,
 } from './worker';
 export { WORKFLOWS_PATH, workflowBundlePath } from './workflow-bundle';
+export {
+  engagementSignal,
+  enrollSignal,
+  eventSignal,
+  exitSignal,
+  type JourneySignalName,
+  stateQuery,
+} from './workflows/journey/signals';
 export type {
   ContactSnapshot,
   EngagementSignal,

@@ -1,3 +1,4 @@
+import { exitSignal } from '@ruta/engine';
 import type { AppDeps } from '../deps';
 import { collectTraces, scrubTraces } from './contact-traces';
 import { findContactRow } from './contact-views';
@@ -30,7 +31,7 @@ export async function deleteContact(
     runs.map(async ({ workflow_id: workflowId }) => {
       const handle = temporal.workflow.getHandle(workflowId);
       try {
-        await handle.signal('exit', { reason: 'contact deleted', by });
+        await handle.signal(exitSignal, { reason: 'contact deleted', by });
       } catch (error) {
         log.warn({ err: error, workflowId }, 'could not signal exit');
       }

@@ -1,21 +1,11 @@
+import type { ContactRow } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import type { Db } from '../db';
 import { notFound } from '../http/problem';
 import { CHANNELS, fold } from './fields';
 
-export interface ContactRow {
-  id: string;
-  external_id: string | null;
-  phone: string | null;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  time_zone: string | null;
-  locale: string | null;
-  attributes: Record<string, unknown>;
-  tags: string[];
-  consent: Record<string, { granted?: boolean; at?: string; source?: string } | undefined>;
-  last_inbound_at: Record<string, string>;
+/** The engine's contact row with what only the contacts resource shows. */
+export interface ContactViewRow extends ContactRow {
   test_contact: boolean;
   created_at: Date;
   updated_at: Date;
@@ -28,7 +18,7 @@ const COLUMNS = (sql: Db) => sql`
   last_inbound_at, test_contact, created_at, updated_at,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor`;
 
-export function toContact(row: ContactRow) {
+export function toContact(row: ContactViewRow) {
   const consent = Object.fromEntries(
     CHANNELS.map((channel) => {
       const record = row.consent?.[channel];
@@ -68,7 +58,7 @@ export function toContact(row: ContactRow) {
 }
 
 export async function findContactRow(sql: Db, workspaceId: string, id: string) {
-  const [row] = await sql<ContactRow[]>`
+  const [row] = await sql<ContactViewRow[]>`
     select ${COLUMNS(sql)} from contacts where id = ${id} and workspace_id = ${workspaceId}`;
   if (!row) throw notFound('contact', id);
   return row;
@@ -104,7 +94,7 @@ export async function listContacts(sql: Sql, workspaceId: string, f: ContactFilt
       ? sql`and (created_at, id) < (${f.before}::text::timestamptz, ${f.beforeId}::uuid)`
       : sql`and created_at < ${f.before}::text::timestamptz`
     : sql``;
-  const rows = await sql<ContactRow[]>`
+  const rows = await sql<ContactViewRow[]>`
     select ${COLUMNS(sql)} from contacts
     where workspace_id = ${workspaceId}
       ${f.tag ? sql`and tags @> ${[f.tag]}::text[]` : sql``}

@@ -1,4 +1,10 @@
-import { deliverNow, OUTBOX_RETURNING, outboxRows, type WaitingFor } from '@ruta/engine';
+import {
+  deliverNow,
+  engagementSignal,
+  OUTBOX_RETURNING,
+  outboxRows,
+  type WaitingFor,
+} from '@ruta/engine';
 import type { Channel } from '@ruta/shared';
 import { classifyReply } from '@ruta/shared';
 import { type AppDeps, enrollmentTarget } from '../deps';
@@ -129,7 +135,7 @@ export async function receiveInbound(deps: AppDeps, inbound: Inbound) {
         and exists (select 1 from inserted)
     ), outbox as (
       insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
-      select ${inbound.workspaceId}, t.run_id, t.workflow_id, 'signal', 'engagement', t.payload
+      select ${inbound.workspaceId}, t.run_id, t.workflow_id, 'signal', ${engagementSignal.name}::text, t.payload
       from jsonb_to_recordset(${sql.json(targets as never)}) as t(run_id uuid, workflow_id text, payload jsonb)
       where exists (select 1 from inserted)
       returning ${sql.unsafe(OUTBOX_RETURNING)}

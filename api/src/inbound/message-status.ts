@@ -1,4 +1,4 @@
-import { deliverNow, OUTBOX_RETURNING, outboxRows } from '@ruta/engine';
+import { deliverNow, engagementSignal, OUTBOX_RETURNING, outboxRows } from '@ruta/engine';
 import { type AppDeps, enrollmentTarget } from '../deps';
 
 export type StatusKind = 'delivered' | 'read' | 'open' | 'click' | 'failed';
@@ -68,7 +68,7 @@ export async function receiveStatus(
       where id = ${message.contact_id} and ${optOut !== null}
     ), outbox as (
       insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
-      select ${workspaceId}, r.id, r.workflow_id, 'signal', 'engagement', ${sql.json(signal as never)}
+      select ${workspaceId}, r.id, r.workflow_id, 'signal', ${engagementSignal.name}::text, ${sql.json(signal as never)}
       from updated u join runs r on r.id = u.run_id
       where r.status = 'active'
       returning ${sql.unsafe(OUTBOX_RETURNING)}

@@ -1,4 +1,4 @@
-import { type ContactSnapshotRow, contactRowColumns } from '@ruta/engine';
+import { type ContactRow, contactRowColumns } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
 import { consentRecords } from '../contacts/fields';
@@ -23,7 +23,7 @@ export async function upsertContact(
   sql: Sql,
   workspaceId: string,
   ref: ContactRef,
-): Promise<ContactSnapshotRow> {
+): Promise<ContactRow> {
   const upsert = contactUpsertStatement(sql, workspaceId, ref);
   if (upsert) {
     const [row] = await upsert;
@@ -35,20 +35,20 @@ export async function upsertContact(
   const columns = sql(contactRowColumns);
   const [found] = ref.externalId
     ? await sql<
-        ContactSnapshotRow[]
+        ContactRow[]
       >`select ${columns} from contacts where workspace_id = ${workspaceId} and external_id = ${ref.externalId} limit 1`
     : ref.phone
       ? await sql<
-          ContactSnapshotRow[]
+          ContactRow[]
         >`select ${columns} from contacts where workspace_id = ${workspaceId} and phone = ${ref.phone} limit 1`
       : ref.email
         ? await sql<
-            ContactSnapshotRow[]
+            ContactRow[]
           >`select ${columns} from contacts where workspace_id = ${workspaceId} and lower(email) = lower(${ref.email}) limit 1`
         : [];
   if (found) {
     if (hasUpdates(ref)) {
-      const [updated] = await sql<ContactSnapshotRow[]>`
+      const [updated] = await sql<ContactRow[]>`
         update contacts set
           phone = coalesce(${ref.phone ?? null}, phone), email = coalesce(${ref.email ?? null}, email),
           first_name = coalesce(${ref.firstName ?? null}, first_name), last_name = coalesce(${ref.lastName ?? null}, last_name),
@@ -61,7 +61,7 @@ export async function upsertContact(
     }
     return found;
   }
-  const [created] = await sql<ContactSnapshotRow[]>`
+  const [created] = await sql<ContactRow[]>`
     insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
     values (${workspaceId}, ${ref.externalId ?? null}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
             ${ref.lastName ?? null}, ${ref.locale ?? null}, ${ref.timeZone ?? defaultTimeZoneForPhone(ref.phone) ?? null},
@@ -79,7 +79,7 @@ export async function upsertContact(
 export function contactUpsertStatement(sql: Sql, workspaceId: string, ref: ContactRef) {
   if (!ref.externalId || !hasUpdates(ref)) return undefined;
   const consent = consentRecords(ref.consent ?? {}, 'event');
-  return sql<ContactSnapshotRow[]>`
+  return sql<ContactRow[]>`
     insert into contacts (workspace_id, external_id, phone, email, first_name, last_name, locale, time_zone, attributes, consent)
     values (${workspaceId}, ${ref.externalId}, ${ref.phone ?? null}, ${ref.email ?? null}, ${ref.firstName ?? null},
             ${ref.lastName ?? null}, ${ref.locale ?? null}, ${ref.timeZone ?? defaultTimeZoneForPhone(ref.phone) ?? null},

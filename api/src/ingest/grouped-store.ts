@@ -1,4 +1,4 @@
-import { type ContactSnapshotRow, contactRowColumns } from '@ruta/engine';
+import { type ContactRow, contactRowColumns } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import { defaultTimeZoneForPhone } from '@ruta/shared';
 import { consentRecords } from '../contacts/fields';
@@ -185,7 +185,7 @@ async function storeMany(sql: Sql, round: Waiting[]): Promise<StoreOutcome[]> {
   return round.map((_, n) => {
     const row = byIndex.get(n);
     if (!row) throw new Error('an event of the group came back without its contact');
-    const { workspace_id: _workspace, ...contact } = row.contact as ContactSnapshotRow & {
+    const { workspace_id: _workspace, ...contact } = row.contact as ContactRow & {
       workspace_id?: string;
     };
     return storeOutcome(row, contact);

@@ -1,4 +1,4 @@
-import type { ActiveJourneyRef, ContactSnapshotRow } from '@ruta/engine';
+import type { ActiveJourneyRef, ContactRow } from '@ruta/engine';
 import type { AppDeps } from '../deps';
 import { routeEvent } from './route-event';
 import { routingReads } from './store-event';
@@ -19,7 +19,7 @@ export async function rerouteStaleEvents(deps: AppDeps, limit = 50): Promise<num
       name: string;
       properties: Record<string, unknown>;
       occurred_at: Date;
-      contact: ContactSnapshotRow;
+      contact: ContactRow;
       journeys: ActiveJourneyRef[] | null;
     }[]
   >`

@@ -1,7 +1,7 @@
 import {
   type ActiveJourneyRef,
   type ContactEnrollment,
-  type ContactSnapshotRow,
+  type ContactRow,
   contactEnrollment,
   deliverNow,
   enrollmentRequest,
@@ -17,7 +17,7 @@ export interface StoredEvent {
   id: string;
   name: string;
   /** The contact as the event left it (upserted with it). */
-  contact: ContactSnapshotRow;
+  contact: ContactRow;
   properties: Record<string, unknown>;
   occurredAt: string;
 }

@@ -1,7 +1,8 @@
 import {
   type ActiveJourneyRef,
-  type ContactSnapshotRow,
+  type ContactRow,
   contactRowColumns,
+  eventSignal,
   OUTBOX_RETURNING,
   type OutboxRow,
   outboxRows,
@@ -19,7 +20,7 @@ export interface IncomingEvent {
 }
 
 export interface StoreOutcome {
-  contact: ContactSnapshotRow;
+  contact: ContactRow;
   /**
    * Undefined when the event id was seen and routed before (a duplicate: nothing to do). A repeat
    * of an event whose routing never finished comes back with `repeat` set, to be routed now.
@@ -37,7 +38,7 @@ export interface StoreOutcome {
 
 /** A stored event's row as the store statements answer it (one per event). */
 export interface StoredEventRow {
-  contact: ContactSnapshotRow;
+  contact: ContactRow;
   id: string | null;
   occurred_at: Date | null;
   repeat: boolean | null;
@@ -73,7 +74,7 @@ export function routingReads(sql: Sql) {
 export function eventSignals(sql: Sql) {
   return sql`
     insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
-    select s.workspace_id, r.id, r.workflow_id, 'signal', 'event',
+    select s.workspace_id, r.id, r.workflow_id, 'signal', ${eventSignal.name}::text,
            jsonb_build_object('id', s.id, 'name', s.name, 'properties', s.properties,
                               'occurredAt', to_char(s.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
     from stored s join runs r on r.contact_id = s.contact_id and r.status = 'active'
@@ -82,7 +83,7 @@ export function eventSignals(sql: Sql) {
 }
 
 /** The outcome of one stored event; `contact` is its row as the contact now is. */
-export function storeOutcome(row: StoredEventRow, contact: ContactSnapshotRow): StoreOutcome {
+export function storeOutcome(row: StoredEventRow, contact: ContactRow): StoreOutcome {
   if (!row.id || !row.occurred_at) return { contact };
   return {
     contact,

@@ -1,5 +1,5 @@
+import { startFakeSmtpServer } from '@ruta/engine/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeSmtpServer } from '../../../engine/src/channels/testing/fake-smtp-server';
 import { type ApiHarness, startApiHarness, TEST_PASSWORD } from '../testing/api-harness';
 
 let api: ApiHarness;

@@ -1,4 +1,4 @@
-import { deliverNow, OUTBOX_RETURNING, outboxRows } from '@ruta/engine';
+import { deliverNow, exitSignal, OUTBOX_RETURNING, outboxRows } from '@ruta/engine';
 import { type AppDeps, enrollmentTarget } from '../deps';
 
 /** Which runs to end: one run, or every run of a journey in flight. */
@@ -21,7 +21,7 @@ export async function exitRuns(
       : sql`r.journey_id = ${selection.journeyId}`;
   const rows = await sql`
     insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
-    select r.workspace_id, r.id, r.workflow_id, 'signal', 'exit', ${sql.json(exit as never)}
+    select r.workspace_id, r.id, r.workflow_id, 'signal', ${exitSignal.name}::text, ${sql.json(exit as never)}
     from runs r
     where ${which} and r.workspace_id = ${workspaceId} and r.status = 'active'
     returning ${sql.unsafe(OUTBOX_RETURNING)}`;

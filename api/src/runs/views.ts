@@ -1,3 +1,4 @@
+import { stateQuery } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/problem';
@@ -45,7 +46,7 @@ async function liveWaitingFor(deps: AppDeps, workflowId: string) {
   const state = await Promise.race([
     deps.temporal.workflow
       .getHandle(workflowId)
-      .query('state')
+      .query(stateQuery)
       .catch(() => null),
     new Promise((resolve) => setTimeout(() => resolve(null), 2_000).unref()),
   ]);

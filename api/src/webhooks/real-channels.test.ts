@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   GRAPH_ERRORS,
   startFakeGraphApi,
-} from '../../../engine/src/channels/testing/fake-graph-api';
-import { startFakeSmtpServer } from '../../../engine/src/channels/testing/fake-smtp-server';
-import {
+  startFakeSmtpServer,
   startFakeTwilioApi,
   TWILIO_ERRORS,
-} from '../../../engine/src/channels/testing/fake-twilio-api';
+} from '@ruta/engine/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness';
 import { activeTemplateJourney } from '../testing/journeys';
 import { signMeta, signTwilio, twilioFormBody } from './providers/fixtures/sign';

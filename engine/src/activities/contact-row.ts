@@ -3,6 +3,14 @@ import type { Channel } from '@ruta/shared';
 import { contactTimeZone } from '@ruta/shared';
 import type { ContactSnapshot } from '../workflows/journey/types';
 
+/** A channel's consent as `contacts.consent` stores it (who changed it is in `consent_history`). */
+export interface ConsentRecord {
+  granted: boolean;
+  at?: string;
+  source?: string;
+}
+
+/** A `contacts` row as the engine and the API read it (`contactRowColumns`). */
 export interface ContactRow {
   id: string;
   external_id: string | null;
@@ -14,7 +22,7 @@ export interface ContactRow {
   locale: string | null;
   attributes: Record<string, unknown>;
   tags: string[];
-  consent: Partial<Record<Channel, { granted: boolean }>>;
+  consent: Partial<Record<Channel, ConsentRecord>>;
   last_inbound_at: Partial<Record<Channel, string>>;
 }
 

@@ -3,10 +3,10 @@ import {
   type Localized,
   renderTemplate,
   type SendContent,
+  smsSegments,
   type TemplateContext,
 } from '@ruta/shared';
 import type { MessageFormat, RenderedContent } from '../channels/provider';
-import { smsSegments } from '../channels/sms-segments';
 
 export type RenderOutcome =
   | {

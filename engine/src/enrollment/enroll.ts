@@ -9,6 +9,7 @@ import {
   outboxRows,
   type StartPayload,
 } from '../outbox/outbox-row';
+import { enrollSignal } from '../workflows/journey/signals';
 import type { ContactSnapshot, TriggerEventSnapshot } from '../workflows/journey/types';
 import type { Activation } from './journey-enrollment';
 import { journeyWorkflowId, previewWorkflowId } from './workflow-id';
@@ -179,11 +180,11 @@ async function recordRun(
       returning id
     ), outbox as (
       insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
-      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'start', 'enroll',
+      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'start', ${enrollSignal.name}::text,
              ${sql.json(start as never)}::jsonb
       from inserted
       union all
-      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'signal', 'enroll',
+      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'signal', ${enrollSignal.name}::text,
              jsonb_build_object('eventId', ${eventId}::text)
       from last where refusal = 'active' and ${eventId}::text is not null
       returning ${sql.unsafe(OUTBOX_RETURNING)}

@@ -6,6 +6,7 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/common';
 import { compileSnapshot, versionDefinition } from '../enrollment/journey-enrollment';
+import { enrollSignal } from '../workflows/journey/signals';
 import type { JourneyRunInput } from '../workflows/journey/types';
 import type { OutboxRow, StartPayload } from './outbox-row';
 import { closeIfWorkflowEnded } from './reconcile';
@@ -95,7 +96,7 @@ async function deliverStart(
       taskQueue: payload.taskQueue,
       workflowId: row.workflow_id,
       args: [input],
-      signal: 'enroll',
+      signal: enrollSignal,
       signalArgs: [{ ...payload.signalArg, deliveryId: row.id }],
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
       typedSearchAttributes: [

@@ -1,8 +1,9 @@
 import type { Activation } from '../enrollment/journey-enrollment';
+import type { JourneySignalName } from '../workflows/journey/signals';
 import type { JourneyRunInput } from '../workflows/journey/types';
 
 /** The signals a run takes from outside (engine/src/workflows/journey/signals.ts). */
-export type OutboxSignal = 'enroll' | 'event' | 'engagement' | 'exit';
+export type OutboxSignal = JourneySignalName;
 
 /** A row of `signal_outbox`: something that must reach a workflow, until Temporal accepts it. */
 export interface OutboxRow {

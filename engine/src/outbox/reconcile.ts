@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Activation } from '../enrollment/journey-enrollment';
+import { enrollSignal } from '../workflows/journey/signals';
 import type { OutboxTarget } from './deliver';
 import type { StartPayload } from './outbox-row';
 
@@ -98,7 +99,7 @@ export async function reconcileRuns(
     } else {
       await sql`
         insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload, next_attempt_at, attempts)
-        values (${run.workspace_id}, ${run.id}, ${run.workflow_id}, 'start', 'enroll',
+        values (${run.workspace_id}, ${run.id}, ${run.workflow_id}, 'start', ${enrollSignal.name},
                 ${sql.json(rebuiltStart(run, target.taskQueue) as never)}, now(), 1)`;
     }
     restarted += 1;

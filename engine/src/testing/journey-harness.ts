@@ -5,7 +5,13 @@ import { Client, Connection } from '@temporalio/client';
 import type { ProviderRegistry } from '../channels/provider';
 import { type EnrollResult, enroll } from '../enrollment/enroll';
 import { createRutaWorker, type RutaWorker, type RutaWorkerOptions } from '../worker';
-import type { EngagementSignal, EventSignal, RunState } from '../workflows/journey/types';
+import {
+  engagementSignal,
+  eventSignal,
+  exitSignal,
+  stateQuery,
+} from '../workflows/journey/signals';
+import type { EngagementSignal, EventSignal } from '../workflows/journey/types';
 import {
   type ContactFixture,
   createContact,
@@ -133,7 +139,7 @@ export async function startJourneyHarness(
     engagement: (workflowId: string, signal: Omit<EngagementSignal, 'at'>) =>
       client.workflow
         .getHandle(workflowId)
-        .signal('engagement', { ...signal, at: new Date().toISOString() }),
+        .signal(engagementSignal, { ...signal, at: new Date().toISOString() }),
     /** As the API does with an inbound message: record the contact's last inbound time, then signal. */
     async reply(
       workflowId: string,
@@ -158,11 +164,11 @@ export async function startJourneyHarness(
         properties,
         occurredAt: stored.occurredAt,
       };
-      await client.workflow.getHandle(workflowId).signal('event', signal);
+      await client.workflow.getHandle(workflowId).signal(eventSignal, signal);
     },
     exit: (workflowId: string) =>
-      client.workflow.getHandle(workflowId).signal('exit', { reason: 'test', by: 'operator' }),
-    state: (workflowId: string) => client.workflow.getHandle(workflowId).query<RunState>('state'),
+      client.workflow.getHandle(workflowId).signal(exitSignal, { reason: 'test', by: 'operator' }),
+    state: (workflowId: string) => client.workflow.getHandle(workflowId).query(stateQuery),
     result: (workflowId: string) =>
       client.workflow.getHandle(workflowId).result() as Promise<{
         outcome: string;

@@ -6,6 +6,7 @@ import {
   type RcsContent,
   type SendNode,
   type SmsContent,
+  smsCount,
   type Trigger,
   type WhatsAppContent,
 } from '@ruta/shared';
@@ -14,7 +15,6 @@ import { useTranslation } from 'react-i18next';
 import { Section } from './field';
 import { previewContext, SAMPLE_CONTACT } from './sample-data';
 import { Segmented } from './segmented';
-import { smsCount } from './sms-segments';
 import { useLang } from './use-lang';
 import { type Rendered, useRendered } from './use-rendered';
 

@@ -1,8 +1,7 @@
-import type { SmsContent } from '@ruta/shared';
+import { type SmsContent, smsCount } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
 import { Field } from './field';
 import { LiquidText } from './liquid-scope';
-import { smsCount } from './sms-segments';
 
 /** The SMS text with a live count of segments (what the carrier bills). */
 export function SmsEditor({

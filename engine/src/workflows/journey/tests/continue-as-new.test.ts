@@ -10,6 +10,7 @@ import {
   withShortDurations,
 } from '../../../testing/fixtures';
 import { type OwnTemporal, startOwnTemporal } from '../../../testing/own-temporal';
+import { engagementSignal } from '../signals';
 import type { JourneyRunInput } from '../types';
 
 /**
@@ -219,7 +220,7 @@ describe('continue-as-new', () => {
       if (Date.now() > deadline) throw new Error('the run never waited at wait_reply');
       await new Promise((r) => setTimeout(r, 100));
     }
-    await client.workflow.getHandle(workflowId).signal('engagement', {
+    await client.workflow.getHandle(workflowId).signal(engagementSignal, {
       kind: 'reply',
       channel: 'whatsapp',
       text: 'BAJA',

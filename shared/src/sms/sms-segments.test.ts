@@ -31,4 +31,13 @@ describe('smsSegments', () => {
     expect(smsSegments('👋'.repeat(35))).toBe(1);
     expect(smsSegments('👋'.repeat(36))).toBe(2);
   });
+
+  test.each([
+    ['Hola Ana, tu carrito te espera', 1],
+    ['¿Te ayudamos? ¡Gracias!', 1],
+    ['Promoción válida', 1], // ó and á are not GSM-7: one UCS-2 segment up to 70
+    ['á'.repeat(71), 2],
+  ])('%j costs %i segment(s)', (text, segments) => {
+    expect(smsSegments(text)).toBe(segments);
+  });
 });

@@ -1,5 +1,5 @@
-// The same GSM 03.38 tables as the engine's `channels/sms-segments.ts`, so the editor's count is
-// what the provider will bill: texts using only these go as 7-bit (160 / 153 per segment).
+// GSM 03.38 basic set and extension table: texts using only these go as 7-bit (160 / 153 per
+// segment). One count for the editor (what the marketer sees) and the engine (what is billed).
 const GSM_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM_EXTENDED = '^{}\\[~]|€\f';

@@ -1,0 +1,1 @@
+export { type SmsCount, smsCount, smsSegments } from './sms-segments';
