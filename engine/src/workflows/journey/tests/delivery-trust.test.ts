@@ -120,8 +120,11 @@ describe('fallback after the send', () => {
     });
     await until(async () => (await messages(run.runId)).length === 2);
     expect(await messages(run.runId)).toEqual(['ask:whatsapp', 'ask:sms']);
-    const steps = (await h.steps(run.runId)).filter((s) => s.kind === 'message');
-    expect(steps.at(-1)?.detail).toMatchObject({
+    // The message row is written before the step that records it: wait for the step too.
+    const smsStep = await until(async () =>
+      (await h.steps(run.runId)).find((s) => s.kind === 'message' && s.detail.channel === 'sms'),
+    );
+    expect(smsStep.detail).toMatchObject({
       channel: 'sms',
       retryOf: 'whatsapp',
       why: 'delivery_failed',
@@ -176,8 +179,10 @@ describe('fallback after the send', () => {
     await h.engagement(heard.workflowId, { kind: 'delivered', messageId: delivered?.id });
     await until(async () => (await messages(silent.runId)).length === 2, 15_000);
     expect(await messages(silent.runId)).toEqual(['ask:whatsapp', 'ask:sms']);
-    const step = (await h.steps(silent.runId)).filter((s) => s.kind === 'message').at(-1);
-    expect(step?.detail).toMatchObject({ channel: 'sms', why: 'not_delivered' });
+    const step = await until(async () =>
+      (await h.steps(silent.runId)).find((s) => s.kind === 'message' && s.detail.channel === 'sms'),
+    );
+    expect(step.detail).toMatchObject({ channel: 'sms', why: 'not_delivered' });
     await new Promise((r) => setTimeout(r, 2_500));
     expect(await messages(heard.runId)).toEqual(['ask:whatsapp']);
   });
