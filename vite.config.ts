@@ -22,6 +22,7 @@ export default defineConfig({
             'shared/src/**/*.test.ts',
             'editor/src/**/*.test.ts',
             'engine/src/channels/**/*.test.ts',
+            'engine/src/enrollment/**/*.test.ts',
             'platform/src/secrets.test.ts',
             'platform/src/logger.test.ts',
             'platform/src/net/**/*.test.ts',

@@ -86,8 +86,9 @@ export async function activateJourney(c: Ctx, id: string, body: Record<string, u
       ? problem('draft_has_problems', {}, { errors: journeyProblemFields(problems) })
       : problem('publish_first', {});
   }
+  // `null` is kept: it switches the version's setting off for new runs (compileSnapshot).
   const activation = Object.fromEntries(
-    Object.entries(body).filter(([, v]) => v !== null && v !== undefined),
+    Object.entries(body).filter(([, value]) => value !== undefined),
   );
   if (!activation.pilot)
     activation.pilot = { enrollmentPercent: 100, holdoutPercent: 0, endsAt: defaultPilotEnd() };

@@ -18,19 +18,11 @@ export const JourneyStatus = z
   .enum(['draft', 'active', 'paused', 'stopped', 'archived'])
   .openapi('JourneyStatus');
 
-/** What "Activar piloto" sets; an absent setting is off. */
+/**
+ * What "Activar piloto" sets over the published version's settings, for new runs: `null` switches
+ * quiet hours, the frequency cap or the goal off; a setting left out keeps what the version says.
+ */
 export const Activation = z
-  .object({
-    pilot: Pilot.optional(),
-    reentry: ReentrySettings.optional(),
-    quietHours: QuietHours.optional(),
-    frequencyCap: FrequencyCap.optional(),
-    goal: Goal.optional(),
-  })
-  .openapi('Activation');
-
-/** The activation request: `null` switches a setting off. */
-export const ActivationRequest = z
   .object({
     pilot: Pilot.optional(),
     reentry: ReentrySettings.optional(),
@@ -38,7 +30,7 @@ export const ActivationRequest = z
     frequencyCap: FrequencyCap.nullable().optional(),
     goal: Goal.nullable().optional(),
   })
-  .openapi('ActivationRequest');
+  .openapi('Activation');
 
 export const JourneySummary = z
   .object({

@@ -15,7 +15,7 @@ import {
 } from '../journeys/lifecycle';
 import { getJourney, latestVersion } from '../journeys/repository';
 import {
-  ActivationRequest,
+  Activation,
   Draft,
   Enrollments,
   Impact,
@@ -202,7 +202,7 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         'Activate as a pilot (enrollment %, holdout %, end date, re-entry, quiet hours, frequency cap, goal)',
       request: {
         params: IdParam,
-        body: { content: { 'application/json': { schema: ActivationRequest } }, required: false },
+        body: { content: { 'application/json': { schema: Activation } }, required: false },
       },
       responses: { 200: json(JourneyDetail, 'Active'), ...conflictResponse, ...problemResponses },
     }),

@@ -4,12 +4,14 @@ import { ApiError, call, client } from '../api/client';
 import { currentLang } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
 import { useEditor } from '../store/editor-context';
+import { type ActivationForm, activationForm, activationRequest } from './activation-form';
+import { DurationInput } from './inspector/duration-input';
 
-function isoDate(daysAhead: number): string {
-  return new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Pilot settings: enrollment %, holdout %, end date (60–90 days ahead), re-entry, quiet hours, frequency cap, goal. */
+/**
+ * Pilot settings: enrollment %, holdout %, end date (60–90 days ahead), re-entry, quiet hours,
+ * frequency cap, goal. It opens on the journey's settings and sends each one whole (off: null), so
+ * what the marketer sees here is what runs.
+ */
 export function ActivateDialog({
   journeyId,
   onClose,
@@ -21,25 +23,11 @@ export function ActivateDialog({
 }) {
   const { t } = useTranslation();
   const settings = useEditor((s) => s.definition.settings);
-  const [enrollment, setEnrollment] = useState(settings.pilot?.enrollmentPercent ?? 100);
-  const [holdout, setHoldout] = useState(settings.pilot?.holdoutPercent ?? 10);
-  const [endsAt, setEndsAt] = useState(settings.pilot?.endsAt ?? isoDate(75));
-  const [reentry, setReentry] = useState(settings.reentry.mode);
-  const [cooldownDays, setCooldownDays] = useState(
-    settings.reentry.cooldown?.unit === 'days' ? settings.reentry.cooldown.amount : 0,
-  );
-  const [quiet, setQuiet] = useState(Boolean(settings.quietHours));
-  const [quietFrom, setQuietFrom] = useState(settings.quietHours?.start ?? '21:00');
-  const [quietTo, setQuietTo] = useState(settings.quietHours?.end ?? '08:00');
-  const [cap, setCap] = useState(Boolean(settings.frequencyCap));
-  const [capMax, setCapMax] = useState(settings.frequencyCap?.max ?? 3);
-  const [capHours, setCapHours] = useState(24);
-  const [goal, setGoal] = useState(Boolean(settings.goal));
-  const [goalEvent, setGoalEvent] = useState(settings.goal?.event ?? 'order_placed');
-  const [goalDays, setGoalDays] = useState(
-    settings.goal?.window.unit === 'days' ? settings.goal.window.amount : 7,
-  );
+  const [form, setForm] = useState(() => activationForm(settings));
   const [error, setError] = useState<string>();
+  const set = <K extends keyof ActivationForm>(key: K, value: ActivationForm[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
+  const { quiet, cap, goal } = form;
 
   async function activate(event: FormEvent) {
     event.preventDefault();
@@ -47,30 +35,7 @@ export function ActivateDialog({
       await call(
         client.journeys[':id'].activate.$post({
           param: { id: journeyId },
-          json: {
-            pilot: { enrollmentPercent: enrollment, holdoutPercent: holdout, endsAt },
-            reentry: {
-              mode: reentry,
-              ...(cooldownDays > 0 ? { cooldown: { amount: cooldownDays, unit: 'days' } } : {}),
-            },
-            quietHours: quiet ? { start: quietFrom, end: quietTo } : null,
-            frequencyCap: cap
-              ? {
-                  max: capMax,
-                  per: { amount: capHours, unit: 'hours' },
-                  channel: 'all',
-                  whenCapped: 'wait',
-                }
-              : null,
-            goal: goal
-              ? {
-                  event: goalEvent,
-                  filters: [],
-                  window: { amount: goalDays, unit: 'days' },
-                  exitOnGoal: true,
-                }
-              : null,
-          },
+          json: activationRequest(settings, form),
         }),
       );
       onActivated();
@@ -90,8 +55,8 @@ export function ActivateDialog({
             help={t('activate.enrollmentHelp')}
             min={0}
             max={100}
-            value={enrollment}
-            onChange={setEnrollment}
+            value={form.enrollmentPercent}
+            onChange={(n) => set('enrollmentPercent', n)}
           />
           <NumberField
             id="holdout"
@@ -99,8 +64,8 @@ export function ActivateDialog({
             help={t('activate.holdoutHelp')}
             min={0}
             max={99}
-            value={holdout}
-            onChange={setHoldout}
+            value={form.holdoutPercent}
+            onChange={(n) => set('holdoutPercent', n)}
           />
           <div className="field">
             <label htmlFor="ends-at">{t('activate.endsAt')}</label>
@@ -108,8 +73,8 @@ export function ActivateDialog({
               id="ends-at"
               className="input"
               type="date"
-              value={endsAt}
-              onChange={(e) => setEndsAt(e.target.value)}
+              value={form.endsAt}
+              onChange={(e) => set('endsAt', e.target.value)}
             />
           </div>
           <div className="field">
@@ -117,73 +82,81 @@ export function ActivateDialog({
             <select
               id="reentry"
               className="input"
-              value={reentry}
-              onChange={(e) => setReentry(e.target.value as typeof reentry)}
+              value={form.reentry}
+              onChange={(e) => set('reentry', e.target.value as ActivationForm['reentry'])}
             >
               <option value="never">{t('activate.reentryNever')}</option>
               <option value="after_exit">{t('activate.reentryAfterExit')}</option>
               <option value="always">{t('activate.reentryAlways')}</option>
             </select>
           </div>
-          <NumberField
-            id="cooldown"
-            label={t('activate.cooldownDays')}
-            min={0}
-            value={cooldownDays}
-            onChange={setCooldownDays}
+          <DurationInput
+            legend={t('activate.cooldownDays')}
+            value={form.cooldown}
+            onChange={(cooldown) => set('cooldown', cooldown)}
           />
         </div>
-        <ToggleFieldset legend={t('activate.quietHours')} checked={quiet} onToggle={setQuiet}>
+        <ToggleFieldset
+          legend={t('activate.quietHours')}
+          checked={quiet.on}
+          onToggle={(on) => set('quiet', { ...quiet, on })}
+        >
           <InlineInput
             id="quiet-from"
             label={t('activate.quietFrom')}
             type="time"
-            value={quietFrom}
-            disabled={!quiet}
-            onChange={setQuietFrom}
+            value={quiet.start}
+            disabled={!quiet.on}
+            onChange={(start) => set('quiet', { ...quiet, start })}
           />
           <InlineInput
             id="quiet-to"
             label={t('activate.quietTo')}
             type="time"
-            value={quietTo}
-            disabled={!quiet}
-            onChange={setQuietTo}
+            value={quiet.end}
+            disabled={!quiet.on}
+            onChange={(end) => set('quiet', { ...quiet, end })}
           />
         </ToggleFieldset>
-        <ToggleFieldset legend={t('activate.frequencyCap')} checked={cap} onToggle={setCap}>
+        <ToggleFieldset
+          legend={t('activate.frequencyCap')}
+          checked={cap.on}
+          onToggle={(on) => set('cap', { ...cap, on })}
+        >
           <InlineInput
             id="cap-max"
             label={t('activate.capMax')}
             type="number"
-            value={String(capMax)}
-            disabled={!cap}
-            onChange={(v) => setCapMax(Number(v))}
+            value={String(cap.max)}
+            disabled={!cap.on}
+            onChange={(v) => set('cap', { ...cap, max: Number(v) })}
           />
-          <InlineInput
-            id="cap-hours"
-            label={t('activate.capPerHours')}
-            type="number"
-            value={String(capHours)}
-            disabled={!cap}
-            onChange={(v) => setCapHours(Number(v))}
+          <DurationInput
+            legend={t('activate.capPerHours')}
+            value={cap.per}
+            min={1}
+            disabled={!cap.on}
+            onChange={(per) => set('cap', { ...cap, per })}
           />
         </ToggleFieldset>
-        <ToggleFieldset legend={t('activate.goal')} checked={goal} onToggle={setGoal}>
+        <ToggleFieldset
+          legend={t('activate.goal')}
+          checked={goal.on}
+          onToggle={(on) => set('goal', { ...goal, on })}
+        >
           <InlineInput
             id="goal-event"
             label={t('activate.goalEvent')}
-            value={goalEvent}
-            disabled={!goal}
-            onChange={setGoalEvent}
+            value={goal.event}
+            disabled={!goal.on}
+            onChange={(event) => set('goal', { ...goal, event })}
           />
-          <InlineInput
-            id="goal-days"
-            label={t('activate.goalWindowDays')}
-            type="number"
-            value={String(goalDays)}
-            disabled={!goal}
-            onChange={(v) => setGoalDays(Number(v))}
+          <DurationInput
+            legend={t('activate.goalWindowDays')}
+            value={goal.window}
+            min={1}
+            disabled={!goal.on}
+            onChange={(window) => set('goal', { ...goal, window })}
           />
         </ToggleFieldset>
         {error && (

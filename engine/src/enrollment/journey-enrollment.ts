@@ -2,10 +2,16 @@ import type { Sql } from '@ruta/platform';
 import { assignPilotGroup, JourneyDefinition, type JourneySettings } from '@ruta/shared';
 import { type EnrollmentTarget, type EnrollRequest, type EnrollResult, enroll } from './enroll';
 
-/** Pilot settings chosen at activation; they override the version's own settings for new runs. */
-export type Activation = Partial<
-  Pick<JourneySettings, 'reentry' | 'quietHours' | 'frequencyCap' | 'goal' | 'pilot'>
->;
+/**
+ * Settings chosen at activation; they override the version's own settings for new runs. A
+ * setting set to `null` is switched off (quiet hours, frequency cap, goal); an absent one keeps
+ * what the version says.
+ */
+export type Activation = Partial<Pick<JourneySettings, 'reentry' | 'pilot'>> & {
+  quietHours?: JourneySettings['quietHours'] | null;
+  frequencyCap?: JourneySettings['frequencyCap'] | null;
+  goal?: JourneySettings['goal'] | null;
+};
 
 /** The snapshot a run starts with: the immutable version plus the journey's activation settings. */
 export function compileSnapshot(
@@ -13,7 +19,12 @@ export function compileSnapshot(
   activation: Activation | null,
 ): JourneyDefinition {
   if (!activation) return definition;
-  return { ...definition, settings: { ...definition.settings, ...activation } };
+  const settings: Record<string, unknown> = { ...definition.settings };
+  for (const [name, value] of Object.entries(activation)) {
+    if (value === null) delete settings[name];
+    else if (value !== undefined) settings[name] = value;
+  }
+  return { ...definition, settings: settings as JourneySettings };
 }
 
 export interface ActiveJourney {

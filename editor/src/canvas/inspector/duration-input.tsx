@@ -19,6 +19,7 @@ export function DurationInput({
   path,
   help,
   min = 0,
+  disabled,
 }: {
   legend: string;
   value: DurationValue;
@@ -27,6 +28,7 @@ export function DurationInput({
   path?: (string | number)[];
   help?: string;
   min?: number;
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -42,6 +44,7 @@ export function DurationInput({
           id={`${id}-amount`}
           className="input insp-amount"
           min={min}
+          disabled={disabled}
           value={value.amount}
           aria-invalid={problems.length > 0 || undefined}
           onChange={(amount) => {
@@ -55,6 +58,7 @@ export function DurationInput({
           id={`${id}-unit`}
           className="input"
           value={value.unit}
+          disabled={disabled}
           onChange={(event) => onChange({ ...value, unit: event.target.value as DurationUnit })}
         >
           {UNITS.map((unit) => (
