@@ -33,6 +33,8 @@ export function JourneyCanvas() {
   useShortcuts();
   // React Flow measures each node; the model does not keep sizes, so they live here.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  // A selected connection is the canvas's own state: the store selects steps (the inspector).
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
 
   const { nodes, edges } = useMemo(() => {
     const converted = toFlow(definition, layout, problems);
@@ -42,9 +44,9 @@ export function JourneyCanvas() {
         selected: n.id === selectedId,
         ...(measured[n.id] ? { measured: measured[n.id] } : {}),
       })),
-      edges: converted.edges,
+      edges: converted.edges.map((e) => ({ ...e, selected: selectedEdges.has(e.id) })),
     };
-  }, [definition, layout, problems, selectedId, measured]);
+  }, [definition, layout, problems, selectedId, measured, selectedEdges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -58,8 +60,10 @@ export function JourneyCanvas() {
           if (change.dragging === false) final = true;
         }
         if (change.type === 'position' && change.dragging === false) final = true;
-        if (change.type === 'select' && change.selected) store.getState().select(change.id);
-        if (change.type === 'remove') store.getState().deleteNodes([change.id]);
+        if (change.type === 'select' && change.selected) {
+          store.getState().select(change.id);
+          setSelectedEdges(new Set());
+        }
       }
       if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
       if (Object.keys(positions).length > 0 || final) store.getState().moveNodes(positions, final);
@@ -69,8 +73,17 @@ export function JourneyCanvas() {
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<JourneyFlowEdge>[]) => {
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-      if (removed.length) store.getState().deleteEdges(removed);
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length === 0) return;
+      setSelectedEdges((current) => {
+        const next = new Set(current);
+        for (const change of selects)
+          if (change.selected) next.add(change.id);
+          else next.delete(change.id);
+        return next;
+      });
+      // Selecting a connection leaves the step: Delete then removes the connection only.
+      if (selects.some((c) => c.selected)) store.getState().select(null);
     },
     [store],
   );
@@ -125,7 +138,17 @@ export function JourneyCanvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onReconnect={onReconnect}
-        onPaneClick={() => store.getState().select(null)}
+        onDelete={({ nodes: goneNodes, edges: goneEdges }) => {
+          store.getState().deleteElements(
+            goneNodes.map((n) => n.id),
+            goneEdges.map((e) => e.id),
+          );
+          setSelectedEdges(new Set());
+        }}
+        onPaneClick={() => {
+          store.getState().select(null);
+          setSelectedEdges(new Set());
+        }}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={!readOnly}

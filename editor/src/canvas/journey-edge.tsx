@@ -6,8 +6,9 @@ import {
   getSmoothStepPath,
 } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JourneyFlowEdge } from '../store/convert';
-import { useEditor } from '../store/editor-context';
+import { useEditor, useEditorStore } from '../store/editor-context';
 import { useEdgeStats } from './analytics-overlay';
 
 function JourneyEdgeImpl({
@@ -37,6 +38,9 @@ function JourneyEdgeImpl({
     return i >= 0 && s.highlight[i + 1] === target;
   });
   const stats = useEdgeStats(id);
+  const readOnly = useEditor((s) => s.readOnly);
+  const store = useEditorStore();
+  const { t } = useTranslation();
   return (
     <>
       <BaseEdge
@@ -45,7 +49,22 @@ function JourneyEdgeImpl({
         markerEnd={markerEnd}
         className={onPath ? 'edge-on-path' : selected ? 'edge-selected' : undefined}
       />
-      {stats && (
+      {selected && !readOnly && (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            className="edge-remove nodrag nopan"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            aria-label={t('editor.removeConnection')}
+            title={t('editor.removeConnection')}
+            data-testid={`edge-remove-${id}`}
+            onClick={() => store.getState().deleteEdges([id])}
+          >
+            ×
+          </button>
+        </EdgeLabelRenderer>
+      )}
+      {stats && !selected && (
         <EdgeLabelRenderer>
           <div
             className="edge-stat"

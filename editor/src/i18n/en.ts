@@ -66,6 +66,7 @@ export const en: Messages = {
     namePlaceholder: 'e.g. Abandoned cart — Black Friday',
   },
   editor: {
+    removeConnection: 'Remove connection',
     palette: 'Steps',
     paletteHint: 'Drag a step onto the canvas, or onto a connection to insert it.',
     saved: 'Saved',

@@ -66,6 +66,7 @@ export const es = {
     namePlaceholder: 'Ej. Carrito abandonado — Buen Fin',
   },
   editor: {
+    removeConnection: 'Quitar conexión',
     palette: 'Pasos',
     paletteHint: 'Arrastra un paso al lienzo, o sobre una conexión para insertarlo.',
     saved: 'Guardado',

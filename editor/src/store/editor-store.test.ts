@@ -76,6 +76,32 @@ describe('editor store', () => {
     expect(store.getState().layout.send_cart).not.toEqual({ x: 999, y: 1 });
   });
 
+  test('a step deleted with its connections (as the canvas’s Delete does) comes back whole in one undo', () => {
+    const store = cartStore();
+    const original = store.getState().definition;
+    const connected = original.edges
+      .filter((e) => e.source === 'wait_cart' || e.target === 'wait_cart')
+      .map((e) => e.id);
+    expect(connected.length).toBeGreaterThan(1);
+    store.getState().deleteElements(['wait_cart'], connected);
+    expect(store.getState().definition.nodes.wait_cart).toBeUndefined();
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().definition).toEqual(original);
+  });
+
+  test('removing a connection removes it only; removing nothing changes nothing', () => {
+    const store = cartStore();
+    const nodes = store.getState().definition.nodes;
+    store.getState().deleteEdges(['wait_cart.tapped_buy']);
+    expect(store.getState().definition.nodes).toEqual(nodes);
+    expect(store.getState().definition.edges.map((e) => e.id)).not.toContain(
+      'wait_cart.tapped_buy',
+    );
+    store.getState().deleteEdges(['no-such-edge']);
+    expect(store.getState().past).toHaveLength(1);
+  });
+
   test('copy and paste duplicates steps with new ids and their inner connections', () => {
     const store = cartStore();
     store.getState().copy(['send_reminder', 'wait_order']);

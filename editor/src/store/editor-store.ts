@@ -43,6 +43,8 @@ export interface EditorState extends Snapshot {
   connect(source: string, port: string, target: string): void;
   reconnect(edgeId: string, source: string, port: string, target: string): void;
   deleteEdges(ids: string[]): void;
+  /** Steps (with their connections) and connections, removed as one change. */
+  deleteElements(nodeIds: string[], edgeIds: string[]): void;
   applyLayout(layout: JourneyLayout): void;
   undo(): void;
   redo(): void;
@@ -178,15 +180,26 @@ export function createEditorStore(init: {
       },
 
       deleteNodes(ids) {
-        const gone = new Set(ids.filter((id) => id !== TRIGGER_NODE_ID));
-        if (gone.size === 0) return;
+        get().deleteElements(ids, []);
+      },
+
+      deleteElements(nodeIds, edgeIds) {
+        const gone = new Set(nodeIds.filter((id) => id !== TRIGGER_NODE_ID));
+        const goneEdges = new Set(edgeIds);
         const { definition, layout } = get();
+        const edges = definition.edges.filter(
+          (e) => !gone.has(e.source) && !gone.has(e.target) && !goneEdges.has(e.id),
+        );
+        if (gone.size === 0 && edges.length === definition.edges.length) return;
         const nodes = Object.fromEntries(
           Object.entries(definition.nodes).filter(([k]) => !gone.has(k)),
         );
-        const edges = definition.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
         const kept = Object.fromEntries(Object.entries(layout).filter(([k]) => !gone.has(k)));
-        commit({ definition: { ...definition, nodes, edges }, layout: kept }, null);
+        // One change: one undo brings the steps back with every connection they had.
+        commit(
+          { definition: { ...definition, nodes, edges }, layout: kept },
+          gone.size > 0 ? null : undefined,
+        );
       },
 
       connect(source, port, target) {
@@ -217,8 +230,7 @@ export function createEditorStore(init: {
       },
 
       deleteEdges(ids) {
-        const gone = new Set(ids);
-        commit({ definition: withEdges(get().definition.edges.filter((e) => !gone.has(e.id))) });
+        get().deleteElements([], ids);
       },
 
       applyLayout: (layout) => commit({ layout: { ...get().layout, ...layout } }),

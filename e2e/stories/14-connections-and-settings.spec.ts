@@ -1,0 +1,79 @@
+import { expect, test } from 'vitest';
+import { callApi, eventually, loggedInPage, screenshot } from '../browser';
+
+type Json = Record<string, any>;
+const session = loggedInPage('es-MX');
+
+async function draftOf(journeyId: string) {
+  return (await callApi<Json>('GET', `/journeys/${journeyId}`)).draft as Json;
+}
+
+test('story 14: a connection is selected, removed alone and undone; a deleted step comes back with its connections', async () => {
+  const { page } = session;
+  const created = await callApi<Json>('POST', '/journeys', {
+    name: 'Carrito — conexiones',
+    templateId: 'abandoned_cart',
+  });
+  const original = created.draft.edges.map((e: Json) => e.id).sort();
+  await page.goto(`/journeys/${created.id}`);
+  await page.locator('[data-testid=node-wait_cart]').waitFor();
+
+  // Click a connection: it is selected (and the step in the inspector is not).
+  const edge = page.locator('.react-flow__edge[data-id="wait_cart.tapped_buy"]');
+  await edge.locator('.react-flow__edge-interaction').click({ force: true });
+  await expect.poll(() => edge.getAttribute('class')).toContain('selected');
+  const remove = page.locator('[data-testid="edge-remove-wait_cart.tapped_buy"]');
+  await remove.waitFor();
+  expect(await remove.getAttribute('aria-label')).toBe('Quitar conexión');
+  await screenshot(page, '14-connection-selected');
+
+  // Delete removes the connection only, and the autosave keeps every step.
+  await page.keyboard.press('Delete');
+  await eventually(async () => {
+    const draft = await draftOf(created.id);
+    return !draft.edges.some((e: Json) => e.id === 'wait_cart.tapped_buy') && draft;
+  });
+  const afterEdge = await draftOf(created.id);
+  expect(Object.keys(afterEdge.nodes).sort()).toEqual(Object.keys(created.draft.nodes).sort());
+  expect(afterEdge.edges).toHaveLength(original.length - 1);
+
+  // One undo brings it back.
+  await page.keyboard.press('Control+z');
+  await eventually(async () => (await draftOf(created.id)).edges.length === original.length);
+
+  // A step deleted with Delete takes its connections; one undo brings back both.
+  await page.click('[data-testid=node-wait_order]');
+  await page.keyboard.press('Delete');
+  await eventually(async () => !(await draftOf(created.id)).nodes.wait_order);
+  await page.keyboard.press('Control+z');
+  const restored = await eventually(async () => {
+    const draft = await draftOf(created.id);
+    return draft.nodes.wait_order && draft.edges.length === original.length && draft;
+  });
+  expect(restored.edges.map((e: Json) => e.id).sort()).toEqual(original);
+});
+
+test('story 14: "Activar piloto" with quiet hours switched off sends them off, and keeps the goal as the journey has it', async () => {
+  const { page } = session;
+  const created = await callApi<Json>('POST', '/journeys', {
+    name: 'Carrito — sin horario de silencio',
+    templateId: 'abandoned_cart',
+  });
+  await callApi('POST', `/journeys/${created.id}/publish`);
+  await page.goto(`/journeys/${created.id}`);
+  await page.locator('[data-testid=activate]:not([disabled])').waitFor();
+  await page.click('[data-testid=activate]');
+  const quiet = page.getByRole('checkbox', { name: 'Horario de silencio' });
+  expect(await quiet.isChecked()).toBe(true);
+  await quiet.uncheck();
+  await screenshot(page, '14-activate-quiet-off');
+  await page.click('[data-testid=confirm-activate]');
+  const journey = await eventually(async () => {
+    const j = await callApi<Json>('GET', `/journeys/${created.id}`);
+    return j.status === 'active' && j;
+  });
+  expect(journey.activation.quietHours).toBeNull();
+  expect(journey.activation.goal).toEqual(created.draft.settings.goal);
+  expect(journey.activation.reentry).toEqual(created.draft.settings.reentry);
+  await callApi('POST', `/journeys/${created.id}/stop`);
+});
