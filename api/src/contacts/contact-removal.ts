@@ -35,15 +35,14 @@ export async function deleteContact(
       } catch (error) {
         log.warn({ err: error, workflowId }, 'could not signal exit');
       }
-      const ended = await Promise.race([
-        handle.result().then(
+      // Waits for the run to end until the deadline; the deadline ends the long poll itself.
+      const ended = await temporal
+        .withDeadline(deadline, () => handle.result())
+        .then(
           () => true,
-          () => true,
-        ),
-        new Promise<false>((resolve) =>
-          setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref(),
-        ),
-      ]);
+          // Failed or terminated before the deadline: ended. At the deadline: still running.
+          () => Date.now() < deadline - 50,
+        );
       if (!ended) {
         await handle.terminate('contact deleted').catch((error) => {
           log.warn({ err: error, workflowId }, 'could not terminate');
@@ -58,3 +57,4 @@ export async function deleteContact(
   });
   return { exitedRuns: runs.length, ...scrubbed };
 }
+

@@ -44,9 +44,12 @@ export function checkPostgres({ sql }: AppDeps) {
 
 export function checkTemporal({ temporal, config }: AppDeps) {
   return timed('Temporal', async () => {
+    // The deadline ends the gRPC call itself (its retries too), not only our wait for it.
     await withTimeout(
-      temporal.workflowService.describeNamespace({ namespace: config.temporalNamespace }),
-      3_000,
+      temporal.withDeadline(Date.now() + 3_000, () =>
+        temporal.workflowService.describeNamespace({ namespace: config.temporalNamespace }),
+      ),
+      3_100,
       'Temporal',
     );
     return { namespace: config.temporalNamespace };

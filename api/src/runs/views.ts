@@ -41,15 +41,16 @@ function temporalLink(
   return `${uiUrl}${path}${runId ? `/${encodeURIComponent(runId)}` : ''}/history`;
 }
 
-/** Where a live run waits, as its workflow says (null when it does not answer within 2 s). */
+/**
+ * Where a live run waits, as its workflow says; undefined when it does not answer within 2 s. The
+ * deadline bounds the gRPC call itself (retries included), so nothing keeps calling afterwards.
+ */
 async function liveWaitingFor(deps: AppDeps, workflowId: string) {
-  const state = await Promise.race([
-    deps.temporal.workflow
-      .getHandle(workflowId)
-      .query(stateQuery)
-      .catch(() => null),
-    new Promise((resolve) => setTimeout(() => resolve(null), 2_000).unref()),
-  ]);
+  const state = await deps.temporal
+    .withDeadline(Date.now() + 2_000, () =>
+      deps.temporal.workflow.getHandle(workflowId).query(stateQuery),
+    )
+    .catch(() => null);
   return (state as { waitingFor?: unknown } | null)?.waitingFor;
 }
 
