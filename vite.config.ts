@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const editorRoot = fileURLToPath(new URL('./editor', import.meta.url));
@@ -8,7 +9,7 @@ const editorRoot = fileURLToPath(new URL('./editor', import.meta.url));
 // One config: `vite build` builds the editor; `vitest` runs every package's tests.
 export default defineConfig({
   root: editorRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/webhooks': 'http://127.0.0.1:3000' } },
   test: {

@@ -136,6 +136,16 @@ export function summarize(details: {
       note: `p90 ${editor.validate.p90.toFixed(2)} ms, p99 ${editor.validate.p99.toFixed(2)} ms, ${editor.problems} problems`,
     });
     if (editor.render) {
+      const { login, journey } = editor.render.coldBytes;
+      rows.push({
+        id: '6',
+        metric: 'Chromium: cold load, bytes transferred (login page, then a journey)',
+        unit: 'KB',
+        ruta: Math.round(login / 1024),
+        target: '≤ 800 KB',
+        met: login <= 800 * 1024,
+        note: `then opening a journey: ${Math.round(journey / 1024)} KB more`,
+      });
       rows.push({
         id: '6',
         metric: 'Chromium: open the journey (all steps drawn)',

@@ -19,6 +19,8 @@ export function staticEditor(distDir: string) {
     '/assets/*',
     serveStatic({
       root,
+      // The build writes .br and .gz beside each file (scripts/precompress.ts): sent as they are.
+      precompressed: true,
       onFound: (_path, c) => {
         c.header('Cache-Control', 'public, max-age=31536000, immutable');
       },

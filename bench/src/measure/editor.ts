@@ -12,7 +12,14 @@ export interface EditorResult {
   nodes: number;
   problems: number;
   validate: Distribution;
-  render?: { openMs: number[]; layoutMs: number[] } | undefined;
+  render?:
+    | {
+        openMs: number[];
+        layoutMs: number[];
+        /** Bytes over the wire (encoded bodies and headers), cold cache: the login page, then a journey. */
+        coldBytes: { login: number; journey: number };
+      }
+    | undefined;
   renderSkipped?: string | undefined;
 }
 
@@ -64,12 +71,30 @@ export async function renderTiming(
       viewport: { width: 1440, height: 900 },
       baseURL: api.baseUrl,
     });
+    let transferred = 0;
+    context.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => undefined);
+      if (sizes) transferred += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
     const page = await context.newPage();
     await page.goto('/');
+    await page.waitForSelector('#email');
+    await page.waitForLoadState('networkidle');
+    const login = transferred;
     await page.fill('#email', ADMIN_EMAIL);
     await page.fill('#password', ADMIN_PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForSelector('nav[aria-label=main]');
+    await page.waitForLoadState('networkidle');
+    transferred = 0;
+    await page.goto(`/journeys/${created.id}`);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.react-flow__node').length >= n,
+      total,
+      { timeout: 60_000, polling: 'raf' },
+    );
+    await page.waitForLoadState('networkidle');
+    const coldBytes = { login, journey: transferred };
     const openMs: number[] = [];
     const layoutMs: number[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -105,7 +130,7 @@ export async function renderTiming(
       await new Promise((r) => setTimeout(r, 500));
       await api.call('PUT', `/journeys/${created.id}/draft`, { definition, layout });
     }
-    return { openMs, layoutMs };
+    return { openMs, layoutMs, coldBytes };
   } finally {
     await browser.close();
   }

@@ -4,9 +4,15 @@ import {
   outputPortsOf,
   TRIGGER_NODE_ID,
 } from '@ruta/shared';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk-api.js';
 
-const elk = new ELK();
+/** ELK (~1.4 MB) loads the first time a layout is asked for, not with the editor. */
+let elk: Promise<ELK> | undefined;
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
+  return elk;
+}
+
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 110;
 
@@ -52,7 +58,7 @@ export async function layoutJourney(
         targets: [`${e.target}:in`],
       })),
   };
-  const result = await elk.layout(graph);
+  const result = await (await loadElk()).layout(graph);
   const layout: JourneyLayout = {};
   for (const child of result.children ?? [])
     layout[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
