@@ -57,4 +57,3 @@ export async function deleteContact(
   });
   return { exitedRuns: runs.length, ...scrubbed };
 }
-
