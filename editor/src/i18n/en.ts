@@ -247,6 +247,9 @@ export const en: Messages = {
       'If no delivered, read or reply comes within this time, the message goes out on the next channel.',
     writeMessage: 'Write the message',
     useTemplate: 'Use an approved template',
+    noTemplateWarning:
+      'Without an approved template this message only reaches people who wrote to you in the last 24 h: outside that window WhatsApp delivers approved templates only.',
+    charCount: '{{used}} of {{max}} characters',
     useTemplateHelp:
       'Outside the 24-hour window since the contact’s last message, WhatsApp only allows approved templates.',
     sessionTextHelp: 'Sent if the contact wrote in the last 24 h; otherwise the template goes out.',

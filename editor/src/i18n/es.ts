@@ -247,6 +247,9 @@ export const es = {
       'Si en este tiempo no llega la confirmación de entregado, leído o una respuesta, se envía por el siguiente canal.',
     writeMessage: 'Escribir el mensaje',
     useTemplate: 'Usar una plantilla aprobada',
+    noTemplateWarning:
+      'Sin plantilla aprobada, este mensaje solo llega a quien te escribió en las últimas 24 h: fuera de esa ventana WhatsApp solo entrega plantillas aprobadas.',
+    charCount: '{{used}} de {{max}} caracteres',
     useTemplateHelp:
       'Fuera de la ventana de 24 h desde el último mensaje del contacto, WhatsApp solo permite plantillas aprobadas.',
     sessionTextHelp:

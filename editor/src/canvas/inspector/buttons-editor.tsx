@@ -1,5 +1,6 @@
 import type { MessageButton } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
+import { CharCount } from './char-count';
 import { Field } from './field';
 import { removeAt, replaceAt } from './list';
 import { uniquePort } from './ports';
@@ -9,11 +10,14 @@ import { useRowKeys } from './use-row-keys';
 export function ButtonsEditor({
   buttons,
   max,
+  titleMax,
   onChange,
   path,
 }: {
   buttons: readonly MessageButton[];
   max: number;
+  /** The channel's limit on a button's text (WhatsApp 20, RCS 25). */
+  titleMax: number;
   onChange: (buttons: MessageButton[]) => void;
   path: (string | number)[];
 }) {
@@ -37,15 +41,18 @@ export function ButtonsEditor({
                 path={[...path, index, 'text']}
               >
                 {(control) => (
-                  <input
-                    {...control}
-                    className="input"
-                    maxLength={25}
-                    value={button.text}
-                    onChange={(e) =>
-                      onChange(replaceAt(buttons, index, { ...button, text: e.target.value }))
-                    }
-                  />
+                  <span className="counted">
+                    <input
+                      {...control}
+                      className="input"
+                      maxLength={titleMax}
+                      value={button.text}
+                      onChange={(e) =>
+                        onChange(replaceAt(buttons, index, { ...button, text: e.target.value }))
+                      }
+                    />
+                    <CharCount used={button.text.length} max={titleMax} />
+                  </span>
                 )}
               </Field>
               <Field

@@ -1,4 +1,4 @@
-import type { RcsContent } from '@ruta/shared';
+import { CHANNEL_LIMITS, type RcsContent } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
 import { ButtonsEditor } from './buttons-editor';
 import { Field } from './field';
@@ -30,7 +30,8 @@ export function RcsEditor({
       </Field>
       <ButtonsEditor
         buttons={content.buttons}
-        max={11}
+        max={CHANNEL_LIMITS.rcs.buttons}
+        titleMax={CHANNEL_LIMITS.rcs.buttonTitle}
         path={['content', 'rcs', 'buttons']}
         onChange={(buttons) => onChange({ ...content, buttons })}
       />

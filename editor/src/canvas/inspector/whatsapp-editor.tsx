@@ -1,7 +1,8 @@
-import type { WhatsAppContent, WhatsAppTemplate } from '@ruta/shared';
+import { CHANNEL_LIMITS, type WhatsAppContent, type WhatsAppTemplate } from '@ruta/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonsEditor } from './buttons-editor';
+import { CharCount } from './char-count';
 import { Field } from './field';
 import { LiquidText } from './liquid-scope';
 import { removeAt, replaceAt } from './list';
@@ -66,9 +67,23 @@ export function WhatsAppEditor({
           />
         )}
       </Field>
+      <CharCount
+        used={content.text?.length ?? 0}
+        max={
+          content.buttons.length > 0
+            ? CHANNEL_LIMITS.whatsapp.bodyWithButtons
+            : CHANNEL_LIMITS.whatsapp.body
+        }
+      />
+      {!template && (
+        <p className="notice notice-warn" data-testid="no-template-warning">
+          {t('inspector.noTemplateWarning')}
+        </p>
+      )}
       <ButtonsEditor
         buttons={content.buttons}
-        max={3}
+        max={CHANNEL_LIMITS.whatsapp.buttons}
+        titleMax={CHANNEL_LIMITS.whatsapp.buttonTitle}
         path={[...PATH, 'buttons']}
         onChange={(buttons) => onChange({ ...content, buttons })}
       />
