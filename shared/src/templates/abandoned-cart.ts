@@ -6,9 +6,10 @@ const cartText =
 /** One run per abandoned cart: WhatsApp with buttons, then an SMS reminder; a purchase ends it. */
 export const abandonedCart: JourneyTemplate = {
   id: 'abandoned_cart',
-  name: { es: 'Carrito abandonado', en: 'Abandoned cart' },
+  name: { es: 'Carrito abandonado', pt: 'Carrinho abandonado', en: 'Abandoned cart' },
   description: {
     es: 'Cuando alguien deja un carrito: WhatsApp con botones «Comprar» y «Tengo dudas», un recordatorio por SMS al día siguiente y un agente para quien pregunta. Termina cuando compra ese carrito.',
+    pt: 'Quando alguém abandona um carrinho: WhatsApp com os botões «Comprar» e «Tenho dúvidas», um lembrete por SMS no dia seguinte e um atendente para quem pergunta. Termina quando a pessoa compra esse carrinho.',
     en: 'When someone leaves a cart: WhatsApp with "Buy" and "I have questions" buttons, an SMS reminder the next day and an agent for whoever asks. Ends when that cart is bought.',
   },
   definition: {

@@ -5,9 +5,14 @@ const store = 'https://tu-tienda.example';
 /** Daily sweep of customers with no order in 60 days: WhatsApp, then SMS, then an email coupon. */
 export const reactivation: JourneyTemplate = {
   id: 'reactivation',
-  name: { es: 'Reactivar clientes inactivos', en: 'Win back inactive customers' },
+  name: {
+    es: 'Reactivar clientes inactivos',
+    pt: 'Reativar clientes inativos',
+    en: 'Win back inactive customers',
+  },
   description: {
     es: 'Cada día a las 10:00, a quien no compra hace 60 días: WhatsApp; si no lo lee ni responde en 48 h, SMS; si tampoco, un email con cupón. Si responde, lo atiende una persona.',
+    pt: 'Todos os dias às 10:00, para quem não compra há 60 dias: WhatsApp; se não ler nem responder em 48 h, SMS; se ainda assim nada, um e-mail com cupom. Quem responde é atendido por uma pessoa.',
     en: 'Every day at 10:00, for customers with no order in 60 days: WhatsApp; if not read or answered in 48 h, SMS; if still nothing, an email with a coupon. Replies go to a person.',
   },
   definition: {

@@ -20,9 +20,14 @@ function whatsappWithSms(name: string, template: string, sms: string): SendNode 
 /** New leads: email for those who prefer it, otherwise an A/B WhatsApp test with bounded reminders. */
 export const signalFallback: JourneyTemplate = {
   id: 'signal_fallback',
-  name: { es: 'Seguimiento de nuevos contactos', en: 'New lead follow-up' },
+  name: {
+    es: 'Seguimiento de nuevos contactos',
+    pt: 'Acompanhamento de novos leads',
+    en: 'New lead follow-up',
+  },
   description: {
     es: 'Cuando llega un nuevo contacto: email si lo prefiere (o no tiene teléfono); si no, WhatsApp en dos versiones A/B con SMS de respaldo y hasta dos recordatorios diarios mientras no responda.',
+    pt: 'Quando chega um novo lead: e-mail se ele preferir (ou não tiver celular); senão, WhatsApp em duas versões A/B com SMS de reserva e até dois lembretes diários enquanto não responder.',
     en: 'When a new lead arrives: email if they prefer it (or have no phone); otherwise WhatsApp in two A/B versions with SMS fallback and up to two daily reminders until they reply.',
   },
   definition: {
