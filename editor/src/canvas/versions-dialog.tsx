@@ -4,6 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { intlLocale } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
 import { EditorProvider } from '../store/editor-context';
 import { createEditorStore } from '../store/editor-store';
@@ -39,7 +40,7 @@ export function VersionsDialog({ journeyId, onClose }: { journeyId: string; onCl
         : null,
     [open, journeyId],
   );
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

@@ -41,7 +41,7 @@ interface Analytics {
     relative: { value: number; ci95: Interval } | null;
     significant: boolean;
     conclusive: boolean;
-    note: { code: string; es: string; en: string } | null;
+    note: { code: string; es: string; pt: string; en: string } | null;
   };
   cost: {
     currency: string;
@@ -87,7 +87,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
   });
   if (!data.data || !journey.data) return <p className="empty">{t('common.loading')}</p>;
   const a = data.data;
-  const money = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', {
+  const money = new Intl.NumberFormat({ es: 'es-MX', pt: 'pt-BR', en: 'en-US' }[lang], {
     style: 'currency',
     currency: a.cost.currency,
     maximumFractionDigits: 2,
