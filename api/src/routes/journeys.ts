@@ -33,7 +33,17 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
 const Anything = z.record(z.string(), z.unknown());
 const Journey = Anything.openapi('Journey');
 const CreateJourney = z
-  .object({ name: z.string().trim().min(1).max(120), templateId: z.string().optional() })
+  .object({
+    name: z.string().trim().min(1).max(120),
+    templateId: z.string().optional(),
+    language: z
+      .enum(['es', 'pt', 'en'])
+      .optional()
+      .openapi({
+        description:
+          "The template's messages and step names: 'pt' for Portuguese, Spanish otherwise",
+      }),
+  })
   .openapi('CreateJourney');
 const Draft = z
   .object({
@@ -131,8 +141,8 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     }),
     async (c) => {
       const { sql } = c.get('deps');
-      const { name, templateId } = c.req.valid('json');
-      const template = templateId ? getJourneyTemplate(templateId) : undefined;
+      const { name, templateId, language } = c.req.valid('json');
+      const template = templateId ? getJourneyTemplate(templateId, language) : undefined;
       if (templateId && !template) {
         throw problem(
           'unknown_template',

@@ -26,7 +26,7 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
       const journey = await api<JourneyDetail>('/journeys', {
         body: {
           name: name.trim() || chosen?.name[lang] || t('journeys.blank'),
-          ...(templateId ? { templateId } : {}),
+          ...(templateId ? { templateId, language: lang } : {}),
         },
       });
       navigate(`/journeys/${journey.id}`);
