@@ -105,7 +105,7 @@ export const pt: Messages = {
     inFlight_one: '{{count}} pessoa está no fluxo agora.',
     inFlight_other: '{{count}} pessoas estão no fluxo agora.',
     noneInFlight: 'Ninguém está no fluxo agora.',
-    stay: 'Elas terminam na versão em que entraram; quem entrar a partir de agora segue a versão {{version}}.',
+    stay: 'Quem já está no fluxo termina na versão em que entrou; quem entrar a partir de agora segue a versão {{version}}.',
     atNode: 'em «{{node}}» (v{{version}})',
     confirm: 'Publicar',
     invalid: 'Corrija os problemas antes de publicar.',

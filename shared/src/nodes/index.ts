@@ -100,7 +100,7 @@ export const nodeKinds = {
   exit: {
     schema: exit.ExitNode,
     outputPorts: exit.outputPorts,
-    label: { es: 'Salir', pt: 'Sair', en: 'Exit' },
+    label: { es: 'Salir', pt: 'Saída', en: 'Exit' },
   },
 } satisfies { [T in NodeType]: NodeKind<NodeOfType<T>> };
 

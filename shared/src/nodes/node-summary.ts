@@ -50,7 +50,7 @@ export function nodeSummary(node: JourneyNode): Localized {
     case 'exit':
       return {
         es: `Salir · ${node.outcome}`,
-        pt: `Sair · ${node.outcome}`,
+        pt: `Saída · ${node.outcome}`,
         en: `Exit · ${node.outcome}`,
       };
   }
