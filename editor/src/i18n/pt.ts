@@ -115,7 +115,7 @@ export const pt: Messages = {
     intro:
       'Um piloto mede o efeito real: um grupo de controle não recebe mensagens e comparamos as conversões.',
     enrollment: 'Inscrição (%)',
-    enrollmentHelp: 'Qual parte de quem cumpre o gatilho entra.',
+    enrollmentHelp: 'Que parcela de quem atende ao gatilho entra no fluxo.',
     holdout: 'Grupo de controle (%)',
     holdoutHelp: 'Entram, mas não recebem mensagens; servem para medir o ganho.',
     endsAt: 'Fim do piloto',
@@ -241,7 +241,7 @@ export const pt: Messages = {
     },
     channels: 'Canais',
     fallbackHelp:
-      'Se o canal principal não conseguir entregar (sem consentimento, número inválido, falha do provedor), tenta-se o próximo, em ordem.',
+      'Se o canal principal não conseguir entregar (sem consentimento, número inválido, falha do provedor), o próximo é tentado, na ordem.',
     fallbackN: '{{channel}} · reserva {{n}}',
     fallbackOnFailure:
       'Se o provedor avisar depois que a mensagem não foi entregue, ela é enviada pelo próximo canal.',
@@ -490,7 +490,8 @@ export const pt: Messages = {
   sandbox: {
     template: 'modelo',
     title: 'Caixa de teste',
-    subtitle: 'É assim que as mensagens chegam aos seus clientes. Responda como se fosse eles.',
+    subtitle:
+      'É assim que as mensagens chegam aos seus clientes. Responda como se você fosse eles.',
     pickContact: 'Escolha um contato',
     reply: 'Escreva uma resposta…',
     send: 'Enviar',
@@ -505,7 +506,8 @@ export const pt: Messages = {
     cancelReply: 'Cancelar resposta',
     routing: {
       context: 'Chegou ao fluxo «{{journey}}»: respondeu a essa mensagem',
-      latest_message: 'Chegou ao fluxo «{{journey}}»: a última mensagem dele era a mais recente',
+      latest_message:
+        'Chegou ao fluxo «{{journey}}»: a última mensagem do fluxo era a mais recente',
       opt_out: 'Descadastro: todos os fluxos ativos do contato o receberam',
       none: 'Nenhum fluxo esperava esta resposta; ela fica no histórico do contato',
     },

@@ -105,7 +105,7 @@ export const teamPt: typeof teamEs = {
     passwordChanged: 'Pronto: você alterou sua senha e encerramos suas outras sessões.',
   },
   auditActions: {
-    'auth.login': 'Entrou',
+    'auth.login': 'Fez login',
     'auth.login_failed': 'Tentativa de login sem sucesso',
     'auth.logout_everywhere': 'Saiu de todos os dispositivos',
     'auth.password_changed': 'Alterou a senha',
@@ -132,7 +132,7 @@ export const teamPt: typeof teamEs = {
     'workspace.prices_changed': 'Alterou os preços por mensagem',
   },
   invitation: {
-    title: 'Entre em «{{workspace}}»',
+    title: 'Junte-se a «{{workspace}}»',
     body: 'Você foi convidado como {{role}} com o e-mail {{email}}.',
     name: 'Seu nome',
     password: 'Escolha uma senha',
