@@ -152,6 +152,7 @@ test('story 13: a Brazilian browser gets the editor in Portuguese: journeys, a t
     },
   });
   const contactId = events.results[0].contactId as string;
+  const runId = events.results[0].enrollments[0].runId as string;
   await page.goto(`/sandbox/${contactId}`);
   const bubble = page.locator('[data-testid=bubble-outbound]').first();
   await bubble.waitFor({ timeout: 30_000 });
@@ -177,6 +178,15 @@ test('story 13: a Brazilian browser gets the editor in Portuguese: journeys, a t
   await page.getByRole('heading', { name: 'Percursos', level: 1 }).waitFor();
   await page.locator('table').getByText('Carrinho — história 13').first().waitFor();
   await expectPortuguese(page, 'runs', ['Contato', 'Etapa atual', 'Piloto ativo', 'Tratamento']);
+  await page.goto(`/runs/${runId}`);
+  await page.getByText('Entrou no fluxo').first().waitFor();
+  await expectPortuguese(page, 'run', ['Linha do tempo', 'Entrou no fluxo', 'Tirar do fluxo']);
+
+  // The pilot's KPIs and the activation dialog.
+  await page.goto(`/journeys/${activeJourneyId}/kpis`);
+  await page.getByText('Conversão').first().waitFor();
+  await expectPortuguese(page, 'kpis', ['Ganho vs. controle', 'Custo por conversão']);
+
   await page.getByRole('link', { name: 'Equipe e acesso' }).click();
   await page.getByRole('heading', { name: 'Equipe e acesso', level: 1 }).waitFor();
   await expectPortuguese(page, 'team', ['Membros', 'Chaves de API', 'Registro de atividade']);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { en } from './en';
 import { es } from './es';
@@ -58,4 +60,20 @@ test('plural keys come in _one/_other pairs, as i18next needs for es, pt and en'
         expect(texts.has(`${plural[1]}_${plural[2] === 'one' ? 'other' : 'one'}`)).toBe(true);
     }
   }
+});
+
+test('every key the editor asks for by name exists (no raw `analytics.sent` on screen)', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /\.tsx?$/.test(file) && !file.startsWith('i18n') && !/\.test\.tsx?$/.test(file),
+  );
+  const missing = new Set<string>();
+  for (const file of files) {
+    const source = readFileSync(`${root}/${file}`, 'utf8');
+    for (const [, key = ''] of source.matchAll(/\bt\(\s*['`]([a-zA-Z]+\.[\w.]+)['`]/g)) {
+      if (!spanish.has(key) && !spanish.has(`${key}_one`)) missing.add(`${key} (${file})`);
+    }
+  }
+  expect(files.length).toBeGreaterThan(50);
+  expect([...missing]).toEqual([]);
 });

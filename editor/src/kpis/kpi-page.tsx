@@ -69,8 +69,12 @@ interface Analytics {
   }[];
 }
 
-const pct = (n: number | null | undefined, digits = 1) =>
-  n === null || n === undefined ? '—' : `${(n * 100).toFixed(digits)} %`;
+/** '12.5 %'; in Portuguese with a decimal comma and no space, as Brazilians write it: '12,5%'. */
+const pct = (n: number | null | undefined, digits = 1) => {
+  if (n === null || n === undefined) return '—';
+  const shown = (n * 100).toFixed(digits);
+  return currentLang() === 'pt' ? `${shown.replace('.', ',')}%` : `${shown} %`;
+};
 
 /** The pilot's KPIs: conversion, lift against the holdout with its interval, cost per conversion, funnel, trend. */
 export default function KpiPage({ journeyId }: { journeyId: string }) {
@@ -134,7 +138,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
           <div className="kpi-label">{t('analytics.lift')}</div>
           <div className={a.lift.significant ? 'kpi-value positive' : 'kpi-value'}>
             {a.lift.absolute
-              ? `${a.lift.absolute.value >= 0 ? '+' : ''}${(a.lift.absolute.value * 100).toFixed(1)} pp`
+              ? `${a.lift.absolute.value >= 0 ? '+' : ''}${pct(a.lift.absolute.value).replace(/ ?%$/, '')} ${currentLang() === 'pt' ? 'p.p.' : 'pp'}`
               : '—'}
           </div>
           {a.lift.absolute && (
@@ -187,7 +191,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
             <CartesianGrid stroke="#e2e6ee" vertical={false} />
             <XAxis dataKey="day" fontSize={12} />
             <YAxis unit="%" fontSize={12} />
-            <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} />
+            <Tooltip formatter={(v) => pct(Number(v) / 100)} />
             <Legend />
             <Line
               type="monotone"
