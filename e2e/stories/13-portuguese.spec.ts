@@ -125,7 +125,37 @@ test('story 13: a Brazilian browser gets the editor in Portuguese: journeys, a t
   await page.click('[data-testid=publish]');
   await page.locator('[data-testid=publish-impact]').waitFor();
   await expectPortuguese(page, 'publish', ['Publicar a versão 1']);
+  await page.click('[data-testid=confirm-publish]');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+  // Activating as a pilot: holdout, quiet hours, goal.
+  await page.click('[data-testid=activate]');
+  await page.locator('[data-testid=confirm-activate]').waitFor();
+  await expectPortuguese(page, 'activate', [
+    'Ativar como piloto',
+    'Grupo de controle (%)',
+    'Horário de silêncio',
+  ]);
   await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
+
+  // A step nobody reaches: the problems panel explains it in Portuguese.
+  const blank = await callApi<Json>('POST', '/journeys', { name: 'Em branco — história 13' });
+  blank.draft.nodes.wait_1 = {
+    type: 'wait',
+    until: { kind: 'duration', duration: { amount: 1, unit: 'days' } },
+  };
+  await callApi('PUT', `/journeys/${blank.id}/draft`, {
+    definition: blank.draft,
+    layout: blank.layout,
+  });
+  await page.goto(`/journeys/${blank.id}`);
+  await page.locator('[data-testid=node-wait_1]').waitFor();
+  await page.click('.problems-toggle');
+  await page.getByText('Conecte o gatilho à primeira etapa.').waitFor();
+  await expectPortuguese(page, 'problems', [
+    'Nenhum contato consegue chegar a esta etapa',
+    '3 problemas',
+  ]);
 
   // The list again, now with a journey in it.
   await page.getByRole('link', { name: 'Fluxos' }).click();
