@@ -62,7 +62,7 @@ const translations: Translation[] = [
 
 type LiquidLikeError = { message?: unknown; token?: { getPosition?: () => [number, number] } };
 
-/** Turns anything liquidjs throws into a bilingual message with the line and column when known. */
+/** Turns anything liquidjs throws into a message in every language, with the line and column when known. */
 export function toTemplateError(thrown: unknown): TemplateError {
   const err = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as LiquidLikeError;
   const raw = typeof err.message === 'string' ? err.message : String(thrown);

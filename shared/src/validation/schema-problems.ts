@@ -6,7 +6,7 @@ import { expected, formatHint, oneOf, tooBig, tooSmall } from './zod-messages';
 
 type Issue = z.core.$ZodIssue;
 
-/** Turns zod issues into problems with stable codes and plain Spanish and English. */
+/** Turns zod issues into problems with stable codes and plain Spanish, Portuguese and English. */
 export function schemaProblems(issues: readonly Issue[], input: unknown): ValidationProblem[] {
   return issues.map((issue) => toProblem(issue, input));
 }

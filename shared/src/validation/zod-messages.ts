@@ -1,6 +1,6 @@
 import type { Localized } from '../model/localized';
 
-// Plain Spanish and English for zod's issue kinds; the field name is added by the caller.
+// Plain Spanish, Portuguese and English for zod's issue kinds; the field name is added by the caller.
 
 const typeWords: Record<string, Localized> = {
   string: { es: 'un texto', pt: 'um texto', en: 'text' },
