@@ -29,6 +29,7 @@ export interface LiftNote {
   code: 'no_holdout' | 'no_treatment' | 'too_small' | 'not_significant';
   en: string;
   es: string;
+  pt: string;
 }
 
 export interface Lift {
@@ -92,18 +93,22 @@ const NOTES: Record<LiftNote['code'], Omit<LiftNote, 'code'>> = {
   no_holdout: {
     en: 'No holdout group: lift cannot be measured. Activate with a holdout percentage.',
     es: 'No hay grupo de control: no se puede medir el alza. Activa con un porcentaje de control.',
+    pt: 'Não há grupo de controle: não dá para medir o ganho. Ative com um percentual de controle.',
   },
   no_treatment: {
     en: 'No one is in the treatment group yet.',
     es: 'Aún no hay nadie en el grupo de tratamiento.',
+    pt: 'Ainda não há ninguém no grupo de tratamento.',
   },
   too_small: {
     en: `Too few runs to conclude: each group needs at least ${MIN_GROUP_SIZE}.`,
     es: `Aún son pocos para concluir: cada grupo necesita al menos ${MIN_GROUP_SIZE}.`,
+    pt: `Ainda são poucos para concluir: cada grupo precisa de pelo menos ${MIN_GROUP_SIZE}.`,
   },
   not_significant: {
     en: 'The 95% interval includes zero: the difference may be chance so far.',
     es: 'El intervalo del 95 % incluye el cero: la diferencia aún puede ser azar.',
+    pt: 'O intervalo de 95% inclui o zero: a diferença ainda pode ser acaso.',
   },
 };
 

@@ -80,6 +80,7 @@ export const JourneyAnalytics = z
           code: z.enum(['no_holdout', 'no_treatment', 'too_small', 'not_significant']),
           en: z.string(),
           es: z.string(),
+          pt: z.string(),
         })
         .nullable(),
     }),

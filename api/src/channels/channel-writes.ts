@@ -80,11 +80,7 @@ export async function updateChannel(
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => {
       const { code, message } = fieldIssue(issue, merged);
-      return localizedField(fieldPath(['config', ...issue.path]), code, {
-        en: message.en,
-        es: message.es,
-        pt: (message as { pt?: string }).pt ?? message.es,
-      });
+      return localizedField(fieldPath(['config', ...issue.path]), code, message);
     });
     throw problem('channel_config_invalid', { summary: summarize(errors) }, { errors });
   }

@@ -14,11 +14,7 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
   const prefix = part === 'json' || part === 'form' ? [] : [part];
   const errors = result.error.issues.map((issue) => {
     const { code, message } = fieldIssue(issue, input);
-    return localizedField(fieldPath([...prefix, ...issue.path]) || part, code, {
-      en: message.en,
-      es: message.es,
-      pt: (message as { pt?: string }).pt ?? message.es,
-    });
+    return localizedField(fieldPath([...prefix, ...issue.path]) || part, code, message);
   });
   return problemResponse(
     c,

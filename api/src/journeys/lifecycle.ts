@@ -26,10 +26,15 @@ import { journeyDetail } from './views';
 
 type Ctx = Context<AppEnv>;
 
-export async function createJourney(c: Ctx, input: { name: string; templateId?: string }) {
+export async function createJourney(
+  c: Ctx,
+  input: { name: string; templateId?: string; language?: 'es' | 'pt' | 'en' },
+) {
   const { sql } = c.get('deps');
   const { workspaceId } = c.get('auth');
-  const template = input.templateId ? getJourneyTemplate(input.templateId) : undefined;
+  const template = input.templateId
+    ? getJourneyTemplate(input.templateId, input.language)
+    : undefined;
   if (input.templateId && !template) {
     const params = { templateId: input.templateId };
     throw problem('unknown_template', params, {

@@ -4,11 +4,6 @@ import { type FieldProblem, fieldPath, localizedField } from '../http/problem';
 /** A journey's validation problems as field errors, each on its node when it has one. */
 export function journeyProblemFields(problems: readonly ValidationProblem[]): FieldProblem[] {
   return problems.map((p) =>
-    localizedField(
-      fieldPath(p.path),
-      p.code,
-      { en: p.message.en, es: p.message.es, pt: (p.message as { pt?: string }).pt ?? p.message.es },
-      p.nodeId ? { nodeId: p.nodeId } : {},
-    ),
+    localizedField(fieldPath(p.path), p.code, p.message, p.nodeId ? { nodeId: p.nodeId } : {}),
   );
 }

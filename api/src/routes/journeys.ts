@@ -46,7 +46,13 @@ import {
 const tags = ['Journeys'];
 const Name = z.string().trim().min(1).max(120);
 const CreateJourney = z
-  .object({ name: Name, templateId: z.string().optional() })
+  .object({
+    name: Name,
+    templateId: z.string().optional(),
+    language: z.enum(['es', 'pt', 'en']).optional().openapi({
+      description: "The template's messages and step names: 'pt' for Portuguese, Spanish otherwise",
+    }),
+  })
   .openapi('CreateJourney');
 const PreviewRequest = z.object({
   contactId: z.string().uuid().optional(),

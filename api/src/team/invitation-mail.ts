@@ -12,7 +12,7 @@ export type InvitationMail = 'sent' | 'no_channel' | 'failed';
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The invitation email, in Spanish then English (the invitee's language is not known yet). */
+/** The invitation email, in Spanish, Portuguese and English (the invitee's language is not known yet). */
 export function invitationEmail(input: {
   workspaceName: string;
   inviter: string;
@@ -26,16 +26,21 @@ export function invitationEmail(input: {
     `${input.inviter} te invitó a «${input.workspaceName}» en Ruta como ${role.es}.`,
     `Acepta la invitación aquí (vence en ${days} días): ${input.link}`,
   ];
+  const pt = [
+    `${input.inviter} convidou você para «${input.workspaceName}» na Ruta como ${role.pt}.`,
+    `Aceite o convite aqui (vence em ${days} dias): ${input.link}`,
+  ];
   const en = [
     `${input.inviter} invited you to “${input.workspaceName}” on Ruta as ${role.en}.`,
     `Accept the invitation here (it expires in ${days} days): ${input.link}`,
   ];
   const link = escapeHtml(input.link);
   return {
-    subject: `Invitación a ${input.workspaceName} en Ruta · Invitation to ${input.workspaceName} on Ruta`,
-    text: `${es.join('\n')}\n\n${en.join('\n')}\n`,
+    subject: `Invitación a ${input.workspaceName} en Ruta · Convite para ${input.workspaceName} na Ruta · Invitation to ${input.workspaceName} on Ruta`,
+    text: `${es.join('\n')}\n\n${pt.join('\n')}\n\n${en.join('\n')}\n`,
     html: `<!doctype html><html><body style="font-family:sans-serif">
 <p>${escapeHtml(es[0] as string)}</p><p><a href="${link}">Aceptar la invitación</a> (vence en ${days} días)</p>
+<hr><p>${escapeHtml(pt[0] as string)}</p><p><a href="${link}">Aceitar o convite</a> (vence em ${days} dias)</p>
 <hr><p>${escapeHtml(en[0] as string)}</p><p><a href="${link}">Accept the invitation</a> (expires in ${days} days)</p>
 </body></html>`,
   };

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { inlineStyleCsp } from '../http/content-security';
 import { receiveStatus } from '../inbound/message-status';
+import { pageLanguage, TRACKING_TEXTS } from './tracking-pages';
 
 // A transparent 1×1 GIF.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -19,14 +20,25 @@ const PAGE_STYLE =
   'body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937}button{font:inherit;padding:.6rem 1.2rem;border-radius:.5rem;border:0;background:#0f766e;color:#fff;cursor:pointer}';
 const PAGE_CSP = inlineStyleCsp(PAGE_STYLE);
 
+/** The customer's words for this request (Accept-Language): Spanish, Portuguese or English. */
+function texts(c: Context<AppEnv>) {
+  return TRACKING_TEXTS[pageLanguage(c.req.header('accept-language'))];
+}
+
 function page(c: Context<AppEnv>, status: 200 | 400, title: string, body: string) {
   c.header('Content-Security-Policy', PAGE_CSP);
+  c.header('Vary', 'Accept-Language');
   return c.html(
-    `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
+    `<!doctype html><html lang="${texts(c).htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
 <style>${PAGE_STYLE}</style>
 </head><body><h1>${title}</h1>${body}</body></html>`,
     status,
   );
+}
+
+function invalidLink(c: Context<AppEnv>) {
+  const { invalidTitle, invalidBody } = texts(c);
+  return page(c, 400, invalidTitle, `<p>${invalidBody}</p>`);
 }
 
 async function unsubscribe(c: Context<AppEnv>, messageId: string) {
@@ -70,8 +82,7 @@ export const tracking = new Hono<AppEnv>()
       /^https?:\/\//i.test(target) &&
       verifyTracking.click(deps.secrets, messageId, target, signature);
     const message = valid ? await messageWorkspace(c, messageId) : undefined;
-    if (!message)
-      return page(c, 400, 'Enlace no válido', '<p>Este enlace no es válido o fue modificado.</p>');
+    if (!message) return invalidLink(c);
     await receiveStatus(deps, message.workspace_id, messageId, 'click');
     return c.redirect(target, 302);
   })
@@ -79,13 +90,14 @@ export const tracking = new Hono<AppEnv>()
     const { messageId, signature } = c.req.param();
     const deps = c.get('deps');
     if (!deps.secrets || !verifyTracking.unsubscribe(deps.secrets, messageId, signature))
-      return page(c, 400, 'Enlace no válido', '<p>Este enlace no es válido o fue modificado.</p>');
+      return invalidLink(c);
     // A GET only asks: link scanners open every link, and must not unsubscribe anyone.
+    const { askTitle, askBody, askButton } = texts(c);
     return page(
       c,
       200,
-      'Dejar de recibir correos',
-      `<p>¿Quieres dejar de recibir nuestros correos?</p><form method="post"><button type="submit">Sí, darme de baja</button></form>`,
+      askTitle,
+      `<p>${askBody}</p><form method="post"><button type="submit">${askButton}</button></form>`,
     );
   })
   .post('/u/:messageId/:signature', async (c) => {
@@ -93,7 +105,7 @@ export const tracking = new Hono<AppEnv>()
     const { messageId, signature } = c.req.param();
     const deps = c.get('deps');
     const valid = deps.secrets && verifyTracking.unsubscribe(deps.secrets, messageId, signature);
-    if (!valid || !(await unsubscribe(c, messageId)))
-      return page(c, 400, 'Enlace no válido', '<p>Este enlace no es válido o fue modificado.</p>');
-    return page(c, 200, 'Listo', '<p>No recibirás más correos nuestros.</p>');
+    if (!valid || !(await unsubscribe(c, messageId))) return invalidLink(c);
+    const { doneTitle, doneBody } = texts(c);
+    return page(c, 200, doneTitle, `<p>${doneBody}</p>`);
   });

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../api/client';
 import type { JourneyVersion } from '../api/models';
+import { intlLocale } from '../i18n/index';
 import { Dialog } from '../shell/dialog';
 import { EditorProvider } from '../store/editor-context';
 import { createEditorStore } from '../store/editor-store';
@@ -30,7 +31,7 @@ export function VersionsDialog({ journeyId, onClose }: { journeyId: string; onCl
         : null,
     [open, journeyId],
   );
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

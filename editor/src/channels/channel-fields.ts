@@ -1,5 +1,6 @@
 import { ChannelConfigs, type ProviderKind, SECRET_FIELDS } from '@ruta/shared';
 import { type FieldError, fieldText } from '../api/client';
+import type { Lang } from '../i18n/index';
 
 /** Providers a marketer configures in the form; the sandbox needs no configuration. */
 export type EditableProvider = Exclude<ProviderKind, 'sandbox'>;
@@ -150,7 +151,7 @@ export function passwordNeededAgain(
 export function placeServerErrors(
   errors: readonly FieldError[],
   fieldKeys: readonly string[],
-  lang: 'es' | 'en',
+  lang: Lang,
 ): { atField: Record<string, string>; general: string[] } {
   const atField: Record<string, string> = {};
   const general: string[] = [];

@@ -2,7 +2,7 @@ import { RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../api/client';
 import { useCan } from '../auth/access';
-import { currentLang } from '../i18n/index';
+import { currentLang, intlLocale } from '../i18n/index';
 import { type ChannelView, useSyncTemplates, useWhatsAppTemplates } from './api';
 import { TemplateStatusBadge } from './template-status';
 
@@ -14,7 +14,7 @@ export function TemplatesPanel({ channel }: { channel: ChannelView }) {
   const all = useWhatsAppTemplates();
   const templates = (all.data ?? []).filter((tpl) => tpl.channelId === channel.id);
   const canSync = Boolean(channel.config.businessAccountId);
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

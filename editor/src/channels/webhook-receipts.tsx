@@ -3,7 +3,7 @@ import { ChevronRight, RefreshCw, RotateCcw } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
-import { currentLang } from '../i18n/index';
+import { currentLang, intlLocale } from '../i18n/index';
 import {
   type ReceiptOutcome,
   useReplayReceipt,
@@ -154,7 +154,7 @@ function ReceiptRow({ receipt, channelId }: { receipt: WebhookReceipt; channelId
   const [showBody, setShowBody] = useState(false);
   const replay = useReplayReceipt(channelId);
   const bodyId = useId();
-  const lang = i18n.resolvedLanguage;
+  const lang = intlLocale(i18n.resolvedLanguage);
   const summary = summarize(receipt, t);
   const result = replay.data;
 

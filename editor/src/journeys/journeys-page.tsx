@@ -8,6 +8,7 @@ import { NewJourneyDialog } from './new-journey-dialog';
 import { StatusBadge } from './status-badge';
 import './journeys.css';
 import { useCan } from '../auth/access';
+import { intlLocale } from '../i18n/index';
 
 export function JourneysPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ export function JourneysPage() {
     refetchInterval: 5_000,
   });
   const canWrite = useCan('journeys.write');
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

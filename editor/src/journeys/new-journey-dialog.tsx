@@ -27,7 +27,7 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
         client.journeys.$post({
           json: {
             name: name.trim() || chosen?.name[lang] || t('journeys.blank'),
-            ...(templateId ? { templateId } : {}),
+            ...(templateId ? { templateId, language: lang } : {}),
           },
         }),
       );

@@ -17,8 +17,12 @@ import { currentLang } from '../i18n/index';
 import { StatusBadge } from '../journeys/status-badge';
 import './kpis.css';
 
-const pct = (n: number | null | undefined, digits = 1) =>
-  n === null || n === undefined ? '—' : `${(n * 100).toFixed(digits)} %`;
+/** '12.5 %'; in Portuguese with a decimal comma and no space, as Brazilians write it: '12,5%'. */
+const pct = (n: number | null | undefined, digits = 1) => {
+  if (n === null || n === undefined) return '—';
+  const shown = (n * 100).toFixed(digits);
+  return currentLang() === 'pt' ? `${shown.replace('.', ',')}%` : `${shown} %`;
+};
 
 /** The pilot's KPIs: conversion, lift against the holdout with its interval, cost per conversion, funnel, trend. */
 export default function KpiPage({ journeyId }: { journeyId: string }) {
@@ -36,7 +40,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
   });
   if (!data.data || !journey.data) return <p className="empty">{t('common.loading')}</p>;
   const a = data.data;
-  const money = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', {
+  const money = new Intl.NumberFormat({ es: 'es-MX', pt: 'pt-BR', en: 'en-US' }[lang], {
     style: 'currency',
     currency: a.cost.currency,
     maximumFractionDigits: 2,
@@ -83,7 +87,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
           <div className="kpi-label">{t('analytics.lift')}</div>
           <div className={a.lift.significant ? 'kpi-value positive' : 'kpi-value'}>
             {a.lift.absolute
-              ? `${a.lift.absolute.value >= 0 ? '+' : ''}${(a.lift.absolute.value * 100).toFixed(1)} pp`
+              ? `${a.lift.absolute.value >= 0 ? '+' : ''}${pct(a.lift.absolute.value).replace(/ ?%$/, '')} ${currentLang() === 'pt' ? 'p.p.' : 'pp'}`
               : '—'}
           </div>
           {a.lift.absolute && (
@@ -136,7 +140,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
             <CartesianGrid stroke="#e2e6ee" vertical={false} />
             <XAxis dataKey="day" fontSize={12} />
             <YAxis unit="%" fontSize={12} />
-            <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} />
+            <Tooltip formatter={(v) => pct(Number(v) / 100)} />
             <Legend />
             <Line
               type="monotone"

@@ -3,6 +3,7 @@ import { ShoppingCart } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { call, client } from '../api/client';
+import { currentLang } from '../i18n/index';
 import { Phone } from './phone';
 import './sandbox.css';
 import { useCan } from '../auth/access';
@@ -31,12 +32,20 @@ export default function SandboxPage({ contactId }: { contactId?: string }) {
           id: `sandbox-${cart}-${Date.now()}`,
           name: 'cart_abandoned',
           contact: contact.phone ? { phone: contact.phone } : { email: contact.email ?? '' },
-          properties: {
-            cart_id: cart,
-            cart_total: '$1,299.00',
-            item_count: 3,
-            cart_url: `https://tienda.example/carrito/${cart}`,
-          },
+          properties:
+            currentLang() === 'pt'
+              ? {
+                  cart_id: cart,
+                  cart_total: 'R$ 249,90',
+                  item_count: 3,
+                  cart_url: `https://sua-loja.example/carrinho/${cart}`,
+                }
+              : {
+                  cart_id: cart,
+                  cart_total: '$1,299.00',
+                  item_count: 3,
+                  cart_url: `https://tienda.example/carrito/${cart}`,
+                },
         },
       }),
     );

@@ -12,6 +12,7 @@ export function LanguageSwitch() {
         aria-label={t('nav.language')}
       >
         <option value="es">Español</option>
+        <option value="pt">Português</option>
         <option value="en">English</option>
       </select>
     </label>

@@ -82,6 +82,7 @@ export async function renderMessage(
           reason: 'window_closed',
           message: {
             es: 'La ventana de 24 h de WhatsApp está cerrada y el paso no tiene plantilla aprobada.',
+            pt: 'A janela de 24 h do WhatsApp está fechada e a etapa não tem modelo aprovado.',
             en: 'The WhatsApp 24-hour window is closed and the step has no approved template.',
           },
         };
@@ -125,6 +126,7 @@ export async function renderMessage(
     reason: 'no_content',
     message: {
       es: `El paso no tiene contenido para ${channel}.`,
+      pt: `A etapa não tem conteúdo para ${channel}.`,
       en: `The step has no ${channel} content.`,
     },
   };

@@ -55,6 +55,7 @@ export const Condition = z
         'unknown_engagement_field',
         {
           es: `«${field}» no es un dato de interacción; usa uno de: ${ENGAGEMENT_FIELDS.join(', ')}.`,
+          pt: `«${field}» não é um dado de interação; use um destes: ${ENGAGEMENT_FIELDS.join(', ')}.`,
           en: `"${field}" is not an engagement field; use one of: ${ENGAGEMENT_FIELDS.join(', ')}.`,
         },
         ['field'],
@@ -75,13 +76,18 @@ function valueProblem(op: ConditionOp, value: ConditionValue | undefined): Local
         ? undefined
         : {
             es: 'Escribe al menos un valor de la lista.',
+            pt: 'Digite pelo menos um valor para a lista.',
             en: 'Enter at least one value for the list.',
           };
     case 'older_than_days':
     case 'newer_than_days':
       return typeof value === 'number' && Number.isFinite(value) && value >= 0
         ? undefined
-        : { es: 'Escribe un número de días (0 o más).', en: 'Enter a number of days (0 or more).' };
+        : {
+            es: 'Escribe un número de días (0 o más).',
+            pt: 'Digite um número de dias (0 ou mais).',
+            en: 'Enter a number of days (0 or more).',
+          };
     case 'gt':
     case 'gte':
     case 'lt':
@@ -90,11 +96,16 @@ function valueProblem(op: ConditionOp, value: ConditionValue | undefined): Local
         ? undefined
         : {
             es: 'Escribe un número o una fecha para comparar.',
+            pt: 'Digite um número ou uma data para comparar.',
             en: 'Enter a number or a date to compare with.',
           };
     default:
       return value === undefined || Array.isArray(value)
-        ? { es: 'Escribe un valor para comparar.', en: 'Enter a value to compare with.' }
+        ? {
+            es: 'Escribe un valor para comparar.',
+            pt: 'Digite um valor para comparar.',
+            en: 'Enter a value to compare with.',
+          }
         : undefined;
   }
 }

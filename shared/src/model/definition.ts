@@ -12,6 +12,7 @@ const JourneyNodeId = NodeId.superRefine((id, ctx) => {
   if (id === TRIGGER_NODE_ID) {
     addRuleIssue(ctx, 'reserved_node_id', {
       es: `«${TRIGGER_NODE_ID}» está reservado para el disparador; usa otro id para este paso.`,
+      pt: `«${TRIGGER_NODE_ID}» é reservado para o gatilho; use outro id para esta etapa.`,
       en: `"${TRIGGER_NODE_ID}" is reserved for the trigger; use another id for this step.`,
     });
   }

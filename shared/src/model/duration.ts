@@ -23,6 +23,7 @@ export const Duration = z
         'duration_out_of_range',
         {
           es: `La duración debe estar entre 1 segundo y ${MAX_DURATION_DAYS} días.`,
+          pt: `A duração deve ficar entre 1 segundo e ${MAX_DURATION_DAYS} dias.`,
           en: `The duration must be between 1 second and ${MAX_DURATION_DAYS} days.`,
         },
         ['amount'],
@@ -31,11 +32,11 @@ export const Duration = z
   });
 export type Duration = z.infer<typeof Duration>;
 
-const unitWords: Record<DurationUnit, { es: [string, string]; en: [string, string] }> = {
-  seconds: { es: ['s', 's'], en: ['s', 's'] },
-  minutes: { es: ['min', 'min'], en: ['min', 'min'] },
-  hours: { es: ['h', 'h'], en: ['h', 'h'] },
-  days: { es: ['día', 'días'], en: ['day', 'days'] },
+const unitWords: Record<DurationUnit, Record<keyof Localized, [string, string]>> = {
+  seconds: { es: ['s', 's'], pt: ['s', 's'], en: ['s', 's'] },
+  minutes: { es: ['min', 'min'], pt: ['min', 'min'], en: ['min', 'min'] },
+  hours: { es: ['h', 'h'], pt: ['h', 'h'], en: ['h', 'h'] },
+  days: { es: ['día', 'días'], pt: ['dia', 'dias'], en: ['day', 'days'] },
 };
 
 /** '24 h', '30 min', '1 día' / '1 day', '2 días' / '2 days' — the amount as the marketer typed it. */
@@ -45,6 +46,7 @@ export function formatDuration(duration: { amount: number; unit: DurationUnit })
   const words = unitWords[unit];
   return {
     es: `${String(amount).replace('.', ',')} ${words.es[index]}`,
+    pt: `${String(amount).replace('.', ',')} ${words.pt[index]}`,
     en: `${amount} ${words.en[index]}`,
   };
 }

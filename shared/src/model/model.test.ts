@@ -20,13 +20,13 @@ describe('Duration', () => {
   });
 
   test.each([
-    [{ amount: 24, unit: 'hours' }, '24 h', '24 h'],
-    [{ amount: 1, unit: 'days' }, '1 día', '1 day'],
-    [{ amount: 2, unit: 'days' }, '2 días', '2 days'],
-    [{ amount: 1.5, unit: 'hours' }, '1,5 h', '1.5 h'],
-    [{ amount: 30, unit: 'minutes' }, '30 min', '30 min'],
-  ] as const)('formatDuration(%j)', (duration, es, en) => {
-    expect(formatDuration(duration)).toEqual({ es, en });
+    [{ amount: 24, unit: 'hours' }, '24 h', '24 h', '24 h'],
+    [{ amount: 1, unit: 'days' }, '1 día', '1 dia', '1 day'],
+    [{ amount: 2, unit: 'days' }, '2 días', '2 dias', '2 days'],
+    [{ amount: 1.5, unit: 'hours' }, '1,5 h', '1,5 h', '1.5 h'],
+    [{ amount: 30, unit: 'minutes' }, '30 min', '30 min', '30 min'],
+  ] as const)('formatDuration(%j)', (duration, es, pt, en) => {
+    expect(formatDuration(duration)).toEqual({ es, pt, en });
   });
 });
 
@@ -49,20 +49,23 @@ describe('Condition', () => {
     [
       { source: 'contact', field: 'last_order_at', op: 'older_than_days', value: 60 },
       'contact.last_order_at hace más de 60 días',
+      'contact.last_order_at há mais de 60 dias',
       'contact.last_order_at more than 60 days ago',
     ],
     [
       { source: 'contact', field: 'preferred_channel', op: 'eq', value: 'email' },
+      'contact.preferred_channel = «email»',
       'contact.preferred_channel = «email»',
       'contact.preferred_channel = "email"',
     ],
     [
       { source: 'engagement', field: 'replied', op: 'exists' },
       'engagement.replied tiene valor',
+      'engagement.replied tem valor',
       'engagement.replied is set',
     ],
-  ] as const)('describeCondition(%j)', (condition, es, en) => {
-    expect(describeCondition(Condition.parse(condition))).toEqual({ es, en });
+  ] as const)('describeCondition(%j)', (condition, es, pt, en) => {
+    expect(describeCondition(Condition.parse(condition))).toEqual({ es, pt, en });
   });
 });
 

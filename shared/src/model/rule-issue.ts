@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { Localized } from './localized';
 
-/** What a rule puts in a zod custom issue's `params`, so validation keeps the code and both languages. */
+/** What a rule puts in a zod custom issue's `params`, so validation keeps the code and every language. */
 export type RuleParams = { code: string; message: Localized };
 
 /**
  * Reports a rule that plain zod types cannot express (percentages that add up, unique ports…).
- * The zod `message` is the English text; validation reads the stable code and both languages.
+ * The zod `message` is the English text; validation reads the stable code and every language.
  */
 export function addRuleIssue(
   ctx: z.RefinementCtx,
@@ -26,6 +26,7 @@ export function isRuleParams(value: unknown): value is RuleParams {
     typeof message === 'object' &&
     message !== null &&
     typeof message.es === 'string' &&
+    typeof message.pt === 'string' &&
     typeof message.en === 'string'
   );
 }

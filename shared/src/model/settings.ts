@@ -25,6 +25,7 @@ export const QuietHours = z
         'empty_quiet_hours',
         {
           es: 'El horario de silencio empieza y termina a la misma hora; cambia una de las dos.',
+          pt: 'O horário de silêncio começa e termina no mesmo horário; altere um dos dois.',
           en: 'Quiet hours start and end at the same time; change one of them.',
         },
         ['end'],

@@ -3,6 +3,15 @@ import type { Trigger } from './trigger';
 
 const weekdays = {
   es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+  pt: [
+    'domingo',
+    'segunda-feira',
+    'terça-feira',
+    'quarta-feira',
+    'quinta-feira',
+    'sexta-feira',
+    'sábado',
+  ],
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 
@@ -13,6 +22,7 @@ export function triggerSummary(trigger: Trigger): Localized {
       const key = trigger.entryKey;
       return {
         es: `Evento ${trigger.event}${key ? ` · un recorrido por ${key}` : ''}`,
+        pt: `Evento ${trigger.event}${key ? ` · um percurso por ${key}` : ''}`,
         en: `Event ${trigger.event}${key ? ` · one run per ${key}` : ''}`,
       };
     }
@@ -20,20 +30,30 @@ export function triggerSummary(trigger: Trigger): Localized {
       const count = trigger.conditions.length;
       return {
         es: `Segmento · ${count} ${count === 1 ? 'condición' : 'condiciones'}`,
+        pt: `Segmento · ${count} ${count === 1 ? 'condição' : 'condições'}`,
         en: `Segment · ${count} ${count === 1 ? 'condition' : 'conditions'}`,
       };
     }
     case 'schedule': {
       if (trigger.every === 'day') {
-        return { es: `Cada día a las ${trigger.at}`, en: `Every day at ${trigger.at}` };
+        return {
+          es: `Cada día a las ${trigger.at}`,
+          pt: `Todos os dias às ${trigger.at}`,
+          en: `Every day at ${trigger.at}`,
+        };
       }
       const day = trigger.weekday ?? 1;
       return {
         es: `Cada ${weekdays.es[day]} a las ${trigger.at}`,
+        pt: `${day === 0 || day === 6 ? 'Todo' : 'Toda'} ${weekdays.pt[day]} às ${trigger.at}`,
         en: `Every ${weekdays.en[day]} at ${trigger.at}`,
       };
     }
     case 'manual':
-      return { es: 'Inscripción manual (API o CSV)', en: 'Manual enrollment (API or CSV)' };
+      return {
+        es: 'Inscripción manual (API o CSV)',
+        pt: 'Inscrição manual (API ou CSV)',
+        en: 'Manual enrollment (API or CSV)',
+      };
   }
 }

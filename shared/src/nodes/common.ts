@@ -33,6 +33,7 @@ export function checkPorts(
         'duplicate_port',
         {
           es: `La salida «${port}» está repetida; cada salida necesita un nombre distinto.`,
+          pt: `A saída «${port}» está repetida; cada saída precisa de um nome diferente.`,
           en: `The output "${port}" is repeated; each output needs its own name.`,
         },
         [path, index, 'port'],
@@ -45,6 +46,7 @@ export function checkPorts(
 function reservedMessage(port: string): Localized {
   return {
     es: `«${port}» es el nombre de una salida que el paso ya tiene; elige otro.`,
+    pt: `«${port}» já é o nome de uma saída desta etapa; escolha outro.`,
     en: `"${port}" is already one of this step's outputs; choose another name.`,
   };
 }

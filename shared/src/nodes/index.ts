@@ -56,47 +56,51 @@ export const nodeKinds = {
   send: {
     schema: send.SendNode,
     outputPorts: send.outputPorts,
-    label: { es: 'Enviar mensaje', en: 'Send message' },
+    label: { es: 'Enviar mensaje', pt: 'Enviar mensagem', en: 'Send message' },
   },
   wait: {
     schema: wait.WaitNode,
     outputPorts: wait.outputPorts,
-    label: { es: 'Esperar', en: 'Wait' },
+    label: { es: 'Esperar', pt: 'Esperar', en: 'Wait' },
   },
   wait_for: {
     schema: waitFor.WaitForNode,
     outputPorts: waitFor.outputPorts,
-    label: { es: 'Esperar respuesta', en: 'Wait for a signal' },
+    label: { es: 'Esperar respuesta', pt: 'Esperar resposta', en: 'Wait for a signal' },
   },
   branch: {
     schema: branch.BranchNode,
     outputPorts: branch.outputPorts,
-    label: { es: 'Condición', en: 'Branch' },
+    label: { es: 'Condición', pt: 'Condição', en: 'Branch' },
   },
   split: {
     schema: split.SplitNode,
     outputPorts: split.outputPorts,
-    label: { es: 'Prueba A/B', en: 'A/B split' },
+    label: { es: 'Prueba A/B', pt: 'Teste A/B', en: 'A/B split' },
   },
   update_contact: {
     schema: updateContact.UpdateContactNode,
     outputPorts: updateContact.outputPorts,
-    label: { es: 'Actualizar contacto', en: 'Update contact' },
+    label: { es: 'Actualizar contacto', pt: 'Atualizar contato', en: 'Update contact' },
   },
   webhook: {
     schema: webhook.WebhookNode,
     outputPorts: webhook.outputPorts,
-    label: { es: 'Webhook', en: 'Webhook' },
+    label: { es: 'Webhook', pt: 'Webhook', en: 'Webhook' },
   },
   handoff: {
     schema: handoff.HandoffNode,
     outputPorts: handoff.outputPorts,
-    label: { es: 'Pasar a un agente', en: 'Hand off to an agent' },
+    label: {
+      es: 'Pasar a un agente',
+      pt: 'Transferir para um atendente',
+      en: 'Hand off to an agent',
+    },
   },
   exit: {
     schema: exit.ExitNode,
     outputPorts: exit.outputPorts,
-    label: { es: 'Salir', en: 'Exit' },
+    label: { es: 'Salir', pt: 'Saída', en: 'Exit' },
   },
 } satisfies { [T in NodeType]: NodeKind<NodeOfType<T>> };
 

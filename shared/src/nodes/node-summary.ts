@@ -21,6 +21,7 @@ export function nodeSummary(node: JourneyNode): Localized {
       const labels = ports.map((port) => portLabel(node, port));
       return {
         es: `Condición · ${labels.map((label) => label.es).join(' / ')}`,
+        pt: `Condição · ${labels.map((label) => label.pt).join(' / ')}`,
         en: `Branch · ${labels.map((label) => label.en).join(' / ')}`,
       };
     }
@@ -28,6 +29,7 @@ export function nodeSummary(node: JourneyNode): Localized {
       const labels = node.variants.map((variant) => portLabel(node, variant.port));
       return {
         es: `Prueba A/B · ${labels.map((label) => label.es).join(' / ')}`,
+        pt: `Teste A/B · ${labels.map((label) => label.pt).join(' / ')}`,
         en: `A/B split · ${labels.map((label) => label.en).join(' / ')}`,
       };
     }
@@ -36,15 +38,21 @@ export function nodeSummary(node: JourneyNode): Localized {
     case 'webhook':
       return {
         es: `Webhook · ${node.method} ${shorten(node.url)}`,
+        pt: `Webhook · ${node.method} ${shorten(node.url)}`,
         en: `Webhook · ${node.method} ${shorten(node.url)}`,
       };
     case 'handoff':
       return {
         es: `Pasar a un agente · ${node.queue}`,
+        pt: `Transferir para um atendente · ${node.queue}`,
         en: `Hand off to an agent · ${node.queue}`,
       };
     case 'exit':
-      return { es: `Salir · ${node.outcome}`, en: `Exit · ${node.outcome}` };
+      return {
+        es: `Salir · ${node.outcome}`,
+        pt: `Saída · ${node.outcome}`,
+        en: `Exit · ${node.outcome}`,
+      };
   }
 }
 
@@ -54,6 +62,7 @@ function sendSummary(node: SendNode): Localized {
   const fallbacks = node.fallbackChannels.map((fallback) => channelNames[fallback]).join(', ');
   return {
     es: `${channel} · ${what.es}${fallbacks ? ` · si falla: ${fallbacks}` : ''}`,
+    pt: `${channel} · ${what.pt}${fallbacks ? ` · se falhar: ${fallbacks}` : ''}`,
     en: `${channel} · ${what.en}${fallbacks ? ` · fallback: ${fallbacks}` : ''}`,
   };
 }
@@ -65,6 +74,7 @@ function messageGist(node: SendNode): Localized {
       if (whatsapp?.template) {
         return {
           es: `plantilla ${whatsapp.template.name}`,
+          pt: `modelo ${whatsapp.template.name}`,
           en: `template ${whatsapp.template.name}`,
         };
       }
@@ -79,9 +89,9 @@ function messageGist(node: SendNode): Localized {
 }
 
 function quoted(text: string | undefined): Localized {
-  if (text === undefined) return { es: 'sin contenido', en: 'no content' };
+  if (text === undefined) return { es: 'sin contenido', pt: 'sem conteúdo', en: 'no content' };
   const short = shorten(text);
-  return { es: `«${short}»`, en: `"${short}"` };
+  return { es: `«${short}»`, pt: `«${short}»`, en: `"${short}"` };
 }
 
 function shorten(text: string, max = 40): string {
@@ -91,6 +101,7 @@ function shorten(text: string, max = 40): string {
 
 const weekdayNames = {
   es: ['dom', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb'],
+  pt: ['dom', 'seg', 'ter', 'qua', 'qui', 'sex', 'sáb'],
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
 };
 
@@ -98,44 +109,55 @@ function waitSummary(until: WaitNode['until']): Localized {
   switch (until.kind) {
     case 'duration': {
       const duration = formatDuration(until.duration);
-      return { es: `Esperar ${duration.es}`, en: `Wait ${duration.en}` };
+      return {
+        es: `Esperar ${duration.es}`,
+        pt: `Esperar ${duration.pt}`,
+        en: `Wait ${duration.en}`,
+      };
     }
     case 'time_of_day': {
-      const days = (lang: 'es' | 'en') =>
+      const days = (lang: keyof Localized) =>
         until.weekdays
           ? ` (${until.weekdays.map((day) => weekdayNames[lang][day]).join(', ')})`
           : '';
       return {
         es: `Esperar hasta las ${until.time}${days('es')}`,
+        pt: `Esperar até as ${until.time}${days('pt')}`,
         en: `Wait until ${until.time}${days('en')}`,
       };
     }
     case 'date_attribute': {
       const { amount, unit } = until.offset;
       if (amount === 0) {
-        return { es: `Esperar hasta ${until.attribute}`, en: `Wait until ${until.attribute}` };
+        return {
+          es: `Esperar hasta ${until.attribute}`,
+          pt: `Esperar até ${until.attribute}`,
+          en: `Wait until ${until.attribute}`,
+        };
       }
       const offset = formatDuration({ amount: Math.abs(amount), unit });
       const sign = amount < 0 ? '−' : '+';
       return {
         es: `Esperar hasta ${until.attribute} ${sign} ${offset.es}`,
+        pt: `Esperar até ${until.attribute} ${sign} ${offset.pt}`,
         en: `Wait until ${until.attribute} ${sign} ${offset.en}`,
       };
     }
     case 'whatsapp_window':
       return {
         es: `Esperar hasta ${until.hoursBefore} h antes de que cierre la ventana de WhatsApp`,
+        pt: `Esperar até ${until.hoursBefore} h antes de a janela do WhatsApp fechar`,
         en: `Wait until ${until.hoursBefore} h before the WhatsApp window closes`,
       };
   }
 }
 
 const signalWords: Record<Exclude<WaitSignal['kind'], 'event'>, Localized> = {
-  reply: { es: 'respuesta', en: 'reply' },
-  open: { es: 'apertura', en: 'open' },
-  click: { es: 'clic', en: 'click' },
-  delivered: { es: 'entrega', en: 'delivery' },
-  read: { es: 'lectura', en: 'read' },
+  reply: { es: 'respuesta', pt: 'resposta', en: 'reply' },
+  open: { es: 'apertura', pt: 'abertura', en: 'open' },
+  click: { es: 'clic', pt: 'clique', en: 'click' },
+  delivered: { es: 'entrega', pt: 'entrega', en: 'delivery' },
+  read: { es: 'lectura', pt: 'leitura', en: 'read' },
 };
 
 function waitForSummary(node: WaitForNode): Localized {
@@ -143,7 +165,9 @@ function waitForSummary(node: WaitForNode): Localized {
   const seen = new Set<string>();
   for (const signal of node.signals) {
     const word =
-      signal.kind === 'event' ? { es: signal.event, en: signal.event } : signalWords[signal.kind];
+      signal.kind === 'event'
+        ? { es: signal.event, pt: signal.event, en: signal.event }
+        : signalWords[signal.kind];
     if (seen.has(word.en)) continue;
     seen.add(word.en);
     words.push(word);
@@ -154,6 +178,10 @@ function waitForSummary(node: WaitForNode): Localized {
       words.map((word) => word.es),
       'o',
     )} · ${timeout.es}`,
+    pt: `Esperar ${joinWords(
+      words.map((word) => word.pt),
+      'ou',
+    )} · ${timeout.pt}`,
     en: `Wait for ${joinWords(
       words.map((word) => word.en),
       'or',
@@ -168,18 +196,27 @@ function joinWords(words: string[], or: string): string {
 
 function updateSummary(node: Extract<JourneyNode, { type: 'update_contact' }>): Localized {
   const parts: Localized[] = [
-    ...Object.keys(node.set).map((key) => ({ es: key, en: key })),
-    ...node.unset.map((key) => ({ es: `−${key}`, en: `−${key}` })),
-    ...node.addTags.map((tag) => ({ es: `+#${tag}`, en: `+#${tag}` })),
-    ...node.removeTags.map((tag) => ({ es: `−#${tag}`, en: `−#${tag}` })),
+    ...Object.keys(node.set).map((key) => ({ es: key, pt: key, en: key })),
+    ...node.unset.map((key) => ({ es: `−${key}`, pt: `−${key}`, en: `−${key}` })),
+    ...node.addTags.map((tag) => ({ es: `+#${tag}`, pt: `+#${tag}`, en: `+#${tag}` })),
+    ...node.removeTags.map((tag) => ({ es: `−#${tag}`, pt: `−#${tag}`, en: `−#${tag}` })),
     ...node.consent.map(({ channel, granted }) =>
       granted
-        ? { es: `alta de ${channelNames[channel]}`, en: `${channelNames[channel]} opt-in` }
-        : { es: `baja de ${channelNames[channel]}`, en: `${channelNames[channel]} opt-out` },
+        ? {
+            es: `alta de ${channelNames[channel]}`,
+            pt: `inscrição em ${channelNames[channel]}`,
+            en: `${channelNames[channel]} opt-in`,
+          }
+        : {
+            es: `baja de ${channelNames[channel]}`,
+            pt: `descadastro de ${channelNames[channel]}`,
+            en: `${channelNames[channel]} opt-out`,
+          },
     ),
   ];
   return {
     es: `Actualizar contacto · ${parts.map((part) => part.es).join(', ')}`,
+    pt: `Atualizar contato · ${parts.map((part) => part.pt).join(', ')}`,
     en: `Update contact · ${parts.map((part) => part.en).join(', ')}`,
   };
 }

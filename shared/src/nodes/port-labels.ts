@@ -8,14 +8,14 @@ import { TIMEOUT_PORT, type WaitForNode, type WaitSignal } from './wait-for';
 export type NodeLookup = { nodes: Record<string, JourneyNode> };
 
 const fixedLabels: Record<string, Localized> = {
-  sent: { es: 'enviado', en: 'sent' },
-  failed: { es: 'falló', en: 'failed' },
-  next: { es: 'después', en: 'next' },
-  success: { es: 'respondió bien', en: 'succeeded' },
-  failure: { es: 'falló', en: 'failed' },
+  sent: { es: 'enviado', pt: 'enviado', en: 'sent' },
+  failed: { es: 'falló', pt: 'falhou', en: 'failed' },
+  next: { es: 'después', pt: 'depois', en: 'next' },
+  success: { es: 'respondió bien', pt: 'respondeu bem', en: 'succeeded' },
+  failure: { es: 'falló', pt: 'falhou', en: 'failed' },
 };
 
-const same = (text: string): Localized => ({ es: text, en: text });
+const same = (text: string): Localized => ({ es: text, pt: text, en: text });
 
 /** The marketer's words for one output of a node, e.g. 'tocó «Comprar»', 'sin respuesta en 24 h'. */
 export function portLabel(node: JourneyNode, port: string, journey?: NodeLookup): Localized {
@@ -25,7 +25,7 @@ export function portLabel(node: JourneyNode, port: string, journey?: NodeLookup)
     case 'branch': {
       const branchCase = node.cases.find((candidate) => candidate.port === port);
       if (branchCase) return same(branchCase.label ?? branchCase.port);
-      return port === 'else' ? { es: 'si no', en: 'otherwise' } : same(port);
+      return port === 'else' ? { es: 'si no', pt: 'senão', en: 'otherwise' } : same(port);
     }
     case 'split': {
       const variant = node.variants.find((candidate) => candidate.port === port);
@@ -33,6 +33,7 @@ export function portLabel(node: JourneyNode, port: string, journey?: NodeLookup)
       const name = variant.label ?? variant.port;
       return {
         es: `${name} · ${String(variant.percent).replace('.', ',')} %`,
+        pt: `${name} · ${String(variant.percent).replace('.', ',')}%`,
         en: `${name} · ${variant.percent}%`,
       };
     }
@@ -46,8 +47,16 @@ function waitForPortLabel(node: WaitForNode, port: string, journey?: NodeLookup)
     const after = formatDuration(node.timeout);
     const onlyEvents = node.signals.every((signal) => signal.kind === 'event');
     return onlyEvents
-      ? { es: `no ocurrió en ${after.es}`, en: `didn't happen in ${after.en}` }
-      : { es: `sin respuesta en ${after.es}`, en: `no reply in ${after.en}` };
+      ? {
+          es: `no ocurrió en ${after.es}`,
+          pt: `não aconteceu em ${after.pt}`,
+          en: `didn't happen in ${after.en}`,
+        }
+      : {
+          es: `sin respuesta en ${after.es}`,
+          pt: `sem resposta em ${after.pt}`,
+          en: `no reply in ${after.en}`,
+        };
   }
   const signal = node.signals.find((candidate) => candidate.port === port);
   return signal ? signalLabel(signal, node, journey) : same(port);
@@ -59,29 +68,37 @@ function signalLabel(signal: WaitSignal, node: WaitForNode, journey?: NodeLookup
       const match = signal.match;
       if (match?.buttonId !== undefined) {
         const text = buttonText(match.buttonId, node, journey) ?? match.buttonId;
-        return { es: `tocó «${text}»`, en: `tapped "${text}"` };
+        return { es: `tocó «${text}»`, pt: `tocou em «${text}»`, en: `tapped "${text}"` };
       }
-      if (match?.intent === 'yes') return { es: 'respondió «sí»', en: 'replied "yes"' };
-      if (match?.intent === 'no') return { es: 'respondió «no»', en: 'replied "no"' };
-      if (match?.intent === 'opt_out') return { es: 'pidió la baja', en: 'opted out' };
+      if (match?.intent === 'yes')
+        return { es: 'respondió «sí»', pt: 'respondeu «sim»', en: 'replied "yes"' };
+      if (match?.intent === 'no')
+        return { es: 'respondió «no»', pt: 'respondeu «não»', en: 'replied "no"' };
+      if (match?.intent === 'opt_out')
+        return { es: 'pidió la baja', pt: 'pediu descadastro', en: 'opted out' };
       if (match?.keywords && match.keywords.length > 0) {
         return {
           es: `respondió ${match.keywords.map((word) => `«${word}»`).join(' o ')}`,
+          pt: `respondeu ${match.keywords.map((word) => `«${word}»`).join(' ou ')}`,
           en: `replied ${match.keywords.map((word) => `"${word}"`).join(' or ')}`,
         };
       }
-      return { es: 'respondió', en: 'replied' };
+      return { es: 'respondió', pt: 'respondeu', en: 'replied' };
     }
     case 'open':
-      return { es: 'abrió', en: 'opened' };
+      return { es: 'abrió', pt: 'abriu', en: 'opened' };
     case 'click':
-      return { es: 'hizo clic', en: 'clicked' };
+      return { es: 'hizo clic', pt: 'clicou', en: 'clicked' };
     case 'delivered':
-      return { es: 'entregado', en: 'delivered' };
+      return { es: 'entregado', pt: 'entregue', en: 'delivered' };
     case 'read':
-      return { es: 'leyó', en: 'read' };
+      return { es: 'leyó', pt: 'leu', en: 'read' };
     case 'event':
-      return { es: `${signal.event} ocurrió`, en: `${signal.event} happened` };
+      return {
+        es: `${signal.event} ocurrió`,
+        pt: `${signal.event} aconteceu`,
+        en: `${signal.event} happened`,
+      };
   }
 }
 

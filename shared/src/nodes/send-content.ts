@@ -55,6 +55,7 @@ export const WhatsAppContent = z
         'whatsapp_body_too_long',
         {
           es: `Con botones, WhatsApp acepta hasta ${max} caracteres de texto (este tiene ${content.text.length}).`,
+          pt: `Com botões, o WhatsApp aceita até ${max} caracteres de texto (este tem ${content.text.length}).`,
           en: `With buttons, WhatsApp takes up to ${max} characters of text (this has ${content.text.length}).`,
         },
         ['text'],

@@ -29,10 +29,12 @@ export const SendNode = z
           channel === node.channel
             ? {
                 es: `${channelNames[channel]} ya es el canal principal; quítalo de los canales de respaldo.`,
+                pt: `${channelNames[channel]} já é o canal principal; tire-o dos canais de reserva.`,
                 en: `${channelNames[channel]} is already the main channel; remove it from the fallbacks.`,
               }
             : {
                 es: `${channelNames[channel]} está repetido en los canales de respaldo.`,
+                pt: `${channelNames[channel]} aparece repetido nos canais de reserva.`,
                 en: `${channelNames[channel]} appears twice among the fallback channels.`,
               },
           ['fallbackChannels', index],
@@ -46,6 +48,7 @@ export const SendNode = z
         'fallback_without_channel',
         {
           es: 'Para reintentar por otro canal si el mensaje no se entrega, agrega un canal de respaldo.',
+          pt: 'Para tentar outro canal quando a mensagem não for entregue, adicione um canal de reserva.',
           en: 'To try another channel when the message is not delivered, add a fallback channel.',
         },
         ['fallbackAfter'],
@@ -58,6 +61,7 @@ export const SendNode = z
           'missing_content',
           {
             es: `Escribe el mensaje para ${channelNames[channel]}.`,
+            pt: `Escreva a mensagem para ${channelNames[channel]}.`,
             en: `Write the ${channelNames[channel]} message.`,
           },
           ['content', channel],
@@ -71,6 +75,7 @@ export const SendNode = z
         'missing_content',
         {
           es: 'Elige una plantilla aprobada de WhatsApp o escribe un texto (el texto solo sale si el contacto escribió en las últimas 24 h).',
+          pt: 'Escolha um modelo aprovado do WhatsApp ou escreva um texto (o texto só é enviado se o contato escreveu nas últimas 24 h).',
           en: 'Choose an approved WhatsApp template or write a text (text only goes out if the contact wrote in the last 24 h).',
         },
         ['content', 'whatsapp'],
@@ -94,6 +99,7 @@ function checkButtons(ctx: z.RefinementCtx, buttons: { id: string }[], path: str
         'duplicate_button',
         {
           es: `El botón «${id}» está repetido; cada botón necesita un id distinto.`,
+          pt: `O botão «${id}» está repetido; cada botão precisa de um id diferente.`,
           en: `The button "${id}" is repeated; each button needs its own id.`,
         },
         [...path, index, 'id'],

@@ -23,6 +23,7 @@ export const SplitNode = z
         'split_not_100',
         {
           es: `Los porcentajes suman ${String(shown).replace('.', ',')} %; deben sumar 100 %.`,
+          pt: `Os percentuais somam ${String(shown).replace('.', ',')}%; devem somar 100%.`,
           en: `The percentages add up to ${shown}%; they must add up to 100%.`,
         },
         ['variants'],

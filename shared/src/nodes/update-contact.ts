@@ -27,6 +27,7 @@ export const UpdateContactNode = z
     if (changes === 0) {
       addRuleIssue(ctx, 'empty_update', {
         es: 'Este paso no cambia nada: añade un dato, una etiqueta o un consentimiento.',
+        pt: 'Esta etapa não altera nada: adicione um dado, uma tag ou um consentimento.',
         en: 'This step changes nothing: add an attribute, a tag or a consent change.',
       });
     }
@@ -37,6 +38,7 @@ export const UpdateContactNode = z
           'conflicting_update',
           {
             es: `«${attribute}» se asigna y se borra a la vez; deja solo una de las dos.`,
+            pt: `«${attribute}» é definido e apagado ao mesmo tempo; mantenha só um dos dois.`,
             en: `"${attribute}" is both set and cleared; keep only one.`,
           },
           ['unset', index],
@@ -50,6 +52,7 @@ export const UpdateContactNode = z
           'conflicting_update',
           {
             es: `La etiqueta «${tag}» se añade y se quita a la vez; deja solo una de las dos.`,
+            pt: `A tag «${tag}» é adicionada e removida ao mesmo tempo; mantenha só uma das duas.`,
             en: `The tag "${tag}" is both added and removed; keep only one.`,
           },
           ['removeTags', index],
@@ -64,6 +67,7 @@ export const UpdateContactNode = z
           'conflicting_update',
           {
             es: `El consentimiento de ${channel} aparece dos veces.`,
+            pt: `O consentimento de ${channel} aparece duas vezes.`,
             en: `The ${channel} consent appears twice.`,
           },
           ['consent', index, 'channel'],

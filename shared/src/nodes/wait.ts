@@ -29,6 +29,7 @@ export const WaitUntil = z.discriminatedUnion('kind', [
           'duration_out_of_range',
           {
             es: `El desfase no puede pasar de ${MAX_DURATION_DAYS} días.`,
+            pt: `O deslocamento não pode passar de ${MAX_DURATION_DAYS} dias.`,
             en: `The offset cannot exceed ${MAX_DURATION_DAYS} days.`,
           },
           ['amount'],

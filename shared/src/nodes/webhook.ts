@@ -25,6 +25,7 @@ export const WebhookNode = z
         'invalid_url',
         {
           es: 'La dirección debe empezar con https:// (o http://).',
+          pt: 'O endereço deve começar com https:// (ou http://).',
           en: 'The URL must start with https:// (or http://).',
         },
         ['url'],

@@ -6,9 +6,10 @@ const cartText =
 /** One run per abandoned cart: WhatsApp with buttons, then an SMS reminder; a purchase ends it. */
 export const abandonedCart: JourneyTemplate = {
   id: 'abandoned_cart',
-  name: { es: 'Carrito abandonado', en: 'Abandoned cart' },
+  name: { es: 'Carrito abandonado', pt: 'Carrinho abandonado', en: 'Abandoned cart' },
   description: {
     es: 'Cuando alguien deja un carrito: WhatsApp con botones «Comprar» y «Tengo dudas», un recordatorio por SMS al día siguiente y un agente para quien pregunta. Termina cuando compra ese carrito.',
+    pt: 'Quando alguém abandona um carrinho: WhatsApp com os botões «Comprar» e «Tenho dúvidas», um lembrete por SMS no dia seguinte e um atendente para quem pergunta. Termina quando a pessoa compra esse carrinho.',
     en: 'When someone leaves a cart: WhatsApp with "Buy" and "I have questions" buttons, an SMS reminder the next day and an agent for whoever asks. Ends when that cart is bought.',
   },
   definition: {
@@ -158,6 +159,52 @@ export const abandonedCart: JourneyTemplate = {
         exitOnGoal: true,
       },
     },
+  },
+  pt: {
+    send_cart: {
+      name: 'Lembrar do carrinho',
+      content: {
+        whatsapp: {
+          template: { name: 'carrinho_abandonado', language: 'pt_BR' },
+          text: 'Oi, {{ contact.first_name }}! Você deixou {{ event.item_count }} produtos no seu carrinho ({{ event.cart_total }}). Quer ajuda para finalizar a compra? {{ event.cart_url }}',
+          buttons: [{ text: 'Comprar' }, { text: 'Tenho dúvidas' }],
+        },
+        sms: {
+          text: 'Oi, {{ contact.first_name }}! Seu carrinho de {{ event.cart_total }} está te esperando: {{ event.cart_url }}',
+        },
+      },
+    },
+    wait_cart: { name: 'O que a pessoa fez?' },
+    send_buy_link: {
+      name: 'Enviar o link de compra',
+      content: {
+        whatsapp: {
+          text: 'Perfeito, {{ contact.first_name }}! Finalize sua compra aqui: {{ event.cart_url }}',
+        },
+      },
+    },
+    branch_intent: { name: 'Pediu descadastro?', cases: [{ label: 'Pediu descadastro' }] },
+    update_opt_out: { name: 'Descadastrar do WhatsApp' },
+    handoff_help: {
+      name: 'Passar para vendas',
+      queue: 'vendas',
+      note: 'Tem dúvidas sobre o carrinho de {{ event.cart_total }}: {{ event.cart_url }}',
+    },
+    send_reminder: {
+      name: 'Lembrete por SMS',
+      content: {
+        sms: {
+          text: '{{ contact.first_name }}, seu carrinho ({{ event.cart_total }}) continua salvo: {{ event.cart_url }} Responda SAIR para não receber mais mensagens.',
+        },
+      },
+    },
+    wait_order: { name: 'Comprou?' },
+    exit_not_delivered: { name: 'Não foi entregue' },
+    exit_clicked_buy: { name: 'Tocou em «Comprar»' },
+    exit_opted_out: { name: 'Se descadastrou' },
+    exit_handed_off: { name: 'Atendido por vendas' },
+    exit_converted: { name: 'Comprou' },
+    exit_no_response: { name: 'Sem resposta' },
   },
   layout: grid({
     trigger: [2, 0],

@@ -1,9 +1,10 @@
+import type { Localized } from '../model/localized';
 import { abandonedCart } from './abandoned-cart';
-import type { JourneyTemplate } from './build';
+import { type JourneyTemplate, withTexts } from './build';
 import { reactivation } from './reactivation';
 import { signalFallback } from './signal-fallback';
 
-export type { JourneyTemplate } from './build';
+export type { JourneyTemplate, TemplateTexts } from './build';
 
 /** The journeys a marketer can start from, in the order the editor offers them. */
 export const journeyTemplates: readonly JourneyTemplate[] = [
@@ -14,8 +15,16 @@ export const journeyTemplates: readonly JourneyTemplate[] = [
 
 export type JourneyTemplateId = 'abandoned_cart' | 'reactivation' | 'signal_fallback';
 
-/** A fresh copy of a template, safe to edit; undefined for an unknown id. */
-export function getJourneyTemplate(id: string): JourneyTemplate | undefined {
+/**
+ * A fresh copy of a template, safe to edit, with its messages and step names in `lang`
+ * (Portuguese has its own; Spanish and English get the Spanish ones); undefined for an unknown id.
+ */
+export function getJourneyTemplate(
+  id: string,
+  lang: keyof Localized = 'es',
+): JourneyTemplate | undefined {
   const template = journeyTemplates.find((candidate) => candidate.id === id);
-  return template ? (JSON.parse(JSON.stringify(template)) as JourneyTemplate) : undefined;
+  if (!template) return undefined;
+  const copy = JSON.parse(JSON.stringify(template)) as JourneyTemplate;
+  return lang === 'pt' ? { ...copy, definition: withTexts(copy.definition, copy.pt) } : copy;
 }

@@ -1,13 +1,19 @@
 import { connect, exitWith, grid, type JourneyTemplate } from './build';
 
 const store = 'https://tu-tienda.example';
+const loja = 'https://sua-loja.example';
 
 /** Daily sweep of customers with no order in 60 days: WhatsApp, then SMS, then an email coupon. */
 export const reactivation: JourneyTemplate = {
   id: 'reactivation',
-  name: { es: 'Reactivar clientes inactivos', en: 'Win back inactive customers' },
+  name: {
+    es: 'Reactivar clientes inactivos',
+    pt: 'Reativar clientes inativos',
+    en: 'Win back inactive customers',
+  },
   description: {
     es: 'Cada día a las 10:00, a quien no compra hace 60 días: WhatsApp; si no lo lee ni responde en 48 h, SMS; si tampoco, un email con cupón. Si responde, lo atiende una persona.',
+    pt: 'Todos os dias às 10:00, para quem não compra há 60 dias: WhatsApp; se não ler nem responder em 48 h, SMS; se ainda assim nada, um e-mail com cupom. Quem responde é atendido por uma pessoa.',
     en: 'Every day at 10:00, for customers with no order in 60 days: WhatsApp; if not read or answered in 48 h, SMS; if still nothing, an email with a coupon. Replies go to a person.',
   },
   definition: {
@@ -130,6 +136,43 @@ export const reactivation: JourneyTemplate = {
         exitOnGoal: true,
       },
     },
+  },
+  pt: {
+    send_whatsapp: {
+      name: 'WhatsApp: sentimos sua falta',
+      content: { whatsapp: { template: { name: 'sentimos_sua_falta', language: 'pt_BR' } } },
+    },
+    wait_whatsapp: { name: 'Leu ou respondeu?' },
+    send_sms: {
+      name: 'SMS de reserva',
+      content: {
+        sms: {
+          text: `Oi, {{ contact.first_name }}! Faz tempo que você não aparece por aqui. Veja as novidades: ${loja}/novidades Responda SAIR para não receber mais.`,
+        },
+      },
+    },
+    wait_sms: { name: 'Respondeu ou clicou?' },
+    send_email: {
+      name: 'E-mail com cupom',
+      content: {
+        email: {
+          subject: '{{ contact.first_name }}, separamos 15% de desconto para você',
+          html: `<p>Oi, {{ contact.first_name }}!</p><p>Faz tempo que você não aparece e queremos te receber de volta. Use o cupom <strong>VOLTA15</strong> e ganhe 15% de desconto na sua próxima compra nos próximos 14 dias.</p><p><a href="${loja}/?cupom=VOLTA15">Ir para a loja</a></p>`,
+          text: `Oi, {{ contact.first_name }}! Use o cupom VOLTA15 e ganhe 15% de desconto na sua próxima compra nos próximos 14 dias. ${loja}/?cupom=VOLTA15`,
+        },
+      },
+    },
+    wait_email: { name: 'Abriu ou clicou?' },
+    handoff_reply: {
+      name: 'Responder pessoalmente',
+      queue: 'atendimento',
+      note: '{{ contact.name }} respondeu à campanha de reativação.',
+    },
+    exit_read: { name: 'Leu o WhatsApp' },
+    exit_replied: { name: 'Respondeu' },
+    exit_clicked: { name: 'Clicou' },
+    exit_opened: { name: 'Abriu o e-mail' },
+    exit_no_response: { name: 'Sem resposta' },
   },
   layout: grid({
     trigger: [1, 0],

@@ -1,5 +1,5 @@
 import type { SendNode } from '../nodes/send';
-import { connect, exitWith, grid, type JourneyTemplate } from './build';
+import { connect, exitWith, grid, type JourneyTemplate, type TemplateTexts } from './build';
 
 function whatsappWithSms(name: string, template: string, sms: string): SendNode {
   return {
@@ -17,12 +17,25 @@ function whatsappWithSms(name: string, template: string, sms: string): SendNode 
   };
 }
 
+/** The Portuguese words of a `whatsappWithSms` step. */
+function whatsappTexts(name: string, template: string, sms: string): TemplateTexts[string] {
+  return {
+    name,
+    content: { whatsapp: { template: { name: template, language: 'pt_BR' } }, sms: { text: sms } },
+  };
+}
+
 /** New leads: email for those who prefer it, otherwise an A/B WhatsApp test with bounded reminders. */
 export const signalFallback: JourneyTemplate = {
   id: 'signal_fallback',
-  name: { es: 'Seguimiento de nuevos contactos', en: 'New lead follow-up' },
+  name: {
+    es: 'Seguimiento de nuevos contactos',
+    pt: 'Acompanhamento de novos leads',
+    en: 'New lead follow-up',
+  },
   description: {
     es: 'Cuando llega un nuevo contacto: email si lo prefiere (o no tiene teléfono); si no, WhatsApp en dos versiones A/B con SMS de respaldo y hasta dos recordatorios diarios mientras no responda.',
+    pt: 'Quando chega um novo lead: e-mail se ele preferir (ou não tiver celular); senão, WhatsApp em duas versões A/B com SMS de reserva e até dois lembretes diários enquanto não responder.',
     en: 'When a new lead arrives: email if they prefer it (or have no phone); otherwise WhatsApp in two A/B versions with SMS fallback and up to two daily reminders until they reply.',
   },
   definition: {
@@ -180,6 +193,51 @@ export const signalFallback: JourneyTemplate = {
         exitOnGoal: true,
       },
     },
+  },
+  pt: {
+    branch_channel: {
+      name: 'Por onde falamos com a pessoa?',
+      cases: [{ label: 'Prefere e-mail' }, { label: 'Sem celular' }],
+    },
+    send_email: {
+      name: 'E-mail de boas-vindas',
+      content: {
+        email: {
+          subject: 'Obrigado pelo interesse, {{ contact.first_name }}',
+          html: '<p>Oi, {{ contact.first_name }}!</p><p>Obrigado pelo contato. Quer que a gente te ligue para contar mais? <a href="https://sua-loja.example/agenda">Escolha um horário</a>.</p>',
+        },
+      },
+    },
+    wait_email: { name: 'Abriu ou clicou?' },
+    split_ab: { name: 'Teste da saudação' },
+    send_a: whatsappTexts(
+      'Saudação A: direta',
+      'boas_vindas_direta',
+      'Oi, {{ contact.first_name }}! Obrigado pelo interesse. Podemos te ligar hoje? Responda SIM ou NÃO.',
+    ),
+    send_b: whatsappTexts(
+      'Saudação B: com pergunta',
+      'boas_vindas_pergunta',
+      '{{ contact.first_name }}, o que você gostaria de resolver? Responda esta mensagem que a gente te ajuda.',
+    ),
+    wait_reply: { name: 'Respondeu?' },
+    wait_day: { name: 'Esperar um dia' },
+    send_reminder: whatsappTexts(
+      'Lembrete',
+      'lembrete_contato',
+      '{{ contact.first_name }}, continuamos aqui para te ajudar. Responda esta mensagem quando quiser.',
+    ),
+    branch_reply: { name: 'Pediu descadastro?', cases: [{ label: 'Pediu descadastro' }] },
+    update_opt_out: { name: 'Descadastrar' },
+    handoff_lead: {
+      name: 'Passar para vendas',
+      queue: 'vendas',
+      note: 'Novo lead interessado: {{ contact.name }} ({{ contact.phone }} {{ contact.email }}).',
+    },
+    exit_opened: { name: 'Abriu o e-mail' },
+    exit_opted_out: { name: 'Se descadastrou' },
+    exit_handed_off: { name: 'Atendido por vendas' },
+    exit_no_response: { name: 'Sem resposta' },
   },
   layout: grid({
     trigger: [1, 0],

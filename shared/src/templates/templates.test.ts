@@ -27,9 +27,10 @@ describe.each(journeyTemplates.map((template) => [template.id, template] as cons
       expect(JourneyDefinition.parse(definition)).toEqual(definition);
     });
 
-    test('has a name and a description in both languages', () => {
+    test('has a name and a description in every language', () => {
       for (const text of [template.name, template.description]) {
         expect(text.es.length).toBeGreaterThan(0);
+        expect(text.pt.length).toBeGreaterThan(0);
         expect(text.en.length).toBeGreaterThan(0);
       }
     });
@@ -111,3 +112,62 @@ describe('getJourneyTemplate', () => {
     expect(getJourneyTemplate('toString')).toBeUndefined();
   });
 });
+
+/** The definition with every text blanked: what must not change between languages. */
+const shape = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value), (_key, item) => (typeof item === 'string' ? '' : item));
+
+/** The marketer-facing words of a definition: step names, messages, buttons, labels, notes. */
+function words(definition: JourneyDefinition): string[] {
+  return Object.values(definition.nodes).flatMap((node) => {
+    const out = [node.name ?? ''];
+    if (node.type === 'send') {
+      const { whatsapp, sms, email } = node.content;
+      out.push(whatsapp?.text ?? '', sms?.text ?? '', email?.subject ?? '', email?.html ?? '');
+      out.push(...(whatsapp?.buttons ?? []).map((button) => button.text));
+    }
+    if (node.type === 'branch') out.push(...node.cases.map((branchCase) => branchCase.label ?? ''));
+    if (node.type === 'handoff') out.push(node.note ?? '');
+    return out.filter((text) => text !== '');
+  });
+}
+
+describe.each(journeyTemplates.map((template) => [template.id] as const))(
+  '%s in Portuguese',
+  (id) => {
+    const spanish = getJourneyTemplate(id, 'es');
+    const portuguese = getJourneyTemplate(id, 'pt');
+    if (!spanish || !portuguese) throw new Error(`no template ${id}`);
+
+    test('is valid and has the Spanish structure: same steps, outputs, edges and settings', () => {
+      expect(validateJourney(portuguese.definition)).toEqual([]);
+      expect(JourneyDefinition.parse(portuguese.definition)).toEqual(portuguese.definition);
+      expect(shape(portuguese.definition)).toEqual(shape(spanish.definition));
+      expect(portuguese.definition.edges).toEqual(spanish.definition.edges);
+      expect(portuguese.layout).toEqual(spanish.layout);
+    });
+
+    test('every step name is translated, and no Spanish is left in its words', () => {
+      for (const [nodeId, node] of Object.entries(portuguese.definition.nodes)) {
+        expect(node.name, nodeId).not.toBe(spanish.definition.nodes[nodeId]?.name);
+      }
+      const spanishLooking = words(portuguese.definition).filter((text) =>
+        /[ñ¿¡]|\b(hola|tu|tienda|carrito|gracias|responde|baja|ventas|correo)\b/i.test(text),
+      );
+      expect(spanishLooking).toEqual([]);
+    });
+
+    test('WhatsApp templates are the Brazilian ones', () => {
+      for (const node of Object.values(portuguese.definition.nodes)) {
+        if (node.type === 'send' && node.content.whatsapp?.template) {
+          expect(node.content.whatsapp.template.language).toBe('pt_BR');
+        }
+      }
+    });
+
+    test('Spanish and English get the Spanish template, unchanged', () => {
+      expect(getJourneyTemplate(id, 'en')).toEqual(spanish);
+      expect(spanish.definition).toEqual(journeyTemplates.find((t) => t.id === id)?.definition);
+    });
+  },
+);

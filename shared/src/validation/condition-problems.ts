@@ -31,6 +31,7 @@ export function conditionProblems(
           path: [...at, 'source'],
           message: {
             es: `Aquí no hay datos de «${condition.source}» (${place.where.es}); usa: ${place.allowed.join(', ')}.`,
+            pt: `Aqui não há dados de «${condition.source}» (${place.where.pt}); use: ${place.allowed.join(', ')}.`,
             en: `There is no "${condition.source}" data here (${place.where.en}); use: ${place.allowed.join(', ')}.`,
           },
         });
@@ -41,6 +42,7 @@ export function conditionProblems(
           path: [...at, 'field'],
           message: {
             es: `El contacto no tiene el dato «${condition.field}». Revisa el nombre o créalo en Contactos.`,
+            pt: `O contato não tem o dado «${condition.field}». Confira o nome ou crie-o em Contatos.`,
             en: `Contacts have no "${condition.field}" attribute. Check the name or create it in Contacts.`,
           },
         });
@@ -59,7 +61,7 @@ function places(view: JourneyView): Place[] {
       path: ['trigger', 'filters'],
       nodeId: 'trigger',
       allowed: ['event', 'contact'],
-      where: { es: 'filtro del evento', en: 'event filter' },
+      where: { es: 'filtro del evento', pt: 'filtro do evento', en: 'event filter' },
     });
   } else if (trigger?.kind === 'segment' || trigger?.kind === 'schedule') {
     found.push({
@@ -67,7 +69,11 @@ function places(view: JourneyView): Place[] {
       path: ['trigger', 'conditions'],
       nodeId: 'trigger',
       allowed: ['contact'],
-      where: { es: 'el disparador no tiene evento', en: 'the trigger has no event' },
+      where: {
+        es: 'el disparador no tiene evento',
+        pt: 'o gatilho não tem evento',
+        en: 'the trigger has no event',
+      },
     });
   }
   const goal = view.settings?.goal;
@@ -76,7 +82,7 @@ function places(view: JourneyView): Place[] {
       conditions: goal.filters,
       path: ['settings', 'goal', 'filters'],
       allowed: ['event', 'contact'],
-      where: { es: 'filtro del objetivo', en: 'goal filter' },
+      where: { es: 'filtro del objetivo', pt: 'filtro da meta', en: 'goal filter' },
     });
   }
   const branchSources: ConditionSource[] =
@@ -93,6 +99,7 @@ function places(view: JourneyView): Place[] {
           allowed: branchSources,
           where: {
             es: 'el recorrido no empieza con un evento',
+            pt: 'o fluxo não começa com um evento',
             en: 'the journey does not start with an event',
           },
         });
@@ -106,7 +113,7 @@ function places(view: JourneyView): Place[] {
           path: ['nodes', id, 'signals', index, 'filters'],
           nodeId: id,
           allowed: ['event', 'contact'],
-          where: { es: 'filtro del evento', en: 'event filter' },
+          where: { es: 'filtro del evento', pt: 'filtro do evento', en: 'event filter' },
         });
       });
     }

@@ -28,6 +28,7 @@ export function cycleProblems(view: JourneyView): ValidationProblem[] {
       path: nodePath(first),
       message: {
         es: `El bucle ${steps.es} no espera en ningún paso; añade una espera dentro del bucle.`,
+        pt: `O loop ${steps.pt} não espera em nenhuma etapa; adicione uma espera dentro do loop.`,
         en: `The loop ${steps.en} never waits; add a wait inside the loop.`,
       },
     });
@@ -41,6 +42,7 @@ export function cycleProblems(view: JourneyView): ValidationProblem[] {
       path: nodePath(first, 'maxVisits'),
       message: {
         es: `El bucle ${steps.es} no tiene límite; pon un máximo de visitas en uno de sus pasos.`,
+        pt: `O loop ${steps.pt} não tem limite; defina um máximo de visitas em uma das etapas.`,
         en: `The loop ${steps.en} has no limit; set a maximum number of visits on one of its steps.`,
       },
     });
@@ -58,5 +60,9 @@ function describeLoop(view: JourneyView, loop: string[]): Localized {
     const name = field(view.nodes.get(id)?.raw, 'name');
     return typeof name === 'string' && name.trim() !== '' ? name : id;
   });
-  return { es: `«${names.join(' → ')}»`, en: `"${names.join(' → ')}"` };
+  return {
+    es: `«${names.join(' → ')}»`,
+    pt: `«${names.join(' → ')}»`,
+    en: `"${names.join(' → ')}"`,
+  };
 }

@@ -40,6 +40,7 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
         path: at('id'),
         message: {
           es: `Hay dos conexiones con el id «${edge.id}».`,
+          pt: `Há duas conexões com o id «${edge.id}».`,
           en: `Two connections have the id "${edge.id}".`,
         },
       });
@@ -53,6 +54,7 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
         path: at('source'),
         message: {
           es: `Una conexión sale de «${edge.source}», un paso que no existe; bórrala.`,
+          pt: `Uma conexão sai de «${edge.source}», uma etapa que não existe; apague-a.`,
           en: `A connection starts at "${edge.source}", a step that does not exist; delete it.`,
         },
       });
@@ -67,6 +69,7 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
           path: at('sourcePort'),
           message: {
             es: `El paso no tiene la salida «${edge.sourcePort}»; conecta una de: ${ports.join(', ') || '(ninguna)'}.`,
+            pt: `A etapa não tem a saída «${edge.sourcePort}»; conecte uma destas: ${ports.join(', ') || '(nenhuma)'}.`,
             en: `The step has no output "${edge.sourcePort}"; connect one of: ${ports.join(', ') || '(none)'}.`,
           },
         });
@@ -81,6 +84,7 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
           path: at(),
           message: {
             es: `La salida «${edge.sourcePort}» tiene más de una conexión; cada salida lleva a un solo paso.`,
+            pt: `A saída «${edge.sourcePort}» tem mais de uma conexão; cada saída leva a uma única etapa.`,
             en: `The output "${edge.sourcePort}" has more than one connection; each output leads to one step.`,
           },
         });
@@ -94,6 +98,7 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
         path: at('target'),
         message: {
           es: 'Nada puede volver al disparador; conecta esta salida a otro paso.',
+          pt: 'Nada pode voltar ao gatilho; conecte esta saída a outra etapa.',
           en: 'Nothing can lead back to the trigger; connect this output to another step.',
         },
       });
@@ -104,6 +109,7 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
         path: at('target'),
         message: {
           es: `Una conexión llega a «${edge.target}», un paso que no existe; bórrala.`,
+          pt: `Uma conexão chega a «${edge.target}», uma etapa que não existe; apague-a.`,
           en: `A connection leads to "${edge.target}", a step that does not exist; delete it.`,
         },
       });
@@ -126,6 +132,7 @@ function reachabilityProblems(view: JourneyView): ValidationProblem[] {
       path: nodePath(id),
       message: {
         es: 'Ningún contacto puede llegar a este paso; conéctalo desde el disparador o desde otro paso.',
+        pt: 'Nenhum contato consegue chegar a esta etapa; conecte-a a partir do gatilho ou de outra etapa.',
         en: 'No contact can reach this step; connect it from the trigger or from another step.',
       },
     }));
@@ -133,7 +140,7 @@ function reachabilityProblems(view: JourneyView): ValidationProblem[] {
 
 /** The output as the marketer sees it ('sin respuesta en 24 h'), or its name. */
 function outputName(node: NodeView, port: string): Localized {
-  return node.node ? portLabel(node.node, port) : { es: port, en: port };
+  return node.node ? portLabel(node.node, port) : { es: port, pt: port, en: port };
 }
 
 function portProblems(view: JourneyView): ValidationProblem[] {
@@ -148,6 +155,7 @@ function portProblems(view: JourneyView): ValidationProblem[] {
       path: ['trigger'],
       message: {
         es: 'Conecta el disparador con el primer paso.',
+        pt: 'Conecte o gatilho à primeira etapa.',
         en: 'Connect the trigger to the first step.',
       },
     });
@@ -162,6 +170,7 @@ function portProblems(view: JourneyView): ValidationProblem[] {
           path: nodePath(node.id, 'exitPorts', index),
           message: {
             es: `El paso no tiene la salida «${port}»; quítala de las salidas que terminan el recorrido.`,
+            pt: `A etapa não tem a saída «${port}»; tire-a das saídas que encerram o percurso.`,
             en: `The step has no output "${port}"; remove it from the outputs that end the run.`,
           },
         });
@@ -174,6 +183,7 @@ function portProblems(view: JourneyView): ValidationProblem[] {
           path: nodePath(node.id, 'exitPorts', index),
           message: {
             es: `La salida «${name.es}» está conectada y también marcada para terminar; elige una de las dos.`,
+            pt: `A saída «${name.pt}» está conectada e também marcada para encerrar; escolha uma das duas opções.`,
             en: `The output "${name.en}" is connected and also marked to end the run; choose one.`,
           },
         });
@@ -189,6 +199,7 @@ function portProblems(view: JourneyView): ValidationProblem[] {
         path: nodePath(node.id),
         message: {
           es: `La salida «${name.es}» no lleva a ningún paso; conéctala o márcala para terminar el recorrido ahí.`,
+          pt: `A saída «${name.pt}» não leva a nenhuma etapa; conecte-a ou marque-a para encerrar o percurso ali.`,
           en: `The output "${name.en}" leads nowhere; connect it or mark it to end the run there.`,
         },
       });

@@ -40,6 +40,7 @@ export function validateJourney(
         path: [],
         message: {
           es: 'No se pudo leer el recorrido; revisa que sea un JSON de recorrido.',
+          pt: 'Não foi possível ler o fluxo; confira se é um JSON de fluxo.',
           en: 'The journey could not be read; check that it is journey JSON.',
         },
       },

@@ -29,6 +29,7 @@ export function referenceProblems(view: JourneyView): ValidationProblem[] {
           path,
           message: {
             es: `«${messageNodeId}» no es un paso de envío; elige el mensaje cuya respuesta se espera.`,
+            pt: `«${messageNodeId}» não é uma etapa de envio; escolha a mensagem cuja resposta se espera.`,
             en: `"${messageNodeId}" is not a send step; choose the message whose response to wait for.`,
           },
         });
@@ -39,6 +40,7 @@ export function referenceProblems(view: JourneyView): ValidationProblem[] {
           path,
           message: {
             es: `El mensaje «${messageNodeId}» no se envía antes de esta espera en ningún camino.`,
+            pt: `A mensagem «${messageNodeId}» não é enviada antes desta espera em nenhum caminho.`,
             en: `The message "${messageNodeId}" is not sent before this wait on any path.`,
           },
         });
@@ -53,6 +55,7 @@ export function referenceProblems(view: JourneyView): ValidationProblem[] {
         path: nodePath(node.id, 'signals'),
         message: {
           es: 'Esta espera escucha respuestas, aperturas o clics, pero antes no se envía ningún mensaje.',
+          pt: 'Esta espera aguarda respostas, aberturas ou cliques, mas nenhuma mensagem é enviada antes dela.',
           en: 'This wait listens for replies, opens or clicks, but no message is sent before it.',
         },
       });

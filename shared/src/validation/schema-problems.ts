@@ -6,7 +6,7 @@ import { expected, formatHint, oneOf, tooBig, tooSmall } from './zod-messages';
 
 type Issue = z.core.$ZodIssue;
 
-/** Turns zod issues into problems with stable codes and plain Spanish and English. */
+/** Turns zod issues into problems with stable codes and plain Spanish, Portuguese and English. */
 export function schemaProblems(issues: readonly Issue[], input: unknown): ValidationProblem[] {
   return issues.map((issue) => toProblem(issue, input));
 }
@@ -20,6 +20,7 @@ function toProblem(issue: Issue, input: unknown): ValidationProblem {
       ...located,
       message: {
         es: 'Elige el disparador, cómo entran los contactos: un evento, un segmento, un horario o a mano.',
+        pt: 'Escolha o gatilho, como os contatos entram: um evento, um segmento, um horário ou manualmente.',
         en: 'Choose the trigger, how contacts enter: an event, a segment, a schedule or manually.',
       },
     };
@@ -32,7 +33,7 @@ function toProblem(issue: Issue, input: unknown): ValidationProblem {
     code,
     ...located,
     message: field
-      ? { es: `${field}: ${text.es}.`, en: `${field}: ${text.en}.` }
+      ? { es: `${field}: ${text.es}.`, pt: `${field}: ${text.pt}.`, en: `${field}: ${text.en}.` }
       : capitalize(text),
   };
 }
@@ -77,7 +78,11 @@ function describe(issue: Issue, input: unknown): { code: string; text: Localized
       if (valueAt(input, issue.path) === undefined) {
         return {
           code: 'missing_field',
-          text: { es: 'falta este dato', en: 'this field is required' },
+          text: {
+            es: 'falta este dato',
+            pt: 'este campo é obrigatório',
+            en: 'this field is required',
+          },
         };
       }
       return { code: 'invalid_field', text: expected(issue.expected) };
@@ -97,11 +102,15 @@ function describe(issue: Issue, input: unknown): { code: string; text: Localized
           code: isNodeType ? 'unknown_node_type' : 'invalid_field',
           text: {
             es: `tipo desconocido; usa uno de: ${options.join(', ')}`,
+            pt: `tipo desconhecido; use um destes: ${options.join(', ')}`,
             en: `unknown kind; use one of: ${options.join(', ')}`,
           },
         };
       }
-      return { code: 'invalid_field', text: { es: 'valor no válido', en: 'invalid value' } };
+      return {
+        code: 'invalid_field',
+        text: { es: 'valor no válido', pt: 'valor inválido', en: 'invalid value' },
+      };
     case 'invalid_key': {
       const hint =
         issue.issues[0]?.code === 'invalid_format'
@@ -111,6 +120,7 @@ function describe(issue: Issue, input: unknown): { code: string; text: Localized
         code: 'invalid_field',
         text: {
           es: `el id no es válido${hint ? `; ${hint.es}` : ''}`,
+          pt: `o id é inválido${hint ? `; ${hint.pt}` : ''}`,
           en: `the id is not valid${hint ? `; ${hint.en}` : ''}`,
         },
       };
@@ -120,17 +130,21 @@ function describe(issue: Issue, input: unknown): { code: string; text: Localized
         code: 'invalid_field',
         text: {
           es: `campos desconocidos: ${issue.keys.join(', ')}`,
+          pt: `campos desconhecidos: ${issue.keys.join(', ')}`,
           en: `unknown fields: ${issue.keys.join(', ')}`,
         },
       };
     default:
-      return { code: 'invalid_field', text: { es: issue.message, en: issue.message } };
+      return {
+        code: 'invalid_field',
+        text: { es: issue.message, pt: issue.message, en: issue.message },
+      };
   }
 }
 
 function capitalize(text: Localized): Localized {
   const up = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  return { es: `${up(text.es)}.`, en: `${up(text.en)}.` };
+  return { es: `${up(text.es)}.`, pt: `${up(text.pt)}.`, en: `${up(text.en)}.` };
 }
 
 function at(value: unknown, key: PropertyKey): unknown {

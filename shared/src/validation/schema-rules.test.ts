@@ -44,6 +44,7 @@ describe('validateJourney: schema rules', () => {
       path: ['nodes', 'listen', 'timeout', 'amount'],
       message: {
         es: 'timeout.amount: debe ser mayor que 0.',
+        pt: 'timeout.amount: deve ser maior que 0.',
         en: 'timeout.amount: must be greater than 0.',
       },
     });
@@ -52,6 +53,7 @@ describe('validateJourney: schema rules', () => {
         path: ['nodes', 'listen', 'timeout', 'unit'],
         message: {
           es: 'timeout.unit: usa uno de: seconds, minutes, hours, days.',
+          pt: 'timeout.unit: use um destes: seconds, minutes, hours, days.',
           en: 'timeout.unit: use one of: seconds, minutes, hours, days.',
         },
       }),

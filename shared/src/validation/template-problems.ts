@@ -32,6 +32,7 @@ export function templateProblems(view: JourneyView, options: ValidateOptions): V
           path,
           message: analysis?.error ?? {
             es: 'La plantilla no se puede leer.',
+            pt: 'Não foi possível ler o modelo.',
             en: 'The template cannot be read.',
           },
         });
@@ -44,6 +45,7 @@ export function templateProblems(view: JourneyView, options: ValidateOptions): V
           path,
           message: {
             es: `Un rango de la plantilla recorre ${analysis.largestRange.toLocaleString('es-MX')} elementos; el máximo es ${MAX_RANGE_ITEMS.toLocaleString('es-MX')}. Usa un rango más corto, como (1..10).`,
+            pt: `Um intervalo do modelo percorre ${analysis.largestRange.toLocaleString('pt-BR')} itens; o máximo é ${MAX_RANGE_ITEMS.toLocaleString('pt-BR')}. Use um intervalo menor, como (1..10).`,
             en: `A range in the template loops over ${analysis.largestRange.toLocaleString('en-US')} items; at most ${MAX_RANGE_ITEMS.toLocaleString('en-US')}. Use a shorter range, such as (1..10).`,
           },
         });
@@ -90,23 +92,27 @@ function unknownVariable(
       if (name === undefined || !attributes || attributes.has(name)) return undefined;
       return {
         es: `El contacto no tiene el dato «${name}» (en «${variable}»). Revisa el nombre o créalo en Contactos.`,
+        pt: `O contato não tem o dado «${name}» (em «${variable}»). Confira o nome ou crie-o em Contatos.`,
         en: `Contacts have no "${name}" attribute (in "${variable}"). Check the name or create it in Contacts.`,
       };
     case 'event':
       if (triggerKind === undefined || triggerKind === 'event') return undefined;
       return {
         es: `«${variable}» solo existe cuando el recorrido empieza con un evento; este no.`,
+        pt: `«${variable}» só existe quando o fluxo começa com um evento; este não começa.`,
         en: `"${variable}" only exists when the journey starts with an event; this one does not.`,
       };
     case 'journey':
       if (name === undefined || name === 'name') return undefined;
       return {
         es: `«${variable}» no existe; del recorrido solo está journey.name.`,
+        pt: `«${variable}» não existe; do fluxo só existe journey.name.`,
         en: `"${variable}" does not exist; the only journey variable is journey.name.`,
       };
     default:
       return {
         es: `La variable «${variable}» no existe; usa contact.…, event.… o journey.name.`,
+        pt: `A variável «${variable}» não existe; use contact.…, event.… ou journey.name.`,
         en: `The variable "${variable}" does not exist; use contact.…, event.… or journey.name.`,
       };
   }

@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 
-/** "12/20" under a limited text; it turns red at the limit and says so to screen readers. */
+/** "12/20" beside a limited text; red at the limit; read out in words to screen readers. */
 export function CharCount({ used, max }: { used: number; max: number }) {
   const { t } = useTranslation();
-  const full = used >= max;
   return (
     <span
-      className={full ? 'char-count char-count-full' : 'char-count'}
-      aria-label={t('inspector.charCount', { used, max })}
+      className={used >= max ? 'char-count char-count-full' : 'char-count'}
       data-testid="char-count"
     >
-      {used}/{max}
+      <span aria-hidden="true">
+        {used}/{max}
+      </span>
+      <span className="sr-only">{t('inspector.charCount', { used, max })}</span>
     </span>
   );
 }

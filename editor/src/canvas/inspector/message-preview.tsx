@@ -13,28 +13,33 @@ import {
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from './field';
-import { previewContext, SAMPLE_CONTACT } from './sample-data';
+import { previewContext, sampleContact } from './sample-data';
 import { Segmented } from './segmented';
 import { useLang } from './use-lang';
 import { type Rendered, useRendered } from './use-rendered';
 
 type Context = Record<string, unknown>;
 
-/** The message as Lucía would see it on her phone, for each channel the step may use. */
+/** The message as the sample customer would see it on their phone, for each channel the step may use. */
 export function MessagePreview({ node, trigger }: { node: SendNode; trigger: Trigger }) {
   const { t } = useTranslation();
   const channels = [node.channel, ...node.fallbackChannels];
   const [chosen, setChosen] = useState<Channel>(node.channel);
   const channel = channels.includes(chosen) ? chosen : node.channel;
   const journeyName = t('inspector.sampleJourney');
-  const context = useMemo(() => previewContext(trigger, journeyName), [trigger, journeyName]);
+  const lang = useLang();
+  const contact = sampleContact(lang);
+  const context = useMemo(
+    () => previewContext(trigger, journeyName, lang),
+    [trigger, journeyName, lang],
+  );
   const { content } = node;
   return (
     <Section title={t('inspector.preview')}>
       <p className="help">
         {t('inspector.previewFor', {
-          name: `${SAMPLE_CONTACT.firstName} ${SAMPLE_CONTACT.lastName}`,
-          phone: SAMPLE_CONTACT.phone,
+          name: `${contact.firstName} ${contact.lastName}`,
+          phone: contact.phone,
         })}
         {trigger.kind === 'event' ? ` ${t('inspector.previewWithCart')}` : ''}
       </p>
@@ -237,6 +242,7 @@ function RcsPreview({ content, context }: { content?: RcsContent; context: Conte
 
 function EmailPreview({ content, context }: { content?: EmailContent; context: Context }) {
   const { t } = useTranslation();
+  const to = sampleContact(useLang()).email;
   const results = useRendered([content?.subject, content?.html], context);
   if (!content) return <Empty />;
   return (
@@ -246,7 +252,7 @@ function EmailPreview({ content, context }: { content?: EmailContent; context: C
           <dt>{t('inspector.emailFrom')}</dt>
           <dd>{t('inspector.previewSender')}</dd>
           <dt>{t('inspector.emailTo')}</dt>
-          <dd>{SAMPLE_CONTACT.email}</dd>
+          <dd>{to}</dd>
         </dl>
         <p className="email-subject">{text(results[0])}</p>
         {/* No scripts, no same-origin: the HTML is shown, never run. */}

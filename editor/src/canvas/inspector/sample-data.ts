@@ -1,5 +1,6 @@
 import {
   buildTemplateContext,
+  type Localized,
   type TemplateContact,
   type TemplateContext,
   type TemplateEvent,
@@ -19,6 +20,19 @@ export const SAMPLE_CONTACT: TemplateContact = {
   attributes: { city: 'Ciudad de México', plan: 'oro', last_order_at: '2025-03-14' },
 };
 
+/** The Brazilian customer a Portuguese editor previews for. */
+export const SAMPLE_CONTACT_BR: TemplateContact = {
+  id: 'contact_sample',
+  externalId: 'cliente-1042',
+  firstName: 'Ana',
+  lastName: 'Souza',
+  phone: '+55 11 91234-5678',
+  email: 'ana.souza@example.com',
+  locale: 'pt-BR',
+  timeZone: 'America/Sao_Paulo',
+  attributes: { city: 'São Paulo', plan: 'ouro', last_order_at: '2025-03-14' },
+};
+
 /** A sample cart, named after the trigger's event. */
 export const SAMPLE_EVENT_PROPERTIES: Record<string, unknown> = {
   cart_id: 'C-1042',
@@ -28,20 +42,37 @@ export const SAMPLE_EVENT_PROPERTIES: Record<string, unknown> = {
   currency: 'MXN',
 };
 
-export function sampleEvent(trigger: Trigger): TemplateEvent | null {
+const SAMPLE_EVENT_PROPERTIES_BR: Record<string, unknown> = {
+  cart_id: 'C-1042',
+  cart_url: 'https://sua-loja.example/carrinho/C-1042',
+  cart_total: 'R$ 249,90',
+  item_count: 3,
+  currency: 'BRL',
+};
+
+/** Who the preview is for: a Brazilian customer in Portuguese, Lucía in Spanish and English. */
+export function sampleContact(lang: keyof Localized): TemplateContact {
+  return lang === 'pt' ? SAMPLE_CONTACT_BR : SAMPLE_CONTACT;
+}
+
+export function sampleEvent(trigger: Trigger, lang: keyof Localized = 'es'): TemplateEvent | null {
   if (trigger.kind !== 'event') return null;
-  const properties = { ...SAMPLE_EVENT_PROPERTIES };
+  const properties = { ...(lang === 'pt' ? SAMPLE_EVENT_PROPERTIES_BR : SAMPLE_EVENT_PROPERTIES) };
   if (trigger.entryKey && !(trigger.entryKey in properties)) {
     properties[trigger.entryKey] = `${trigger.entryKey}-1042`;
   }
   return { name: trigger.event || 'cart_abandoned', properties };
 }
 
-/** What templates see in the preview: Lucía, and the sample cart for event journeys. */
-export function previewContext(trigger: Trigger, journeyName: string): TemplateContext {
+/** What templates see in the preview: the sample contact, and a sample cart for event journeys. */
+export function previewContext(
+  trigger: Trigger,
+  journeyName: string,
+  lang: keyof Localized = 'es',
+): TemplateContext {
   return buildTemplateContext({
-    contact: SAMPLE_CONTACT,
-    event: sampleEvent(trigger),
+    contact: sampleContact(lang),
+    event: sampleEvent(trigger, lang),
     journey: { name: journeyName },
   });
 }

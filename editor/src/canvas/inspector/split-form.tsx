@@ -1,5 +1,6 @@
 import { portLabel, type SplitVariant } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../../i18n/index';
 import { Field, Section } from './field';
 import { removeAt, replaceAt } from './list';
 import { NumberInput } from './number-input';
@@ -32,7 +33,7 @@ export function SplitForm(props: NodeFormProps<'split'>) {
   const setVariants = (next: SplitVariant[]) => onChange({ ...node, variants: next });
   const sum = sumOf(variants);
   const balanced = Math.abs(sum - 100) < 1e-9;
-  const shownSum = new Intl.NumberFormat(i18n.resolvedLanguage).format(sum);
+  const shownSum = new Intl.NumberFormat(intlLocale(i18n.resolvedLanguage)).format(sum);
 
   return (
     <>
