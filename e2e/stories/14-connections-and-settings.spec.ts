@@ -77,3 +77,55 @@ test('story 14: "Activar piloto" with quiet hours switched off sends them off, a
   expect(journey.activation.reentry).toEqual(created.draft.settings.reentry);
   await callApi('POST', `/journeys/${created.id}/stop`);
 });
+
+test('story 14: from the list, a journey is duplicated, renamed and archived; each says it was done; a published draft reads «Publicado»', async () => {
+  const { page } = session;
+  const created = await callApi<Json>('POST', '/journeys', {
+    name: 'Reactivación — lista',
+    templateId: 'reactivation',
+  });
+  await callApi('POST', `/journeys/${created.id}/publish`);
+  await page.goto('/');
+  const row = page.locator('tr', { hasText: 'Reactivación — lista' });
+  await expect
+    .poll(() => row.locator('[data-testid=journey-status]').textContent())
+    .toBe('Publicado');
+
+  await page.click(`[data-testid=journey-actions-${created.id}]`);
+  await screenshot(page, '14-journey-menu');
+  // Published, not a draft any more: deleting is refused with the reason, archiving is offered.
+  const remove = page.getByRole('menuitem', { name: /Eliminar/ });
+  expect(await remove.isDisabled()).toBe(true);
+  expect(await remove.textContent()).toContain('archiva los demás');
+  await page.getByRole('menuitem', { name: 'Duplicar' }).click();
+  await page.waitForURL(
+    (url) => url.pathname.startsWith('/journeys/') && !url.pathname.endsWith(created.id),
+  );
+  expect(await page.getByTestId('toast').textContent()).toContain(
+    'Copia creada: «Reactivación — lista (copia)»',
+  );
+
+  await page.goto('/');
+  const copyRow = page.locator('tr', { hasText: 'Reactivación — lista (copia)' });
+  await copyRow.getByRole('button', { name: /Acciones de/ }).click();
+  await page.getByRole('menuitem', { name: 'Renombrar' }).click();
+  await page.getByLabel('Nombre nuevo').fill('Reactivación — segunda');
+  await page.getByRole('button', { name: 'Guardar' }).click();
+  await eventually(async () =>
+    (await page.getByTestId('toast').allTextContents())
+      .join(' ')
+      .includes('«Reactivación — segunda»'),
+  );
+
+  await page
+    .locator('tr', { hasText: 'Reactivación — segunda' })
+    .getByRole('button', { name: /Acciones de/ })
+    .click();
+  await page.getByRole('menuitem', { name: /Archivar/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Archivar' }).click();
+  await eventually(
+    async () => (await page.locator('tr', { hasText: 'Reactivación — segunda' }).count()) === 0,
+  );
+  const journeys = await callApi<Json[]>('GET', '/journeys');
+  expect(journeys.some((j) => j.name === 'Reactivación — segunda')).toBe(false);
+});

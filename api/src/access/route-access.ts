@@ -35,6 +35,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/journeys/:id': read,
   'PATCH /api/journeys/:id': journeys,
   'DELETE /api/journeys/:id': journeys,
+  'POST /api/journeys/:id/duplicate': journeys,
   'PUT /api/journeys/:id/draft': journeys,
   'POST /api/journeys/:id/validate': read,
   'POST /api/journeys/:id/publish': journeys,

@@ -50,6 +50,20 @@ export async function createJourney(
   return journeyDetail(sql, workspaceId, id);
 }
 
+/** A new draft with the journey's draft and layout (not its versions, runs or activation). */
+export async function duplicateJourney(c: Ctx, id: string, name: string | undefined) {
+  const { sql } = c.get('deps');
+  const { workspaceId } = c.get('auth');
+  const original = await getJourney(sql, workspaceId, id);
+  const copy = await insertJourney(sql, workspaceId, {
+    name: (name ?? `${original.name} (2)`).slice(0, 120),
+    definition: original.draft,
+    layout: original.draft_layout,
+    templateId: original.template_id,
+  });
+  return journeyDetail(sql, workspaceId, copy);
+}
+
 export async function publishJourney(c: Ctx, id: string) {
   const { sql } = c.get('deps');
   const { workspaceId, userId } = c.get('auth');

@@ -7,6 +7,7 @@ import {
   activateJourney,
   changeStatus,
   createJourney,
+  duplicateJourney,
   enrollNow,
   previewJourney,
   publishJourney,
@@ -148,6 +149,25 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       await deleteJourney(sql, journey.id);
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/duplicate',
+      tags,
+      summary:
+        'Copy a journey as a new draft (its draft and layout; no versions, runs or activation)',
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'application/json': { schema: z.object({ name: Name.optional() }) } },
+          required: false,
+        },
+      },
+      responses: { 201: json(JourneyDetail, 'The copy'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(await duplicateJourney(c, c.req.valid('param').id, c.req.valid('json')?.name), 201),
   )
   .openapi(
     createRoute({

@@ -85,7 +85,7 @@ export function EditorToolbar({
       </Link>
       <div className="editor-title">
         <strong>{journey.name}</strong>
-        <StatusBadge status={journey.status} />
+        <StatusBadge status={journey.status} published={journey.activeVersion !== null} />
         {journey.activeVersion && <span className="muted">v{journey.activeVersion.version}</span>}
       </div>
       <SaveState />

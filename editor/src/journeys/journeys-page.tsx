@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { call, client } from '../api/client';
 import type { JourneySummary } from '../api/models';
+import { JourneyActions } from './journey-actions';
 import { NewJourneyDialog } from './new-journey-dialog';
 import { StatusBadge } from './status-badge';
 import './journeys.css';
@@ -52,6 +53,11 @@ export function JourneysPage() {
                 <th className="num">{t('journeys.converted')}</th>
                 <th className="num">{t('journeys.inFlight')}</th>
                 <th>{t('journeys.updated')}</th>
+                {canWrite && (
+                  <th>
+                    <span className="sr-only">{t('journeys.actions')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -75,7 +81,7 @@ export function JourneysPage() {
                     )}
                   </td>
                   <td>
-                    <StatusBadge status={j.status} />
+                    <StatusBadge status={j.status} published={j.version !== null} />
                   </td>
                   <td>{j.version ? `v${j.version}` : '—'}</td>
                   <td className="num">{j.entered}</td>
@@ -90,6 +96,11 @@ export function JourneysPage() {
                   </td>
                   <td className="num">{j.inFlight}</td>
                   <td className="muted">{date.format(new Date(j.updatedAt))}</td>
+                  {canWrite && (
+                    <td>
+                      <JourneyActions journey={j} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -69,7 +69,10 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
             {journey.data.name} · {t('editor.kpis')}
           </h1>
           <div className="row">
-            <StatusBadge status={journey.data.status} />
+            <StatusBadge
+              status={journey.data.status}
+              published={journey.data.activeVersion !== null}
+            />
             <Link href={`/journeys/${journeyId}`}>← {t('common.back')}</Link>
           </div>
         </div>

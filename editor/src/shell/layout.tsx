@@ -7,6 +7,7 @@ import { call, client } from '../api/client';
 import type { Me } from '../api/models';
 import { LanguageSwitch } from './language-switch';
 import './shell.css';
+import { Toaster } from './toast';
 
 export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wide?: boolean }) {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
         </div>
       </header>
       <main className="content">{children}</main>
+      <Toaster />
     </div>
   );
 }
