@@ -75,7 +75,18 @@ test('story 14: "Activar piloto" with quiet hours switched off sends them off, a
   expect(journey.activation.quietHours).toBeNull();
   expect(journey.activation.goal).toEqual(created.draft.settings.goal);
   expect(journey.activation.reentry).toEqual(created.draft.settings.reentry);
-  await callApi('POST', `/journeys/${created.id}/stop`);
+
+  // "Detener" asks first and says how many people it takes out.
+  await page.getByRole('button', { name: 'Detener' }).click();
+  await expect
+    .poll(() => page.getByTestId('stop-impact').textContent())
+    .toContain('0 personas en curso salen del flujo');
+  await screenshot(page, '14-stop-confirm');
+  await page.getByRole('dialog').getByRole('button', { name: 'Detener' }).click();
+  await eventually(
+    async () => (await callApi<Json>('GET', `/journeys/${created.id}`)).status === 'stopped',
+  );
+  expect(await page.getByTestId('toast').textContent()).toContain('detenido');
 });
 
 test('story 14: from the list, a journey is duplicated, renamed and archived; each says it was done; a published draft reads «Publicado»', async () => {

@@ -8,10 +8,12 @@ import { call, client } from '../api/client';
 import type { JourneyDetail } from '../api/models';
 import { useCan, useRole } from '../auth/access';
 import { StatusBadge } from '../journeys/status-badge';
+import { toast } from '../shell/toast';
 import { useEditor } from '../store/editor-context';
 import { ActivateDialog } from './activate-dialog';
 import { layoutJourney } from './elk-layout';
 import { PublishDialog } from './publish-dialog';
+import { StopDialog } from './stop-dialog';
 import { VersionsDialog } from './versions-dialog';
 
 function SaveState() {
@@ -70,11 +72,14 @@ export function EditorToolbar({
   const applyLayout = useEditor((s) => s.applyLayout);
   const saveStatus = useEditor((s) => s.save.status);
   const canWrite = useCan('journeys.write');
-  const [dialog, setDialog] = useState<'publish' | 'activate' | 'versions' | null>(null);
+  const [dialog, setDialog] = useState<'publish' | 'activate' | 'versions' | 'stop' | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['journey', journey.id] });
 
-  async function transition(action: 'pause' | 'resume' | 'stop') {
+  async function transition(action: 'pause' | 'resume') {
     await call(client.journeys[':id'][action].$post({ param: { id: journey.id } }));
+    toast(
+      t(action === 'pause' ? 'editor.pausedToast' : 'editor.resumedToast', { name: journey.name }),
+    );
     await refresh();
   }
 
@@ -209,11 +214,7 @@ export function EditorToolbar({
           </button>
         )}
         {canWrite && (journey.status === 'active' || journey.status === 'paused') && (
-          <button
-            type="button"
-            className="btn btn-sm btn-danger"
-            onClick={() => void transition('stop')}
-          >
+          <button type="button" className="btn btn-sm btn-danger" onClick={() => setDialog('stop')}>
             {t('editor.stop')}
           </button>
         )}
@@ -224,6 +225,17 @@ export function EditorToolbar({
           onClose={() => setDialog(null)}
           onPublished={() => {
             setDialog(null);
+            void refresh();
+          }}
+        />
+      )}
+      {dialog === 'stop' && (
+        <StopDialog
+          journey={journey}
+          onClose={() => setDialog(null)}
+          onStopped={() => {
+            setDialog(null);
+            toast(t('editor.stoppedToast', { name: journey.name }));
             void refresh();
           }}
         />

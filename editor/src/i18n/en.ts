@@ -86,6 +86,14 @@ export const en: Messages = {
     namePlaceholder: 'e.g. Abandoned cart — Black Friday',
   },
   editor: {
+    stopTitle: 'Stop “{{name}}”?',
+    stopBody_one:
+      '{{count}} person in flight leaves the journey now, and nobody else enters. You can activate it again later.',
+    stopBody_other:
+      '{{count}} people in flight leave the journey now, and nobody else enters. You can activate it again later.',
+    stoppedToast: '“{{name}}” stopped',
+    pausedToast: '“{{name}}” paused: nobody new enters',
+    resumedToast: '“{{name}}” resumed',
     removeConnection: 'Remove connection',
     palette: 'Steps',
     paletteHint: 'Drag a step onto the canvas, or onto a connection to insert it.',
@@ -445,6 +453,9 @@ export const en: Messages = {
   },
   validation: { title: 'Problems', clickToFocus: 'Click to go to the step.' },
   runs: {
+    removeTitle: 'Remove {{name}} from “{{journey}}”?',
+    removeBody: 'Their run ends now and gets no more messages from this journey.',
+    removedToast: '{{name}} left “{{journey}}”',
     title: 'Runs',
     contact: 'Contact',
     journey: 'Journey',

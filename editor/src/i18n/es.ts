@@ -86,6 +86,14 @@ export const es = {
     namePlaceholder: 'Ej. Carrito abandonado — Buen Fin',
   },
   editor: {
+    stopTitle: '¿Detener «{{name}}»?',
+    stopBody_one:
+      '{{count}} persona en curso sale del flujo ahora, y no entra nadie más. Se puede volver a activar después.',
+    stopBody_other:
+      '{{count}} personas en curso salen del flujo ahora, y no entra nadie más. Se puede volver a activar después.',
+    stoppedToast: '«{{name}}» detenido',
+    pausedToast: '«{{name}}» en pausa: no entra nadie nuevo',
+    resumedToast: '«{{name}}» reanudado',
     removeConnection: 'Quitar conexión',
     palette: 'Pasos',
     paletteHint: 'Arrastra un paso al lienzo, o sobre una conexión para insertarlo.',
@@ -448,6 +456,9 @@ export const es = {
   },
   validation: { title: 'Problemas', clickToFocus: 'Haz clic para ir al paso.' },
   runs: {
+    removeTitle: '¿Sacar a {{name}} de «{{journey}}»?',
+    removeBody: 'Su recorrido termina ahora y no recibe más mensajes de este flujo.',
+    removedToast: '{{name}} salió de «{{journey}}»',
     title: 'Recorridos',
     contact: 'Contacto',
     journey: 'Journey',

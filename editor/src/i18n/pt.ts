@@ -91,6 +91,14 @@ export const pt: Messages = {
     namePlaceholder: 'Ex.: Carrinho abandonado — Black Friday',
   },
   editor: {
+    stopTitle: 'Parar «{{name}}»?',
+    stopBody_one:
+      '{{count}} pessoa em andamento sai do fluxo agora, e ninguém mais entra. Dá para ativar de novo depois.',
+    stopBody_other:
+      '{{count}} pessoas em andamento saem do fluxo agora, e ninguém mais entra. Dá para ativar de novo depois.',
+    stoppedToast: '«{{name}}» parado',
+    pausedToast: '«{{name}}» pausado: ninguém novo entra',
+    resumedToast: '«{{name}}» retomado',
     removeConnection: 'Remover conexão',
     palette: 'Etapas',
     paletteHint: 'Arraste uma etapa para a tela, ou sobre uma conexão para inseri-la.',
@@ -451,6 +459,9 @@ export const pt: Messages = {
   },
   validation: { title: 'Problemas', clickToFocus: 'Clique para ir até a etapa.' },
   runs: {
+    removeTitle: 'Tirar {{name}} de «{{journey}}»?',
+    removeBody: 'O percurso termina agora e não recebe mais mensagens deste fluxo.',
+    removedToast: '{{name}} saiu de «{{journey}}»',
     title: 'Percursos',
     contact: 'Contato',
     journey: 'Fluxo',

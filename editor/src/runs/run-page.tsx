@@ -3,10 +3,13 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { call, client } from '../api/client';
+import { call, client, errorText } from '../api/client';
 import type { RunDetail } from '../api/models';
 import { JourneyCanvas } from '../canvas/journey-canvas';
+import { currentLang } from '../i18n/index';
 import { StatusBadge } from '../journeys/status-badge';
+import { ConfirmDialog } from '../shell/confirm-dialog';
+import { toast } from '../shell/toast';
 import { EditorProvider } from '../store/editor-context';
 import { createEditorStore } from '../store/editor-store';
 import { stepText } from './step-text';
@@ -19,6 +22,7 @@ export default function RunPage({ runId }: { runId: string }) {
   const { t } = useTranslation();
   const canRemove = useCan('runs.write');
   const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
   const run = useQuery({
     queryKey: ['run', runId],
     queryFn: () => call(client.runs[':id'].$get({ param: { id: runId } })),
@@ -31,8 +35,15 @@ export default function RunPage({ runId }: { runId: string }) {
   const contactName = r.contact
     ? [r.contact.first_name, r.contact.last_name].filter(Boolean).join(' ')
     : '';
+  const who = contactName || r.contact?.phone || r.contact?.email || '';
   async function remove() {
-    await call(client.runs[':id'].exit.$post({ param: { id: runId } }));
+    setConfirming(false);
+    try {
+      await call(client.runs[':id'].exit.$post({ param: { id: runId } }));
+      toast(t('runs.removedToast', { name: who, journey: r.journey.name }));
+    } catch (error) {
+      toast(errorText(error, currentLang()), 'error');
+    }
     await queryClient.invalidateQueries({ queryKey: ['run', runId] });
   }
   return (
@@ -68,12 +79,28 @@ export default function RunPage({ runId }: { runId: string }) {
             </Link>
           )}
           {canRemove && r.status === 'active' && (
-            <button type="button" className="btn btn-sm btn-danger" onClick={() => void remove()}>
+            <button
+              type="button"
+              className="btn btn-sm btn-danger"
+              onClick={() => setConfirming(true)}
+            >
               {t('runs.remove')}
             </button>
           )}
         </div>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('runs.removeTitle', { name: who, journey: r.journey.name })}
+          confirmLabel={t('runs.remove')}
+          pending={false}
+          error={undefined}
+          onConfirm={() => void remove()}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{t('runs.removeBody')}</p>
+        </ConfirmDialog>
+      )}
       {r.waitingFor && r.status === 'active' && (
         <p className="notice waiting" data-testid="waiting-for">
           ⏳{' '}
