@@ -35,7 +35,9 @@ import { journeys } from './routes/journeys';
 import { members } from './routes/members';
 import { runs } from './routes/runs';
 import { sandbox } from './routes/sandbox';
+import { sources } from './routes/sources';
 import { workspace } from './routes/workspace';
+import { segmentApi } from './sources/receive';
 import { documentWebhooks } from './webhooks/openapi';
 import { webhooks } from './webhooks/routes';
 import { tracking } from './webhooks/tracking';
@@ -72,6 +74,7 @@ export function createApp(appDeps: AppDeps) {
   priv.route('/', apiKeys);
   priv.route('/', auditLog);
   priv.route('/', workspace);
+  priv.route('/', sources);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
@@ -96,10 +99,12 @@ export function createApp(appDeps: AppDeps) {
     c.req.path === CONTACT_IMPORT_PATH ? next() : jsonBodyLimit(c, next),
   );
   app.use('/webhooks/*', jsonBodyLimit);
+  app.use('/v1/*', jsonBodyLimit);
   const guard = requestGuard();
   // The streamed CSV import checks its own rows (contacts/csv-row.ts); the rest is checked here.
   app.use('/api/*', (c, next) => (c.req.path === CONTACT_IMPORT_PATH ? next() : guard(c, next)));
   app.use('/webhooks/*', guard);
+  app.use('/v1/*', guard);
   app.use('/t/*', guard);
   app.use('*', async function injectDeps(c, next) {
     c.set('deps', deps);
@@ -107,6 +112,7 @@ export function createApp(appDeps: AppDeps) {
   });
   app.use('/api/*', whileDatabaseDown());
   app.use('/webhooks/*', whileDatabaseDown());
+  app.use('/v1/*', whileDatabaseDown());
   app.route('/api/health', health);
   app.route('/api', publicAuth);
   app.route('/api', invitations);
@@ -134,6 +140,8 @@ export function createApp(appDeps: AppDeps) {
   );
   // Public by design: providers and mail clients call these; signatures authenticate them.
   app.route('/webhooks', webhooks);
+  // Segment's HTTP Tracking API: the write key (Basic auth user name) authenticates each call.
+  app.route('/v1', segmentApi);
   app.route('/t', tracking);
   if (deps.editorDist) app.route('/', staticEditor(deps.editorDist));
   app.onError((error, c) => {

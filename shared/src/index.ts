@@ -7,5 +7,6 @@ export * from './model/index';
 export * from './nodes/index';
 export * from './providers/index';
 export * from './replies/index';
+export * from './sources/index';
 export * from './templates/index';
 export * from './validation/index';

@@ -2,6 +2,7 @@ import { abandonedCart } from './abandoned-cart';
 import type { JourneyTemplate } from './build';
 import { reactivation } from './reactivation';
 import { signalFallback } from './signal-fallback';
+import { storeCheckout } from './store-checkout';
 
 export type { JourneyTemplate } from './build';
 
@@ -10,9 +11,14 @@ export const journeyTemplates: readonly JourneyTemplate[] = [
   abandonedCart,
   reactivation,
   signalFallback,
+  storeCheckout,
 ];
 
-export type JourneyTemplateId = 'abandoned_cart' | 'reactivation' | 'signal_fallback';
+export type JourneyTemplateId =
+  | 'abandoned_cart'
+  | 'store_checkout'
+  | 'reactivation'
+  | 'signal_fallback';
 
 /** A fresh copy of a template, safe to edit; undefined for an unknown id. */
 export function getJourneyTemplate(id: string): JourneyTemplate | undefined {

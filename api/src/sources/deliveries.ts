@@ -1,0 +1,154 @@
+import type { Sql } from '@ruta/platform';
+import type { SourcePlatform } from '@ruta/shared';
+import type { AppDeps } from '../deps';
+import { applyDelivery, type DeliveryOutcome } from './apply';
+import { parseJsonKeepingIds } from './json';
+import { mapSegmentMessage, segmentMessages } from './platforms/segment';
+import { mapShopify } from './platforms/shopify';
+import { mapWooCommerce } from './platforms/woocommerce';
+import type { DeliveryView } from './source-schemas';
+import type { SourceRow } from './source-store';
+import type { MappedDelivery } from './types';
+
+/** A delivery's body as the platform sent it → what it becomes (throws MalformedDeliveryError). */
+export function mapDelivery(platform: SourcePlatform, topic: string, body: string): MappedDelivery {
+  switch (platform) {
+    case 'shopify':
+      return mapShopify(topic, parseJsonKeepingIds(body));
+    case 'woocommerce':
+      return mapWooCommerce(topic, parseJsonKeepingIds(body));
+    case 'segment': {
+      const mapped = segmentMessages(parseJsonKeepingIds(body), topic).map((m) =>
+        mapSegmentMessage(m),
+      );
+      const items = mapped.flatMap((m) => m.items);
+      const ignored = mapped.map((m) => m.ignored).filter(Boolean);
+      return {
+        items,
+        ...(items.length === 0 && ignored.length ? { ignored: ignored.join('; ') } : {}),
+      };
+    }
+    case 'tiendanube':
+      return {
+        items: [],
+        ignored: 'Tiendanube deliveries are kept; reading them is not available yet',
+      };
+  }
+}
+
+export interface StoredDelivery {
+  id: string;
+  workspace_id: string;
+  source_id: string;
+  platform: SourcePlatform;
+  topic: string;
+  delivery_id: string | null;
+  body: string;
+  status: 'received' | 'processed' | 'ignored' | 'failed';
+  outcome: Record<string, unknown> | null;
+  erased_at: Date | null;
+}
+
+/**
+ * Stores the verified delivery as it came, before anything else happens to it. A delivery id seen
+ * before answers the stored one (`repeat`), so a platform's retry is not kept twice.
+ */
+export async function storeDelivery(
+  sql: Sql,
+  delivery: {
+    source: SourceRow;
+    topic: string;
+    deliveryId: string | undefined;
+    contentType: string | undefined;
+    body: string;
+    test?: boolean;
+  },
+): Promise<{ row: StoredDelivery; repeat: boolean }> {
+  const { source } = delivery;
+  const [row] = await sql<StoredDelivery[]>`
+    insert into source_deliveries (workspace_id, source_id, platform, topic, delivery_id, content_type, body, test)
+    values (${source.workspace_id}, ${source.id}, ${source.platform}, ${delivery.topic},
+            ${delivery.deliveryId ?? null}, ${delivery.contentType ?? null}, ${delivery.body}, ${delivery.test ?? false})
+    on conflict (source_id, delivery_id) where delivery_id is not null do nothing
+    returning *`;
+  if (row) return { row, repeat: false };
+  const [earlier] = await sql<StoredDelivery[]>`
+    select * from source_deliveries where source_id = ${source.id} and delivery_id = ${delivery.deliveryId ?? null}`;
+  if (!earlier) throw new Error('source delivery neither stored nor found');
+  return { row: earlier, repeat: true };
+}
+
+export type ProcessResult =
+  | { ok: true; status: 'processed' | 'ignored'; outcome: DeliveryOutcome }
+  | { ok: false; error: string };
+
+/** Processes a stored delivery and records what it became; a failure is kept for replay. */
+export async function processDelivery(
+  deps: AppDeps,
+  source: SourceRow,
+  delivery: StoredDelivery,
+  mapped?: MappedDelivery,
+): Promise<ProcessResult> {
+  try {
+    const outcome = await applyDelivery(
+      deps,
+      {
+        workspaceId: source.workspace_id,
+        defaultCountry: (source.config.defaultCountry as string | undefined) ?? undefined,
+      },
+      mapped ?? mapDelivery(source.platform, delivery.topic, delivery.body),
+    );
+    const status =
+      outcome.events.length === 0 && outcome.contactIds.length === 0 ? 'ignored' : 'processed';
+    await deps.sql`
+      update source_deliveries set status = ${status}, outcome = ${deps.sql.json(outcome as never)},
+        error = null, processed_at = now()
+      where id = ${delivery.id}`;
+    return { ok: true, status, outcome };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.log.error(
+      { err: error, deliveryId: delivery.id },
+      'source delivery failed; kept for replay',
+    );
+    await deps.sql`
+      update source_deliveries set status = 'failed', error = ${message}, processed_at = now()
+      where id = ${delivery.id}`;
+    return { ok: false, error: message };
+  }
+}
+
+export async function findDelivery(sql: Sql, sourceId: string, id: string) {
+  const [row] = await sql<StoredDelivery[]>`
+    select * from source_deliveries where id = ${id} and source_id = ${sourceId}`;
+  return row;
+}
+
+export async function listDeliveries(
+  sql: Sql,
+  sourceId: string,
+  limit: number,
+): Promise<DeliveryView[]> {
+  const rows = await sql<
+    (StoredDelivery & {
+      test: boolean;
+      error: string | null;
+      received_at: Date;
+      processed_at: Date | null;
+    })[]
+  >`
+    select * from source_deliveries where source_id = ${sourceId}
+    order by received_at desc, id limit ${limit}`;
+  return rows.map((row) => ({
+    id: row.id,
+    topic: row.topic,
+    deliveryId: row.delivery_id,
+    status: row.status,
+    test: row.test,
+    outcome: row.outcome,
+    error: row.error,
+    body: row.erased_at ? null : row.body,
+    receivedAt: row.received_at.toISOString(),
+    processedAt: row.processed_at?.toISOString() ?? null,
+  }));
+}
