@@ -239,6 +239,24 @@ describe('the Shopify source', () => {
     expect(replay.body.outcome.events[0].status).toBe('duplicate');
   });
 
+  test("erasing a contact empties the deliveries that name it; they can't be replayed", async () => {
+    const [contact] = await api.sql<Json[]>`
+      select id from contacts where external_id = ${`shopify:${LUCIA.customerId}`}`;
+    const erased = await api.call<Json>('DELETE', `/api/contacts/${contact?.id}`);
+    expect(erased.status).toBeLessThan(300);
+    const left = await api.sql<Json[]>`
+      select id, body, erased_at from source_deliveries
+      where source_id = ${source.id} and topic = 'checkouts/create' and delivery_id = 'wh-checkout-1'`;
+    expect(left[0]?.body).toBe('');
+    expect(left[0]?.erased_at).not.toBeNull();
+    const replay = await api.call<Json>(
+      'POST',
+      `/api/sources/${source.id}/deliveries/${left[0]?.id}/replay`,
+    );
+    expect(replay.status).toBe(409);
+    expect(replay.body.code).toBe('delivery_erased');
+  });
+
   test('an unknown source is 404', async () => {
     const res = await api.app.request(
       '/webhooks/sources/shopify/00000000-0000-4000-8000-000000000000',
