@@ -89,6 +89,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'DELETE /api/sources/:id': sources,
   'GET /api/sources/:id/deliveries': sources,
   'POST /api/sources/:id/deliveries/:deliveryId/replay': sources,
+  'POST /api/sources/:id/test': sources,
 
   // Team and access
   'GET /api/members': read,

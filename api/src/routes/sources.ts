@@ -3,7 +3,14 @@ import { audit } from '../audit/audit-log';
 import type { AppEnv } from '../deps';
 import { notFound, problem } from '../http/problem';
 import { validationHook } from '../http/validation';
-import { findDelivery, listDeliveries, processDelivery } from '../sources/deliveries';
+import {
+  findDelivery,
+  listDeliveries,
+  mapDelivery,
+  processDelivery,
+  storeDelivery,
+} from '../sources/deliveries';
+import { asTestDelivery, sampleDelivery } from '../sources/samples';
 import {
   CreateSource,
   DeliveryView,
@@ -205,5 +212,39 @@ export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
           : { id: deliveryId, ok: false, error: result.error },
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sources/{id}/test',
+      tags,
+      summary:
+        "Send a test event: a sample of the platform's checkout, mapped and ingested like a real delivery for a test contact (as `source_test`, so no journey messages anyone)",
+      request: { params: IdParam },
+      responses: {
+        200: json(DeliveryView, 'The test delivery and what it became'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { id } = c.req.valid('param');
+      const source = await findSource(deps.sql, c.get('auth').workspaceId, id);
+      if (!source) throw notFound('source', id);
+      const sample = sampleDelivery(source.platform);
+      const platform = source.platform === 'tiendanube' ? 'segment' : source.platform;
+      const mapped = asTestDelivery(id, mapDelivery(platform, sample.topic, sample.body));
+      const { row } = await storeDelivery(deps.sql, {
+        source,
+        topic: sample.topic,
+        deliveryId: undefined,
+        contentType: 'application/json',
+        body: sample.body,
+        test: true,
+      });
+      await processDelivery(deps, source, row, mapped);
+      const [view] = await listDeliveries(deps.sql, id, 1, row.id);
+      return c.json(view as never, 200);
     },
   );

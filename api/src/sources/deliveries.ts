@@ -128,6 +128,7 @@ export async function listDeliveries(
   sql: Sql,
   sourceId: string,
   limit: number,
+  only?: string,
 ): Promise<DeliveryView[]> {
   const rows = await sql<
     (StoredDelivery & {
@@ -137,7 +138,8 @@ export async function listDeliveries(
       processed_at: Date | null;
     })[]
   >`
-    select * from source_deliveries where source_id = ${sourceId}
+    select * from source_deliveries
+    where source_id = ${sourceId} and (${only ?? null}::uuid is null or id = ${only ?? null})
     order by received_at desc, id limit ${limit}`;
   return rows.map((row) => ({
     id: row.id,

@@ -128,4 +128,16 @@ describe('the WooCommerce source', () => {
       select phone, first_name from contacts where external_id = 'woocommerce:42'`;
     expect(contact).toEqual({ phone: '+5491155551234', first_name: 'Mateo' });
   });
+
+  test('"send a test event" maps a sample through the same path, for a test contact only', async () => {
+    const res = await api.call<Json>('POST', `/api/sources/${source.id}/test`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ test: true, status: 'processed', topic: 'order.created' });
+    expect(res.body.outcome.events[0]).toMatchObject({ name: 'source_test', status: 'accepted' });
+    const [event] = await api.sql<Json[]>`
+      select e.properties, c.external_id from events e join contacts c on c.id = e.contact_id
+      where e.client_event_id = ${res.body.outcome.events[0].id}`;
+    expect(event?.properties.mapped_event).toBe('checkout_started');
+    expect(event?.external_id).toBe(`ruta-test:${source.id}`);
+  });
 });
