@@ -1,0 +1,128 @@
+/** Fuentes de datos: tiendas (Shopify, Tiendanube, WooCommerce) y CDP compatibles con Segment. */
+export const sourcesEs = {
+  sources: {
+    nav: 'Fuentes de datos',
+    title: 'Fuentes de datos',
+    subtitle:
+      'Conecta tu tienda o tu CDP: sus pagos iniciados, pedidos y clientes llegan a Ruta como eventos y contactos, sin programar.',
+    add: 'Conectar fuente',
+    addTitle: 'Conectar una fuente',
+    editTitle: 'Editar {{name}}',
+    empty: 'Todavía no conectas ninguna tienda ni CDP.',
+    platform: 'Plataforma',
+    platforms: {
+      shopify: 'Shopify',
+      tiendanube: 'Tiendanube / Nuvemshop',
+      woocommerce: 'WooCommerce',
+      segment: 'Compatible con Segment (Segment, RudderStack, Jitsu)',
+    },
+    name: 'Nombre',
+    namePlaceholder: 'Mi tienda',
+    optional: 'opcional',
+    keepSecret: 'Guardado · déjalo vacío para conservarlo',
+    connect: 'Conectar',
+    edit: 'Editar',
+    delete: 'Eliminar',
+    deleteTitle: '¿Eliminar {{name}}?',
+    deleteConfirm: 'Eliminar fuente',
+    deleteBody:
+      'Ruta rechazará sus webhooks desde ahora. Los eventos y contactos que ya llegaron se quedan.',
+    sendTest: 'Enviar evento de prueba',
+    testSent:
+      'Evento de prueba enviado: aparece abajo con lo que Ruta hizo de él (como «source_test», para un contacto de prueba: ningún flujo le escribe).',
+    webhookUrl: 'URL del webhook',
+    apiBaseUrl: 'URL base de la API (Segment)',
+    writeKey: 'Clave de escritura',
+    writeKeyOnce: 'Copia tu clave de escritura ahora: no se volverá a mostrar.',
+    setup: 'Cómo conectarla, paso a paso',
+    fields: {
+      shopDomain: {
+        label: 'Dominio de la tienda',
+        placeholder: 'mi-tienda.myshopify.com',
+        help: 'El dominio .myshopify.com de tu tienda.',
+      },
+      clientSecret: {
+        label: 'Secreto de firma',
+        placeholder: 'shpss_…',
+        help: 'La clave con la que Shopify firma los webhooks (el secreto de cliente de tu app, o la que muestra Notificaciones → Webhooks). Se guarda cifrada y nunca se muestra.',
+      },
+      storeId: {
+        label: 'ID de la tienda',
+        placeholder: '123456',
+        help: 'El número de tu tienda en Tiendanube (user_id al instalar la app).',
+      },
+      appSecret: {
+        label: 'Client secret de la app',
+        placeholder: '',
+        help: 'Firma los webhooks de Tiendanube. Se guarda cifrado y nunca se muestra.',
+      },
+      accessToken: {
+        label: 'Access token',
+        placeholder: '',
+        help: 'Con él Ruta lee los pedidos y carritos abandonados de tu tienda. Se guarda cifrado.',
+      },
+      siteUrl: {
+        label: 'Dirección del sitio',
+        placeholder: 'https://mitienda.mx',
+        help: 'La dirección de tu WordPress con WooCommerce.',
+      },
+      webhookSecret: {
+        label: 'Secreto de los webhooks',
+        placeholder: '',
+        help: 'El mismo «Secreto» que pones en cada webhook de WooCommerce. Se guarda cifrado.',
+      },
+      defaultCountry: {
+        label: 'País de los teléfonos',
+        placeholder: 'MX',
+        help: 'Código de dos letras: un teléfono sin prefijo se lee como de este país (se guarda en formato +52…).',
+      },
+    },
+    steps: {
+      shopify: [
+        'Agrega aquí la fuente y copia la URL del webhook de abajo.',
+        'En Shopify ve a Configuración → Notificaciones → Webhooks (o, si usas una app, a su configuración de webhooks) y crea un webhook en formato JSON con esa URL para cada evento: Creación de pago (checkouts/create), Actualización de pago (checkouts/update), Creación de pedido (orders/create), Pago de pedido (orders/paid), Creación y Actualización de cliente.',
+        'Copia la clave con la que Shopify firma los webhooks («Tus webhooks se firmarán con…», o el secreto de cliente de tu app) y pégala en «Secreto de firma».',
+        'Presiona «Enviar evento de prueba» y revisa abajo lo que llegó.',
+        'Crea un flujo con la plantilla «Carrito abandonado de la tienda»: espera hasta 60 minutos el pedido de cada pago iniciado y solo escribe si no llega.',
+      ],
+      tiendanube: [
+        'Agrega aquí la fuente con el ID de la tienda, el client secret de tu app y el access token.',
+        'Registra los webhooks order/created y order/paid de tu tienda con la URL de abajo (la API de Tiendanube: POST /webhooks).',
+        'Ruta verifica la firma (x-linkedstore-hmac-sha256) y guarda cada entrega; leer el pedido y los carritos abandonados desde la API de Tiendanube llega en una próxima versión.',
+      ],
+      woocommerce: [
+        'Agrega aquí la fuente con un secreto que inventes (16 caracteres o más) y copia la URL del webhook.',
+        'En WordPress ve a WooCommerce → Ajustes → Avanzado → Webhooks → Añadir webhook: estado Activo, la URL de entrega de abajo, el mismo secreto y la versión de API más reciente.',
+        'Crea uno por tema: Pedido creado, Pedido actualizado y Cliente creado. Al guardar, WooCommerce envía un ping que Ruta contesta.',
+        'Carritos abandonados: WooCommerce no avisa de carritos. Un pedido «Pendiente de pago» es un pago iniciado (checkout_started) y, cuando pasa a «Procesando» o «Completado», es la compra (order_placed) del mismo carrito. Para carritos que nunca llegan a pedido, envía «Checkout Started» desde tu CDP o un plugin a la API compatible con Segment.',
+        'Crea un flujo con la plantilla «Carrito abandonado de la tienda».',
+      ],
+      segment: [
+        'Agrega aquí la fuente y copia la clave de escritura: se muestra una sola vez.',
+        'En Segment, RudderStack o Jitsu agrega un destino HTTP/Webhook que apunte a la URL base de la API (Ruta contesta /v1/track, /v1/identify, /v1/page y /v1/batch como Segment) con la clave como usuario de Basic auth y la contraseña vacía.',
+        '«Checkout Started» y «Order Completed» (unidos por order_id) se vuelven checkout_started y order_placed; los demás eventos llegan en snake_case («Product Viewed» → product_viewed); los traits de identify van al contacto.',
+        'Crea un flujo con la plantilla «Carrito abandonado de la tienda».',
+      ],
+    },
+    deliveries: {
+      title: 'Últimos eventos recibidos',
+      empty: 'Aún no llega nada. Configura el webhook o envía un evento de prueba.',
+      when: 'Cuándo',
+      topic: 'Tema',
+      status: 'Estado',
+      became: 'Qué hizo Ruta',
+      pending: 'Procesando…',
+      contactOnly: 'Actualizó el contacto',
+      openContact: 'Ver contacto',
+      test: 'prueba',
+      replay: 'Reprocesar',
+      statuses: {
+        received: 'Recibido',
+        processed: 'Procesado',
+        ignored: 'Ignorado',
+        failed: 'Falló',
+      },
+      event: { accepted: 'nuevo', duplicate: 'repetido' },
+    },
+  },
+};
