@@ -48,3 +48,6 @@ create index source_deliveries_recent_idx on source_deliveries (source_id, recei
 -- A checkout that arrives after its order starts nothing: sources look its order up by cart key.
 create index events_order_by_cart_idx on events (workspace_id, (properties ->> 'cart_id'))
   where name = 'order_placed';
+
+-- Deliveries stored and not processed yet (a schedule's reads, a request that died).
+create index source_deliveries_pending_idx on source_deliveries (received_at) where status = 'received';

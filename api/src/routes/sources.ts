@@ -10,6 +10,7 @@ import {
   processDelivery,
   storeDelivery,
 } from '../sources/deliveries';
+import { ensurePollSchedule, removePollSchedule } from '../sources/poll-schedule';
 import { asTestDelivery, sampleDelivery } from '../sources/samples';
 import {
   CreateSource,
@@ -87,6 +88,7 @@ export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         c.get('auth').workspaceId,
         c.req.valid('json'),
       );
+      await ensurePollSchedule(c.get('deps'), row);
       await audit(
         c,
         'source.created',
@@ -132,6 +134,7 @@ export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       if (!row) throw notFound('source', id);
       const patch = c.req.valid('json');
       const updated = await updateSource(sql, secrets, row, patch);
+      await ensurePollSchedule(c.get('deps'), updated);
       await audit(
         c,
         'source.updated',
@@ -157,6 +160,7 @@ export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         delete from sources where id = ${id} and workspace_id = ${c.get('auth').workspaceId}
         returning name, platform`;
       if (!removed) throw notFound('source', id);
+      await removePollSchedule(c.get('deps'), { id, platform: removed.platform });
       await audit(
         c,
         'source.deleted',
@@ -233,8 +237,7 @@ export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const source = await findSource(deps.sql, c.get('auth').workspaceId, id);
       if (!source) throw notFound('source', id);
       const sample = sampleDelivery(source.platform);
-      const platform = source.platform === 'tiendanube' ? 'segment' : source.platform;
-      const mapped = asTestDelivery(id, mapDelivery(platform, sample.topic, sample.body));
+      const mapped = asTestDelivery(id, mapDelivery(source.platform, sample.topic, sample.body));
       const { row } = await storeDelivery(deps.sql, {
         source,
         topic: sample.topic,

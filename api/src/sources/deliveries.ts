@@ -1,13 +1,20 @@
-import type { Sql } from '@ruta/platform';
+import { tiendanubeGet } from '@ruta/engine';
+import { type Sql, STRICT_OUTBOUND } from '@ruta/platform';
 import type { SourcePlatform } from '@ruta/shared';
 import type { AppDeps } from '../deps';
 import { applyDelivery, type DeliveryOutcome } from './apply';
 import { parseJsonKeepingIds } from './json';
 import { mapSegmentMessage, segmentMessages } from './platforms/segment';
 import { mapShopify } from './platforms/shopify';
+import {
+  mapTiendanubeCheckout,
+  mapTiendanubeOrder,
+  TIENDANUBE_ORDER_EVENTS,
+  tiendanubeNotice,
+} from './platforms/tiendanube';
 import { mapWooCommerce } from './platforms/woocommerce';
 import type { DeliveryView } from './source-schemas';
-import type { SourceRow } from './source-store';
+import { fullSourceConfig, type SourceRow, sourceById } from './source-store';
 import type { MappedDelivery } from './types';
 
 /** A delivery's body as the platform sent it → what it becomes (throws MalformedDeliveryError). */
@@ -28,11 +35,16 @@ export function mapDelivery(platform: SourcePlatform, topic: string, body: strin
         ...(items.length === 0 && ignored.length ? { ignored: ignored.join('; ') } : {}),
       };
     }
-    case 'tiendanube':
+    case 'tiendanube': {
+      if (topic === 'checkout') return mapTiendanubeCheckout(parseJsonKeepingIds(body));
+      const notice = tiendanubeNotice(parseJsonKeepingIds(body));
+      if (!TIENDANUBE_ORDER_EVENTS.has(notice.event))
+        return { items: [], ignored: `Tiendanube event ${notice.event} is not one Ruta uses` };
       return {
         items: [],
-        ignored: 'Tiendanube deliveries are kept; reading them is not available yet',
+        fetchOrder: { id: notice.id, event: notice.event, storeId: notice.storeId },
       };
+    }
   }
 }
 
@@ -90,13 +102,16 @@ export async function processDelivery(
   mapped?: MappedDelivery,
 ): Promise<ProcessResult> {
   try {
+    let resolved = mapped ?? mapDelivery(source.platform, delivery.topic, delivery.body);
+    if (resolved.fetchOrder)
+      resolved = await readTiendanubeOrder(deps, source, resolved.fetchOrder);
     const outcome = await applyDelivery(
       deps,
       {
         workspaceId: source.workspace_id,
         defaultCountry: (source.config.defaultCountry as string | undefined) ?? undefined,
       },
-      mapped ?? mapDelivery(source.platform, delivery.topic, delivery.body),
+      resolved,
     );
     const status =
       outcome.events.length === 0 && outcome.contactIds.length === 0 ? 'ignored' : 'processed';
@@ -116,6 +131,26 @@ export async function processDelivery(
       where id = ${delivery.id}`;
     return { ok: false, error: message };
   }
+}
+
+/** A Tiendanube webhook names an order; its content is read from the store's API. */
+async function readTiendanubeOrder(
+  deps: AppDeps,
+  source: SourceRow,
+  order: { id: string; event: string; storeId: string },
+): Promise<MappedDelivery> {
+  const config = fullSourceConfig(source, deps.secrets);
+  if (String(config.storeId) !== order.storeId)
+    return { items: [], ignored: `the webhook is about store ${order.storeId}, not this source's` };
+  const body = await tiendanubeGet({
+    baseUrl: deps.config.providerApiUrls?.tiendanube,
+    storeId: order.storeId,
+    accessToken: String(config.accessToken ?? ''),
+    path: `/orders/${encodeURIComponent(order.id)}`,
+    policy: deps.config.outbound ?? STRICT_OUTBOUND,
+  });
+  if (body === undefined) return { items: [], ignored: `Tiendanube has no order ${order.id}` };
+  return mapTiendanubeOrder(body, order.event);
 }
 
 export async function findDelivery(sql: Sql, sourceId: string, id: string) {
@@ -153,4 +188,26 @@ export async function listDeliveries(
     receivedAt: row.received_at.toISOString(),
     processedAt: row.processed_at?.toISOString() ?? null,
   }));
+}
+
+/**
+ * Deliveries stored but not processed: read by a Tiendanube source's schedule (abandoned
+ * checkouts), or whose request died before processing. Every API process runs this; a row is
+ * leased by stamping `processed_at`, so two processes do not take the same one.
+ */
+export async function processPendingDeliveries(deps: AppDeps): Promise<number> {
+  const rows = await deps.sql<StoredDelivery[]>`
+    update source_deliveries set processed_at = now()
+    where id in (
+      select id from source_deliveries
+      where status = 'received' and received_at < now() - interval '2 seconds'
+        and (processed_at is null or processed_at < now() - interval '2 minutes')
+      order by received_at limit 50
+      for update skip locked)
+    returning *`;
+  for (const row of rows) {
+    const source = await sourceById(deps.sql, row.source_id);
+    if (source) await processDelivery(deps, source, row);
+  }
+  return rows.length;
 }

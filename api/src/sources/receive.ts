@@ -45,10 +45,9 @@ function describe(c: Context<AppEnv>, platform: SourcePlatform, body: string) {
   try {
     const parsed = JSON.parse(body) as { event?: unknown; id?: unknown };
     const topic = typeof parsed.event === 'string' ? parsed.event : '';
-    return {
-      topic,
-      deliveryId: topic && parsed.id !== undefined ? `${topic}:${parsed.id}` : undefined,
-    };
+    // Tiendanube may send a notice twice; order/updated legitimately repeats (the order is read anew).
+    const repeats = topic === 'order/updated' || parsed.id === undefined;
+    return { topic, deliveryId: topic && !repeats ? `${topic}:${parsed.id}` : undefined };
   } catch {
     return { topic: '', deliveryId: undefined };
   }

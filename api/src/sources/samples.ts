@@ -47,8 +47,21 @@ export function sampleDelivery(platform: SourcePlatform): { topic: string; body:
           line_items: [{ name: 'Producto de prueba', quantity: 2, total: '899.00', product_id: 1 }],
         }),
       };
-    case 'segment':
     case 'tiendanube':
+      return {
+        topic: 'checkout',
+        body: JSON.stringify({
+          id: 1,
+          token,
+          contact_email: 'prueba@ruta.invalid',
+          contact_name: 'Prueba Ruta',
+          total: '899.00',
+          currency: 'ARS',
+          abandoned_checkout_url: `https://example.mitiendanube.com/checkout/v3/proxy/1/${token}`,
+          products: [{ name: 'Producto de prueba', quantity: 2, price: '449.50', product_id: 1 }],
+        }),
+      };
+    case 'segment':
       return {
         topic: 'track',
         body: JSON.stringify({

@@ -26,6 +26,8 @@ export interface MappedDelivery {
   items: { contact: SourceContact; event?: SourceEvent }[];
   /** Why nothing came of it (a topic Ruta does not use, a status that means nothing yet). */
   ignored?: string;
+  /** What must be read from the store's API first (Tiendanube's webhooks name only an id). */
+  fetchOrder?: { id: string; event: string; storeId: string };
 }
 
 export class MalformedDeliveryError extends Error {

@@ -89,7 +89,8 @@ export const sourcesEn: typeof sourcesEs = {
       tiendanube: [
         "Add the source here with the store id, your app's client secret and the access token.",
         "Register your store's order/created and order/paid webhooks with the URL below (Tiendanube's API: POST /webhooks).",
-        "Ruta verifies the signature (x-linkedstore-hmac-sha256) and keeps every delivery; reading the order and abandoned checkouts from Tiendanube's API comes in a next version.",
+        'Ruta verifies the signature (x-linkedstore-hmac-sha256), reads the order with your token and, every 15 minutes, the abandoned checkouts (Tiendanube lists them once the buyer reaches the second checkout step, up to hours later).',
+        'Create a journey from the "Store abandoned cart" template.',
       ],
       woocommerce: [
         'Add the source here with a secret you make up (16 characters or more) and copy the webhook URL.',

@@ -88,7 +88,8 @@ export const sourcesEs = {
       tiendanube: [
         'Agrega aquí la fuente con el ID de la tienda, el client secret de tu app y el access token.',
         'Registra los webhooks order/created y order/paid de tu tienda con la URL de abajo (la API de Tiendanube: POST /webhooks).',
-        'Ruta verifica la firma (x-linkedstore-hmac-sha256) y guarda cada entrega; leer el pedido y los carritos abandonados desde la API de Tiendanube llega en una próxima versión.',
+        'Ruta verifica la firma (x-linkedstore-hmac-sha256), lee el pedido con tu token y, cada 15 minutos, los carritos abandonados (Tiendanube los publica cuando el comprador llega al segundo paso del pago, hasta horas después).',
+        'Crea un flujo con la plantilla «Carrito abandonado de la tienda».',
       ],
       woocommerce: [
         'Agrega aquí la fuente con un secreto que inventes (16 caracteres o más) y copia la URL del webhook.',
