@@ -1,4 +1,5 @@
 import type { Sql } from '@ruta/platform';
+import { enterNewSegments, segmentView } from '../contacts/segment-entry';
 import type { AppDeps } from '../deps';
 import { type ContactRef, upsertContact } from '../ingest/contacts';
 import { ingestEvent } from '../ingest/ingest-event';
@@ -20,6 +21,8 @@ export interface DeliveryOutcome {
   /** Items that named nobody Ruta can reach (no id, phone or email). */
   skipped: string[];
   ignored?: string;
+  /** Segment journeys a changed contact entered. */
+  enrollments?: unknown[];
 }
 
 const ANONYMOUS = 'anon:';
@@ -154,8 +157,16 @@ export async function applyDelivery(
       });
       if (!outcome.contactIds.includes(result.contactId)) outcome.contactIds.push(result.contactId);
     } else {
+      const [known] = ref.externalId
+        ? await deps.sql<{ id: string }[]>`
+            select id from contacts where workspace_id = ${source.workspaceId} and external_id = ${ref.externalId}`
+        : [];
+      const before = known ? await segmentView(deps.sql, source.workspaceId, known.id) : undefined;
       const row = await upsertContact(deps.sql, source.workspaceId, ref);
       if (!outcome.contactIds.includes(row.id)) outcome.contactIds.push(row.id);
+      // An identify or a customer webhook that makes the contact match a segment enters it.
+      const entered = await enterNewSegments(deps, source.workspaceId, row.id, before);
+      if (entered.length) outcome.enrollments = [...(outcome.enrollments ?? []), ...entered];
     }
   }
   return outcome;
