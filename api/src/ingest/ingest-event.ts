@@ -39,5 +39,5 @@ export async function ingestEvent(
     stored.signals,
     stored.journeys,
   );
-  return { id: event.id, status: 'accepted', contactId: contact.id, ...routed };
+  return { id: event.id, status: 'accepted', contactId: contact.id, eventId: stored.id, ...routed };
 }

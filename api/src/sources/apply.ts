@@ -10,6 +10,8 @@ export interface AppliedEvent {
   name: string;
   /** The platform-derived id (a repeat of it is `duplicate`). */
   id: string;
+  /** Ruta's id of the stored event (when this delivery stored it). */
+  eventId?: string;
   status: 'accepted' | 'duplicate';
   contactId: string;
   enrollments?: unknown;
@@ -17,6 +19,8 @@ export interface AppliedEvent {
 
 export interface DeliveryOutcome {
   events: AppliedEvent[];
+  /** The (first) contact the delivery was about. */
+  contactId?: string;
   contactIds: string[];
   /** Items that named nobody Ruta can reach (no id, phone or email). */
   skipped: string[];
@@ -153,6 +157,7 @@ export async function applyDelivery(
         id: item.event.id,
         status: result.status,
         contactId: result.contactId,
+        ...(typeof result.eventId === 'string' ? { eventId: result.eventId } : {}),
         ...(result.enrollments ? { enrollments: result.enrollments } : {}),
       });
       if (!outcome.contactIds.includes(result.contactId)) outcome.contactIds.push(result.contactId);
@@ -169,5 +174,5 @@ export async function applyDelivery(
       if (entered.length) outcome.enrollments = [...(outcome.enrollments ?? []), ...entered];
     }
   }
-  return outcome;
+  return outcome.contactIds[0] ? { ...outcome, contactId: outcome.contactIds[0] } : outcome;
 }

@@ -184,6 +184,7 @@ export async function listDeliveries(
     test: row.test,
     outcome: row.outcome,
     error: row.error,
+    reason: deliveryReason(row),
     body: row.erased_at ? null : row.body,
     receivedAt: row.received_at.toISOString(),
     processedAt: row.processed_at?.toISOString() ?? null,
@@ -210,4 +211,11 @@ export async function processPendingDeliveries(deps: AppDeps): Promise<number> {
     if (source) await processDelivery(deps, source, row);
   }
   return rows.length;
+}
+
+function deliveryReason(row: StoredDelivery & { error: string | null }): string | null {
+  if (row.status === 'failed') return row.error;
+  if (row.status !== 'ignored') return null;
+  const outcome = row.outcome as Partial<DeliveryOutcome> | null;
+  return [outcome?.ignored, ...(outcome?.skipped ?? [])].filter(Boolean).join('; ') || null;
 }

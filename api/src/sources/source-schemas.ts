@@ -73,6 +73,8 @@ export const DeliveryView = z
     outcome: z.record(z.string(), z.unknown()).nullable(),
     /** Why processing failed (replay it once fixed). */
     error: z.string().nullable(),
+    /** Why it became nothing (ignored or failed), in a sentence; null when it became something. */
+    reason: z.string().nullable(),
     body: z.string().nullable(),
     receivedAt: z.string(),
     processedAt: z.string().nullable(),

@@ -41,6 +41,7 @@ export interface Delivery {
   test: boolean;
   outcome: DeliveryOutcome | null;
   error: string | null;
+  reason: string | null;
   body: string | null;
   receivedAt: string;
   processedAt: string | null;
