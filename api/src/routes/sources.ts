@@ -246,6 +246,12 @@ export const sources = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         body: sample.body,
         test: true,
       });
+      // The test contact is marked as one: sweeps and segment journeys leave it alone.
+      await deps.sql`
+        insert into contacts (workspace_id, external_id, email, first_name, last_name, test_contact)
+        values (${source.workspace_id}, ${`ruta-test:${id}`}, 'prueba@ruta.invalid', 'Prueba', 'Ruta', true)
+        on conflict (workspace_id, external_id) where external_id is not null
+        do update set test_contact = true`;
       await processDelivery(deps, source, row, mapped);
       const [view] = await listDeliveries(deps.sql, id, 1, row.id);
       return c.json(view as never, 200);
