@@ -8,7 +8,8 @@ export const SOURCE_PLATFORMS = SourcePlatform.options;
 /** ISO 3166-1 alpha-2: the country a phone number without its prefix is read in. */
 const Country = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'a two-letter country code, like MX')
+  .regex(/^[A-Za-z]{2}$/, 'a two-letter country code, like MX')
+  .transform((code) => code.toUpperCase())
   .optional();
 
 /** A Shopify store: webhooks signed with the app's client secret (X-Shopify-Hmac-Sha256). */
@@ -16,7 +17,10 @@ export const ShopifySourceConfig = z.object({
   /** The store's permanent domain, e.g. tienda-sol.myshopify.com. */
   shopDomain: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'the store domain, like tienda.myshopify.com'),
+    .regex(
+      /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i,
+      'the store domain, like tienda.myshopify.com',
+    ),
   /** The app's client secret (or the store's webhook signing secret): verifies each webhook. */
   clientSecret: z.string().min(8, 'the client secret that signs the webhooks'),
   defaultCountry: Country,
@@ -24,7 +28,8 @@ export const ShopifySourceConfig = z.object({
 
 /** A Tiendanube / Nuvemshop store: webhooks signed with the app secret; the API read with its token. */
 export const TiendanubeSourceConfig = z.object({
-  storeId: z.string().regex(/^\d{1,20}$/, 'the numeric store id'),
+  /** A number or its digits (Tiendanube's `user_id`). */
+  storeId: z.coerce.string().regex(/^\d{1,20}$/, 'the numeric store id'),
   appSecret: z.string().min(8, "the app's client secret"),
   accessToken: z.string().min(8, "the store's access token"),
   defaultCountry: Country,
