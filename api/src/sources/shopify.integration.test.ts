@@ -242,6 +242,8 @@ describe('the Shopify source', () => {
   test("erasing a contact empties the deliveries that name it; they can't be replayed", async () => {
     const [contact] = await api.sql<Json[]>`
       select id from contacts where external_id = ${`shopify:${LUCIA.customerId}`}`;
+    const exported = await api.call<Json>('GET', `/api/contacts/${contact?.id}/export`);
+    expect(exported.body.sourceDeliveries.map((d: Json) => d.topic)).toContain('checkouts/create');
     const erased = await api.call<Json>('DELETE', `/api/contacts/${contact?.id}`);
     expect(erased.status).toBeLessThan(300);
     const left = await api.sql<Json[]>`
