@@ -1,5 +1,5 @@
-import { tiendanubeGet } from '@ruta/engine';
-import { type Sql, STRICT_OUTBOUND } from '@ruta/platform';
+import { TiendanubeApiError, tiendanubeGet } from '@ruta/engine';
+import { isOutboundError, type Sql, STRICT_OUTBOUND } from '@ruta/platform';
 import type { SourcePlatform } from '@ruta/shared';
 import type { AppDeps } from '../deps';
 import { applyDelivery, type DeliveryOutcome } from './apply';
@@ -92,7 +92,7 @@ export async function storeDelivery(
 
 export type ProcessResult =
   | { ok: true; status: 'processed' | 'ignored'; outcome: DeliveryOutcome }
-  | { ok: false; error: string };
+  | { ok: false; status: 'failed' | 'received'; error: string };
 
 /** Processes a stored delivery and records what it became; a failure is kept for replay. */
 export async function processDelivery(
@@ -122,14 +122,21 @@ export async function processDelivery(
     return { ok: true, status, outcome };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // The store's API unreachable or busy: left `received`, the background pass tries again later.
+    const transient =
+      isOutboundError(error) ||
+      (error instanceof TiendanubeApiError && (error.status === 429 || error.status >= 500));
     deps.log.error(
-      { err: error, deliveryId: delivery.id },
-      'source delivery failed; kept for replay',
+      { err: error, deliveryId: delivery.id, transient },
+      transient
+        ? 'source delivery not processed yet; retried later'
+        : 'source delivery failed; kept for replay',
     );
     await deps.sql`
-      update source_deliveries set status = 'failed', error = ${message}, processed_at = now()
+      update source_deliveries set status = ${transient ? 'received' : 'failed'}, error = ${message},
+        processed_at = now()
       where id = ${delivery.id}`;
-    return { ok: false, error: message };
+    return { ok: false, status: transient ? 'received' : 'failed', error: message };
   }
 }
 

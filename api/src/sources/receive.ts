@@ -95,7 +95,7 @@ async function acceptDelivery(
   if (repeat && (row.status === 'processed' || row.status === 'ignored'))
     return { id: row.id, duplicate: true as const, status: row.status };
   const result = await processDelivery(deps, source, row, mapped);
-  return { id: row.id, duplicate: false as const, status: result.ok ? result.status : 'failed' };
+  return { id: row.id, duplicate: false as const, status: result.status };
 }
 
 async function storeWebhook(c: Context<AppEnv>) {

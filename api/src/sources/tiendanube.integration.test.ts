@@ -104,6 +104,27 @@ describe('the Tiendanube source', () => {
     ).toBe(true);
   });
 
+  test('the store API busy: the delivery stays to be processed again, and a replay takes it', async () => {
+    fake.orders.set(
+      '871254204',
+      tiendanubeOrder({ id: 871254204, token: 'tok-busy', paymentStatus: 'paid' }),
+    );
+    fake.outage.next = 1;
+    const res = await post({ store_id: 1234567, event: 'order/paid', id: 871254204 });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('received');
+    const [row] = await api.sql<
+      Json[]
+    >`select status, error from source_deliveries where id = ${res.body.received}`;
+    expect(row?.status).toBe('received');
+    expect(row?.error).toContain('503');
+    const replay = await api.call<Json>(
+      'POST',
+      `/api/sources/${source.id}/deliveries/${res.body.received}/replay`,
+    );
+    expect(replay.body).toMatchObject({ ok: true, status: 'processed' });
+  });
+
   test('an order Tiendanube does not have is ignored, saying why', async () => {
     const res = await post({ store_id: 1234567, event: 'order/created', id: 404404 });
     expect(res.body.status).toBe('ignored');

@@ -13,6 +13,8 @@ export async function startFakeTiendanubeApi(options: { storeId: string; accessT
   const orders = new Map<string, Record<string, unknown>>();
   const checkouts: Record<string, unknown>[] = [];
   const requests: { path: string; authentication: string | undefined }[] = [];
+  /** How many requests to answer 503 next (the API busy). */
+  const outage = { next: 0 };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '';
     requests.push({ path, authentication: req.headers.authentication as string | undefined });
@@ -20,6 +22,10 @@ export async function startFakeTiendanubeApi(options: { storeId: string; accessT
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (outage.next > 0) {
+      outage.next -= 1;
+      return send(503, { code: 503, message: 'Service Unavailable' });
+    }
     if (!req.headers['user-agent']) return send(400, { code: 400, message: 'User-Agent required' });
     if (req.headers.authentication !== `bearer ${options.accessToken}`)
       return send(401, { code: 401, message: 'Unauthorized', description: 'Invalid access token' });
@@ -41,6 +47,7 @@ export async function startFakeTiendanubeApi(options: { storeId: string; accessT
     orders,
     checkouts,
     requests,
+    outage,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
