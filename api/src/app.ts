@@ -36,10 +36,12 @@ import { me } from './routes/me';
 import { members } from './routes/members';
 import { runs } from './routes/runs';
 import { sandbox } from './routes/sandbox';
+import { sources } from './routes/sources';
 import { templates } from './routes/templates';
 import { webhookReceipts } from './routes/webhook-receipts';
 import { whatsappTemplates } from './routes/whatsapp-templates';
 import { workspace } from './routes/workspace';
+import { segmentApi } from './sources/receive';
 import { documentWebhooks } from './webhooks/openapi';
 import { webhooks } from './webhooks/routes';
 import { tracking } from './webhooks/tracking';
@@ -80,7 +82,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/members', members)
     .route('/api-keys', apiKeys)
     .route('/audit', auditLog)
-    .route('/workspace', workspace);
+    .route('/workspace', workspace)
+    .route('/sources', sources);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));
@@ -105,10 +108,12 @@ export function createApp(appDeps: AppDeps) {
     c.req.path === CONTACT_IMPORT_PATH ? next() : jsonBodyLimit(c, next),
   );
   app.use('/webhooks/*', jsonBodyLimit);
+  app.use('/v1/*', jsonBodyLimit);
   const guard = requestGuard();
   // The streamed CSV import checks its own rows (contacts/csv-row.ts); the rest is checked here.
   app.use('/api/*', (c, next) => (c.req.path === CONTACT_IMPORT_PATH ? next() : guard(c, next)));
   app.use('/webhooks/*', guard);
+  app.use('/v1/*', guard);
   app.use('/t/*', guard);
   app.use('*', async function injectDeps(c, next) {
     c.set('deps', deps);
@@ -116,6 +121,7 @@ export function createApp(appDeps: AppDeps) {
   });
   app.use('/api/*', whileDatabaseDown());
   app.use('/webhooks/*', whileDatabaseDown());
+  app.use('/v1/*', whileDatabaseDown());
   const publicRoutes = app
     .route('/api/health', health)
     .route('/api/auth', publicAuth)
@@ -144,6 +150,8 @@ export function createApp(appDeps: AppDeps) {
   );
   // Public by design: providers and mail clients call these; signatures authenticate them.
   app.route('/webhooks', webhooks);
+  // Segment's HTTP Tracking API: the write key (Basic auth user name) authenticates each call.
+  app.route('/v1', segmentApi);
   app.route('/t', tracking);
   if (deps.editorDist) app.route('/', staticEditor(deps.editorDist));
   app.onError((error, c) => {

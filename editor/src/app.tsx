@@ -15,6 +15,7 @@ const RunPage = lazy(() => import('./runs/run-page'));
 const ContactsPage = lazy(() => import('./contacts/contacts-page'));
 const SandboxPage = lazy(() => import('./sandbox/sandbox-page'));
 const ChannelsPage = lazy(() => import('./channels/channels-page'));
+const SourcesPage = lazy(() => import('./sources/sources-page'));
 const TeamPage = lazy(() => import('./team/team-page'));
 
 export function App() {
@@ -65,6 +66,11 @@ export function App() {
           <Route path="/channels">
             <Layout me={user}>
               <ChannelsPage />
+            </Layout>
+          </Route>
+          <Route path="/sources">
+            <Layout me={user}>
+              <SourcesPage />
             </Layout>
           </Route>
           <Route path="/team">

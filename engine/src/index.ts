@@ -71,6 +71,8 @@ export {
   outboxRows,
 } from './outbox/outbox-row';
 export { reconcileRuns } from './outbox/reconcile';
+export { sourcePollScheduleId } from './sources/source-poll-ids';
+export { TiendanubeApiError, tiendanubeGet } from './sources/tiendanube-api';
 export {
   createRutaWorker,
   DEFAULT_WORKER_TUNING,

@@ -28,10 +28,11 @@ async function main() {
   });
   const sql = createSql(config.databaseUrl, { max: Number(process.env.RUTA_WORKER_DB_POOL ?? 10) });
   // The workspace's configured channels (WhatsApp Cloud API, Twilio, SMTP), else the sandbox.
+  const box = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
   const providers = workspaceRegistry({
     sql,
     log,
-    box: config.secretsKey ? createSecretBox(config.secretsKey) : undefined,
+    box,
     publicUrl: config.publicUrl,
     apiUrls: config.providerApiUrls,
     outbound: config.outbound,
@@ -42,7 +43,12 @@ async function main() {
     taskQueue: config.taskQueue,
     sql,
     log,
-    activityDeps: { providers, outbound: config.outbound },
+    activityDeps: {
+      providers,
+      outbound: config.outbound,
+      box,
+      tiendanubeApiUrl: config.providerApiUrls.tiendanube,
+    },
   });
   log.info({ taskQueue: config.taskQueue }, 'worker started');
   await worker.run();

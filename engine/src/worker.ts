@@ -130,6 +130,8 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
       },
       outbound: options.activityDeps?.outbound ?? outboundPolicyFromEnv(),
       afterProviderAccepted: options.activityDeps?.afterProviderAccepted,
+      box: options.activityDeps?.box,
+      tiendanubeApiUrl: options.activityDeps?.tiendanubeApiUrl,
     }),
     ...workerOptionsFor(resolveTuning(options)),
     shutdownGraceTime: options.shutdownGraceTime ?? '5 seconds',

@@ -40,6 +40,8 @@ export interface ProviderApiUrls {
   whatsapp?: string;
   /** RUTA_TWILIO_API_URL: default https://api.twilio.com. */
   twilio?: string;
+  /** RUTA_TIENDANUBE_API_URL: default https://api.tiendanube.com (stores read by their sources). */
+  tiendanube?: string;
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
     providerApiUrls: {
       whatsapp: urlSetting(env, 'RUTA_WHATSAPP_API_URL'),
       twilio: urlSetting(env, 'RUTA_TWILIO_API_URL'),
+      tiendanube: urlSetting(env, 'RUTA_TIENDANUBE_API_URL'),
     },
     trustProxy: /^(1|true|yes)$/i.test(stringSetting(env, 'RUTA_TRUST_PROXY') ?? ''),
     production: env.NODE_ENV === 'production',

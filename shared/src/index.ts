@@ -8,5 +8,6 @@ export * from './nodes/index';
 export * from './providers/index';
 export * from './replies/index';
 export * from './sms/index';
+export * from './sources/index';
 export * from './templates/index';
 export * from './validation/index';

@@ -12,6 +12,7 @@ const ingestRead: RouteAccess = { permission: 'read', ingest: true };
 const journeys: RouteAccess = { permission: 'journeys.write' };
 const contacts: RouteAccess = { permission: 'contacts.write', ingest: true };
 const channels: RouteAccess = { permission: 'channels.manage' };
+const sources: RouteAccess = { permission: 'sources.manage' };
 const members: RouteAccess = { permission: 'members.manage' };
 const keys: RouteAccess = { permission: 'apiKeys.manage' };
 const account: RouteAccess = { permission: 'account.manage' };
@@ -80,6 +81,16 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/whatsapp-templates': read,
   'GET /api/webhook-receipts': channels,
   'POST /api/webhook-receipts/:id/replay': channels,
+
+  // Sources (stores and Segment-compatible CDPs)
+  'GET /api/sources': read,
+  'POST /api/sources': sources,
+  'GET /api/sources/:id': read,
+  'PATCH /api/sources/:id': sources,
+  'DELETE /api/sources/:id': sources,
+  'GET /api/sources/:id/deliveries': sources,
+  'POST /api/sources/:id/deliveries/:deliveryId/replay': sources,
+  'POST /api/sources/:id/test': sources,
 
   // Team and access
   'GET /api/members': read,

@@ -5,7 +5,15 @@ import type { AppEnv } from '../deps';
 import { clientAddress, userAgent } from '../http/client-address';
 
 export interface AuditTarget {
-  type: 'member' | 'invitation' | 'api_key' | 'channel' | 'journey' | 'contact' | 'workspace';
+  type:
+    | 'member'
+    | 'invitation'
+    | 'api_key'
+    | 'channel'
+    | 'source'
+    | 'journey'
+    | 'contact'
+    | 'workspace';
   id: string;
   /** How people recognise it (email, name); kept after the thing itself is gone. */
   label?: string | null;

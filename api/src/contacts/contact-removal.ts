@@ -20,7 +20,12 @@ export async function deleteContact(
   workspaceId: string,
   id: string,
   by: string,
-): Promise<{ exitedRuns: number; sandboxDeliveries: number; webhookReceipts: number }> {
+): Promise<{
+  exitedRuns: number;
+  sandboxDeliveries: number;
+  webhookReceipts: number;
+  sourceDeliveries: number;
+}> {
   const { sql, temporal, log } = deps;
   await findContactRow(sql, workspaceId, id);
   const runs = await sql<{ workflow_id: string }[]>`

@@ -3,6 +3,7 @@ import type { Tx } from '../db';
 
 /** What can name a contact outside the rows that go with it: its phone, email and message ids. */
 export interface ContactTraces {
+  contactId: string;
   messageIds: string[];
   recipients: string[];
   /** Substrings that identify the contact in a raw provider webhook body. */
@@ -44,6 +45,7 @@ export async function collectTraces(
     ...providerIds.map((id) => id.toLowerCase()),
   ].filter((needle) => needle.length >= 6);
   return {
+    contactId,
     messageIds: messages.map((m) => m.id),
     recipients: [contact?.phone, contact?.email].filter((r): r is string => Boolean(r)),
     needles: [...new Set(needles)],
@@ -52,14 +54,14 @@ export async function collectTraces(
 
 /**
  * Erases what the contact's rows do not take with them: what the sandbox delivered to it, and the
- * raw provider webhooks that name it (their body, outcome and error are cleared; the row stays,
+ * raw provider webhooks and source deliveries that name it (their body, outcome and error are cleared; the row stays,
  * marked erased, and can no longer be replayed).
  */
 export async function scrubTraces(
   tx: Tx,
   workspaceId: string,
   traces: ContactTraces,
-): Promise<{ sandboxDeliveries: number; webhookReceipts: number }> {
+): Promise<{ sandboxDeliveries: number; webhookReceipts: number; sourceDeliveries: number }> {
   const deliveries = await tx`
     delete from sandbox_deliveries
     where workspace_id = ${workspaceId}
@@ -73,5 +75,16 @@ export async function scrubTraces(
           where workspace_id = ${workspaceId} and erased_at is null
             and exists (select 1 from unnest(${traces.needles}::text[]) n where strpos(lower(body), n) > 0)
           returning 1`;
-  return { sandboxDeliveries: deliveries.length, webhookReceipts: receipts.length };
+  // A store's delivery names the contact by its outcome, or by its email or phone in the body.
+  const sourceDeliveries = await tx`
+    update source_deliveries set body = '', outcome = null, error = null, erased_at = now()
+    where workspace_id = ${workspaceId} and erased_at is null
+      and (outcome -> 'contactIds' ? ${traces.contactId}
+           or exists (select 1 from unnest(${traces.needles}::text[]) n where strpos(lower(body), n) > 0))
+    returning 1`;
+  return {
+    sandboxDeliveries: deliveries.length,
+    webhookReceipts: receipts.length,
+    sourceDeliveries: sourceDeliveries.length,
+  };
 }

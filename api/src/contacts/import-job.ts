@@ -17,6 +17,7 @@ import {
   recordProgress,
   startImporting,
 } from './import-store';
+import { sweepSegmentsAfterImport } from './segment-entry';
 
 const STAGE_BATCH = 500;
 
@@ -148,7 +149,14 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
     dryRun: job.dryRun,
     actor: job.actor,
   })
-    .then((counts) => completeImport(sql, importId, { totalRows: counts.rows, ...counts }))
+    .then(async (counts) => {
+      await completeImport(sql, importId, { totalRows: counts.rows, ...counts });
+      // Contacts that now match a segment journey's conditions enter it (its sweep decides who).
+      if (!job.dryRun)
+        await sweepSegmentsAfterImport(deps, job.workspaceId, importId).catch((error) =>
+          log.warn({ err: error, importId }, 'segment sweeps after the import did not start'),
+        );
+    })
     .catch(async (error) => {
       log.error({ err: error, importId }, 'contact import failed');
       await failImport(

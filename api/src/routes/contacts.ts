@@ -18,6 +18,7 @@ import { createContact, updateContact } from '../contacts/contact-writes';
 import { IMPORT_MAX_BYTES } from '../contacts/csv-upload';
 import { receiveImport } from '../contacts/import-job';
 import { importStatus } from '../contacts/import-store';
+import { enterNewSegments, segmentView } from '../contacts/segment-entry';
 import type { AppEnv } from '../deps';
 import { validationHook } from '../http/validation';
 import { IdParam, json, jsonBody, ProblemSchema, problemResponses } from './schemas';
@@ -80,6 +81,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const id = await asActor(sql, actorOf(c), (tx) =>
         createContact(tx, workspaceId, c.req.valid('json')),
       );
+      await enterNewSegments(c.get('deps'), workspaceId, id, undefined);
       return c.json(await contactDetail(sql, workspaceId, id), 201);
     },
   )
@@ -192,9 +194,11 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       const { sql } = c.get('deps');
       const { workspaceId } = c.get('auth');
       const { id } = c.req.valid('param');
+      const before = await segmentView(sql, workspaceId, id);
       await asActor(sql, actorOf(c), (tx) =>
         updateContact(tx, workspaceId, id, c.req.valid('json')),
       );
+      await enterNewSegments(c.get('deps'), workspaceId, id, before);
       return c.json(await contactDetail(sql, workspaceId, id), 200);
     },
   )

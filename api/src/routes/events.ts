@@ -1,11 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Sql } from '@ruta/platform';
 import { fieldRule } from '@ruta/shared';
 import type { AppEnv } from '../deps';
 import { isoInstant } from '../http/dates';
 import { validationHook } from '../http/validation';
-import { type EventStore, groupedEventStore } from '../ingest/grouped-store';
-import { routeEvent } from '../ingest/route-event';
+import { ingestEvent } from '../ingest/ingest-event';
 import { Enrollment } from '../journeys/schemas';
 import { json, problemResponses } from './schemas';
 
@@ -49,17 +47,6 @@ const Body = z
   .union([Event, z.object({ events: z.array(Event).min(1).max(500) })])
   .openapi('EventsBody');
 
-/** One grouped store per database pool: concurrent requests share statements (ingest/grouped-store). */
-const stores = new WeakMap<object, EventStore>();
-function storeFor(sql: Sql): EventStore {
-  let store = stores.get(sql);
-  if (!store) {
-    store = groupedEventStore(sql);
-    stores.set(sql, store);
-  }
-  return store;
-}
-
 const IngestResults = z
   .object({
     results: z.array(
@@ -67,6 +54,7 @@ const IngestResults = z
         id: z.string(),
         status: z.enum(['accepted', 'duplicate']),
         contactId: z.string(),
+        eventId: z.string().optional().openapi({ description: "Ruta's id of the stored event" }),
         routedTo: z
           .number()
           .int()
@@ -98,21 +86,7 @@ export const events = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).o
     const body = c.req.valid('json');
     const list = 'events' in body ? body.events : [body];
     const results: z.infer<typeof IngestResults>['results'] = [];
-    for (const event of list) {
-      const { contact, stored } = await storeFor(deps.sql).store(workspaceId, event);
-      if (!stored) {
-        results.push({ id: event.id, status: 'duplicate', contactId: contact.id });
-        continue;
-      }
-      // A repeat of an event whose routing never finished is routed now (nothing was lost).
-      const routed = await routeEvent(
-        deps,
-        { ...stored, name: event.name, contact, properties: event.properties },
-        stored.signals,
-        stored.journeys,
-      );
-      results.push({ id: event.id, status: 'accepted', contactId: contact.id, ...routed });
-    }
+    for (const event of list) results.push(await ingestEvent(deps, workspaceId, event));
     return c.json({ results }, 202);
   },
 );

@@ -60,7 +60,12 @@ export async function startApiHarness(options: ApiHarnessOptions = {}) {
     taskQueue,
     sql: db.sql,
     log,
-    activityDeps: { providers, outbound },
+    activityDeps: {
+      providers,
+      outbound,
+      box: secrets,
+      tiendanubeApiUrl: options.providerApiUrls?.tiendanube,
+    },
   });
   void worker.run();
   const apiKey = `ruta_test_${taskQueue}`;

@@ -56,4 +56,37 @@ export function documentWebhooks(app: OpenAPIHono<AppEnv>) {
       ...refused,
     },
   });
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/webhooks/sources/{platform}/{sourceId}',
+    tags,
+    summary:
+      'A store webhook: Shopify (X-Shopify-Hmac-Sha256, deduplicated by X-Shopify-Webhook-Id), WooCommerce (X-WC-Webhook-Signature; the creation ping answered 200), Tiendanube (x-linkedstore-hmac-sha256, lowercase hex); a Segment source takes single messages with its write key. Verified on the raw bytes, stored raw, then mapped to checkout_started / order_placed and contacts',
+    security: [],
+    request: {
+      params: z.object({
+        platform: z.enum(['shopify', 'tiendanube', 'woocommerce', 'segment']),
+        sourceId: z.string().uuid(),
+      }),
+    },
+    responses: {
+      200: { description: 'Stored and processed: `{received, status, duplicate}`' },
+      400: problemDoc('Malformed: refused, nothing recorded'),
+      401: problemDoc('Bad signature: refused, nothing recorded'),
+      404: problemDoc('No such source'),
+    },
+  });
+  for (const type of ['track', 'identify', 'page', 'batch'] as const)
+    app.openAPIRegistry.registerPath({
+      method: 'post',
+      path: `/v1/${type}`,
+      tags: ['Segment-compatible API'],
+      summary: `Segment's HTTP Tracking API \`${type}\` call, with a Segment source's write key as the Basic auth user name; answered 200 {"success": true} as Segment does`,
+      security: [],
+      responses: {
+        200: { description: '{"success": true}' },
+        400: problemDoc('Malformed: refused, nothing recorded'),
+        401: problemDoc('No or unknown write key'),
+      },
+    });
 }

@@ -3,6 +3,7 @@ import type { TwilioChannelConfig, WhatsAppChannelConfig } from '@ruta/shared';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { fieldProblem, problemBody, problemResponse } from '../http/problem';
+import { sourceWebhooks } from '../sources/receive';
 import { twilioWebhookUrl, verifyTwilioSignature } from './providers/twilio';
 import { MalformedWebhookError, type WebhookEvent } from './providers/types';
 import { verifyHandshake, verifyMetaSignature } from './providers/whatsapp';
@@ -118,4 +119,5 @@ export const webhooks = new Hono<AppEnv>()
     const accepted = await accept(c, 'twilio', found.row, body);
     if (accepted instanceof Response) return accepted;
     return c.body(EMPTY_TWIML, 200, { 'content-type': 'text/xml' });
-  });
+  })
+  .route('/sources', sourceWebhooks);

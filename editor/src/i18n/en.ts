@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { sourcesEn } from './sources-en';
 import { teamEn } from './team-en';
 
 export const en: Messages = {
@@ -787,4 +788,5 @@ export const en: Messages = {
     buttonsHelp: 'The ids come from the labels; you can change them below.',
   },
   ...teamEn,
+  ...sourcesEn,
 };

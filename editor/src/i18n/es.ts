@@ -1,3 +1,4 @@
+import { sourcesEs } from './sources-es';
 import { teamEs } from './team-es';
 
 /** Spanish (Latin America): the default for browsers that ask for Spanish. */
@@ -791,5 +792,6 @@ export const es = {
     buttonsHelp: 'Los ids salen de los textos; puedes cambiarlos abajo.',
   },
   ...teamEs,
+  ...sourcesEs,
 };
 export type Messages = typeof es;

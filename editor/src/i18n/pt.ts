@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { sourcesPt } from './sources-pt';
 import { teamPt } from './team-pt';
 
 /**
@@ -796,4 +797,5 @@ export const pt: Messages = {
     buttonsHelp: 'Os ids vêm dos textos; você pode alterá-los abaixo.',
   },
   ...teamPt,
+  ...sourcesPt,
 };

@@ -129,6 +129,9 @@ export const teamPt: typeof teamEs = {
     'contact.exported': 'Exportou os dados de um contato',
     'contact.erased': 'Apagou um contato e seus dados',
     'workspace.updated': 'Alterou o nome do espaço',
+    'source.created': 'Conectou uma fonte de dados',
+    'source.updated': 'Alterou uma fonte de dados',
+    'source.deleted': 'Excluiu uma fonte de dados',
     'workspace.prices_changed': 'Alterou os preços por mensagem',
   },
   invitation: {

@@ -23,6 +23,7 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
     { href: '/contacts', label: t('nav.contacts'), active: location.startsWith('/contacts') },
     { href: '/sandbox', label: t('nav.sandbox'), active: location.startsWith('/sandbox') },
     { href: '/channels', label: t('nav.channels'), active: location.startsWith('/channels') },
+    { href: '/sources', label: t('sources.nav'), active: location.startsWith('/sources') },
     { href: '/team', label: t('team.nav'), active: location.startsWith('/team') },
   ];
   async function logout() {

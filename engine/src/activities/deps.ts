@@ -1,4 +1,4 @@
-import type { Logger, OutboundPolicy, Sql } from '@ruta/platform';
+import type { Logger, OutboundPolicy, SecretBox, Sql } from '@ruta/platform';
 import type { ProviderRegistry } from '../channels/provider';
 import type { EnrollmentTarget } from '../enrollment/enroll';
 
@@ -12,6 +12,10 @@ export interface ActivityDeps {
   enrollment: EnrollmentTarget;
   /** The outbound guard's server settings for the webhook node (RUTA_OUTBOUND_ALLOW). */
   outbound: OutboundPolicy;
+  /** Opens sources' sealed credentials (a Tiendanube token), from RUTA_SECRETS_KEY. */
+  box?: SecretBox;
+  /** RUTA_TIENDANUBE_API_URL (default the official host). */
+  tiendanubeApiUrl?: string;
   /** Test hook: runs after a provider accepted a message and before Ruta records it. */
   afterProviderAccepted?: (messageId: string) => void | Promise<void>;
 }

@@ -4,6 +4,7 @@ import { createHandoffActivities } from './handoff';
 import { createJournalActivities } from './journal';
 import { createProbeActivities } from './probe';
 import { createSendActivities } from './send';
+import { createSourcePollActivities } from './source-poll';
 import { createSweepActivities } from './sweep';
 import { createWebhookActivities } from './webhook';
 
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookActivities(deps),
     ...createHandoffActivities(deps),
     ...createSweepActivities(deps),
+    ...createSourcePollActivities(deps),
   };
 }
 

@@ -1,3 +1,4 @@
 export { journeyWorkflow } from './journey/index';
 export { probeWorkflow } from './probe';
+export { sourcePollWorkflow } from './source-poll';
 export { sweepWorkflow } from './sweep';

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'sandbox.use': 'editor',
   /** Add, change and remove channels; sync templates; read and replay raw webhooks. */
   'channels.manage': 'admin',
+  /** Connect, change and remove sources (stores, CDPs); read and replay their deliveries. */
+  'sources.manage': 'admin',
   /** Invite, change the role of and remove members (owners only by an owner). */
   'members.manage': 'admin',
   /** Create and revoke API keys. */

@@ -88,6 +88,13 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   bad_signature: { provider: 'whatsapp' },
   malformed_webhook: { provider: 'twilio', reason: 'no MessageSid', path: 'MessageSid' },
   verification_failed: {},
+  source_config_invalid: { summary },
+  source_platform_fixed: { platform: 'shopify' },
+  unknown_source: { platform: 'Shopify', sourceId: 's-1' },
+  bad_source_signature: { platform: 'Shopify', header: 'X-Shopify-Hmac-Sha256' },
+  bad_write_key: {},
+  malformed_delivery: { platform: 'Shopify', reason: 'not JSON' },
+  delivery_erased: {},
 };
 
 const FIELD_SAMPLES: { [C in FieldErrorCode]: FieldErrorParams<C> } = {

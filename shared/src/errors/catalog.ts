@@ -5,6 +5,7 @@ import { csvErrors } from './catalog/csv';
 import { fieldErrors } from './catalog/fields';
 import { journeyErrors } from './catalog/journeys';
 import { requestErrors } from './catalog/request';
+import { sourceErrors } from './catalog/sources';
 import { webhookErrors } from './catalog/webhooks';
 import type { ErrorEntry, ErrorText, FieldEntry, Lang } from './text';
 
@@ -20,6 +21,7 @@ export const ERRORS = {
   ...contactErrors,
   ...channelErrors,
   ...webhookErrors,
+  ...sourceErrors,
 };
 export type ErrorCode = keyof typeof ERRORS;
 export type ErrorParams<C extends ErrorCode> =

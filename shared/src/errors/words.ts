@@ -62,6 +62,11 @@ export const ACTION_WORDS: Record<Permission, ErrorText> = {
     'Administrar canales y sus webhooks',
     'Gerenciar canais e seus webhooks',
   ),
+  'sources.manage': t(
+    'Managing data sources (stores and CDPs) and their deliveries',
+    'Administrar fuentes de datos (tiendas y CDP) y sus entregas',
+    'Gerenciar fontes de dados (lojas e CDPs) e suas entregas',
+  ),
   'members.manage': t(
     'Managing members and invitations',
     'Administrar miembros e invitaciones',

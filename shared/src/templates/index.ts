@@ -3,6 +3,7 @@ import { abandonedCart } from './abandoned-cart';
 import { type JourneyTemplate, withTexts } from './build';
 import { reactivation } from './reactivation';
 import { signalFallback } from './signal-fallback';
+import { storeCheckout } from './store-checkout';
 
 export type { JourneyTemplate, TemplateTexts } from './build';
 
@@ -11,9 +12,14 @@ export const journeyTemplates: readonly JourneyTemplate[] = [
   abandonedCart,
   reactivation,
   signalFallback,
+  storeCheckout,
 ];
 
-export type JourneyTemplateId = 'abandoned_cart' | 'reactivation' | 'signal_fallback';
+export type JourneyTemplateId =
+  | 'abandoned_cart'
+  | 'store_checkout'
+  | 'reactivation'
+  | 'signal_fallback';
 
 /**
  * A fresh copy of a template, safe to edit, with its messages and step names in `lang`

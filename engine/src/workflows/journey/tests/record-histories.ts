@@ -75,6 +75,8 @@ async function enrollCart(
     contact?: ContactFixture;
     group?: 'treatment' | 'holdout';
     preview?: { timeScale: number };
+    /** The trigger event's name (the store cart starts on `checkout_started`). */
+    eventName?: string;
   } = {},
 ) {
   carts += 1;
@@ -84,7 +86,7 @@ async function enrollCart(
   const run = started(
     await h.enroll(journey, contactId, {
       event: {
-        name: 'cart_abandoned',
+        name: opts.eventName ?? 'cart_abandoned',
         properties: {
           cart_id: cartId,
           cart_total: '$1,299.00',
@@ -337,8 +339,31 @@ export const signalFallbackScenarios: HistoryScenario[] = [
   }),
 ];
 
+/** The store cart: a checkout waits for its order first, then runs the abandoned cart. */
+export const storeCheckoutScenarios: HistoryScenario[] = [
+  scenario('store_checkout', 'ordered_first', 'converted', async (h) => {
+    const run = await enrollCart(h, shortened('store_checkout', LONG), {
+      eventName: 'checkout_started',
+    });
+    await h.waitingAt(run.runId, 'wait_checkout_order');
+    await h.event(run.workflowId, run.contactId, 'order_placed', { cart_id: run.cartId });
+    return run;
+  }),
+  scenario('store_checkout', 'abandoned_tapped_buy', 'clicked_buy', async (h) => {
+    const run = await enrollCart(
+      h,
+      shortened('store_checkout', LONG, { wait_checkout_order: SHORT }),
+      { eventName: 'checkout_started' },
+    );
+    await h.waitingAt(run.runId, 'wait_cart');
+    await h.reply(run.workflowId, { buttonId: 'buy', text: 'Comprar' });
+    return run;
+  }),
+];
+
 export const historyScenarios: HistoryScenario[] = [
   ...abandonedCartScenarios,
+  ...storeCheckoutScenarios,
   ...reactivationScenarios,
   ...signalFallbackScenarios,
 ];
