@@ -20,7 +20,7 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Log in',
     failed: 'Wrong email or password.',
-    hint: 'The first time, use the demo login `npm start` prints.',
+    hint: 'No account yet? Ask whoever runs Ruta at your company to invite you from “Team and access”.',
   },
   common: {
     save: 'Save',

@@ -20,7 +20,7 @@ export const es = {
     password: 'Contraseña',
     submit: 'Entrar',
     failed: 'Correo o contraseña incorrectos.',
-    hint: 'La primera vez, usa el acceso de demostración que muestra `npm start`.',
+    hint: '¿No tienes cuenta? Pide a quien administra Ruta en tu empresa que te invite desde «Equipo y acceso».',
   },
   common: {
     save: 'Guardar',

@@ -25,7 +25,7 @@ export const pt: Messages = {
     password: 'Senha',
     submit: 'Entrar',
     failed: 'E-mail ou senha incorretos.',
-    hint: 'Na primeira vez, use o acesso de demonstração que o `npm start` mostra.',
+    hint: 'Ainda não tem conta? Peça a quem administra o Ruta na sua empresa um convite em «Equipe e acesso».',
   },
   common: {
     save: 'Salvar',
