@@ -30,7 +30,9 @@ test('story 2: cart_abandoned through the API → WhatsApp in the sandbox → ta
   await page.goto(`/runs/${runId}`);
   const timeline = page.locator('[data-testid=timeline]');
   await timeline.waitFor();
-  expect(await timeline.textContent()).toContain('tapped_buy');
+  // The branch taken reads as on the canvas, never as its code.
+  expect(await timeline.textContent()).toContain('tocó «Comprar»');
+  expect(await timeline.textContent()).not.toContain('tapped_buy');
   const lit = page.locator('.journey-node.highlighted');
   await eventually(async () => (await lit.count()) >= 4);
   expect(await page.locator('[data-testid=node-wait_cart].highlighted').count()).toBe(1);

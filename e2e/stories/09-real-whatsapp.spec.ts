@@ -132,7 +132,9 @@ test('story 9: connect WhatsApp Cloud API in Canales, sync templates, pick one i
   await page.goto(`/runs/${runId}`);
   const timeline = page.locator('[data-testid=timeline]');
   await timeline.waitFor();
-  expect(await timeline.textContent()).toContain('tapped_buy');
+  // The branch taken reads as on the canvas, never as its code.
+  expect(await timeline.textContent()).toContain('tocó «Comprar»');
+  expect(await timeline.textContent()).not.toContain('tapped_buy');
   await screenshot(page, '09-run-after-real-reply');
   await callApi('POST', `/journeys/${journey.id}/stop`);
 });

@@ -27,6 +27,11 @@ export const RunSummary = z
     status: RunStatus,
     outcome: z.string().nullable(),
     current_node: z.string().nullable(),
+    current_node_name: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The step’s name, as the marketer wrote it' }),
+    current_node_type: z.string().nullable(),
     waiting_for: WaitingFor.nullable(),
     pilot_group: z.enum(['treatment', 'holdout']),
     preview: z.boolean(),

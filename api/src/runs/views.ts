@@ -17,7 +17,10 @@ export function listRuns(sql: Sql, workspaceId: string, f: RunFilters) {
   return sql`
     select r.id, r.journey_id, j.name as journey_name, v.version, r.contact_id,
            trim(coalesce(ct.first_name, '') || ' ' || coalesce(ct.last_name, '')) as contact_name, ct.phone, ct.email,
-           r.status, r.outcome, r.current_node, r.waiting_for, r.pilot_group, r.preview, r.entry_key,
+           r.status, r.outcome, r.current_node,
+           v.definition -> 'nodes' -> r.current_node ->> 'name' as current_node_name,
+           v.definition -> 'nodes' -> r.current_node ->> 'type' as current_node_type,
+           r.waiting_for, r.pilot_group, r.preview, r.entry_key,
            r.started_at, r.ended_at, r.converted_at
     from runs r join journeys j on j.id = r.journey_id join journey_versions v on v.id = r.version_id
     join contacts ct on ct.id = r.contact_id

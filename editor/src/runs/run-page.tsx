@@ -7,12 +7,11 @@ import { call, client, errorText } from '../api/client';
 import type { RunDetail } from '../api/models';
 import { JourneyCanvas } from '../canvas/journey-canvas';
 import { currentLang } from '../i18n/index';
-import { StatusBadge } from '../journeys/status-badge';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { toast } from '../shell/toast';
 import { EditorProvider } from '../store/editor-context';
 import { createEditorStore } from '../store/editor-store';
-import { stepText } from './step-text';
+import { outcomeWords, type StepWords, stepText, waitingWords } from './step-text';
 import './runs.css';
 import '../canvas/canvas.css';
 import { useCan } from '../auth/access';
@@ -30,6 +29,12 @@ export default function RunPage({ runId }: { runId: string }) {
   });
   if (!run.data) return <p className="empty">{t('common.loading')}</p>;
   const r = run.data;
+  const words: StepWords = {
+    t,
+    lang: currentLang(),
+    journey: r.journey.definition,
+    nodeName: (id: string) => nodeName(id),
+  };
   const nodeName = (id: string) =>
     r.journey.definition.nodes[id]?.name ?? (id === 'trigger' ? t('editor.trigger') : id);
   const contactName = r.contact
@@ -55,8 +60,16 @@ export default function RunPage({ runId }: { runId: string }) {
             <span className="muted">v{r.journey.version}</span>
           </h1>
           <div className="row">
-            <StatusBadge status={r.status === 'active' ? 'active' : 'completed'} />
-            {r.outcome && <span className="badge">{r.outcome}</span>}
+            <span className={`badge badge-${r.status}`}>{t(`runs.runStatus.${r.status}`)}</span>
+            {r.outcome && (
+              <span className="badge" data-testid="run-outcome">
+                {outcomeWords(
+                  words,
+                  r.status === 'active' ? null : (r.steps.at(-1)?.node_id ?? null),
+                  r.outcome,
+                )}
+              </span>
+            )}
             {r.convertedAt && <span className="badge badge-active">★ {t('runs.converted')}</span>}
             <span className="muted">
               {r.preview
@@ -105,7 +118,7 @@ export default function RunPage({ runId }: { runId: string }) {
         <p className="notice waiting" data-testid="waiting-for">
           ⏳{' '}
           {t('runs.waitingUntil', {
-            what: r.waitingFor.ports?.join(', ') ?? r.waitingFor.kind,
+            what: waitingWords(words, r.waitingFor),
             until: new Date(r.waitingFor.until).toLocaleString(),
           })}
         </p>
@@ -127,7 +140,7 @@ export default function RunPage({ runId }: { runId: string }) {
                 <li key={step.seq} className={`step step-${step.kind}`}>
                   <span className="step-time">{new Date(step.at).toLocaleTimeString()}</span>
                   <span className="step-node">{nodeName(step.node_id)}</span>
-                  <span className="step-text">{stepText(t, step, nodeName)}</span>
+                  <span className="step-text">{stepText(words, step)}</span>
                 </li>
               ))}
           </ol>
@@ -135,7 +148,10 @@ export default function RunPage({ runId }: { runId: string }) {
           {r.messages.map((m) => (
             <div key={m.id} className="message-card">
               <div className="help">
-                {m.channel} · {m.format} · {m.status}
+                {t(`runs.words.channel.${m.channel}`, { defaultValue: m.channel })} ·{' '}
+                {t(`runs.words.messageStatus.${m.status}`, {
+                  defaultValue: t('runs.words.messageStatus.any'),
+                })}
               </div>
               <div>{String(m.content.text ?? m.content.preview ?? m.content.subject ?? '')}</div>
             </div>

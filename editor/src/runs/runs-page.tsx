@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { call, client } from '../api/client';
 import type { JourneySummary, RunSummary } from '../api/models';
-import { StatusBadge } from '../journeys/status-badge';
 
 /** Runs with filters: journey, status, current step. */
 export default function RunsPage() {
@@ -94,11 +93,19 @@ export default function RunsPage() {
                   {r.journey_name} <span className="muted">v{r.version}</span>
                 </td>
                 <td>
-                  <StatusBadge status={r.status === 'active' ? 'active' : r.status} />
+                  <span className={`badge badge-${r.status}`}>
+                    {t(`runs.runStatus.${r.status}`)}
+                  </span>
                 </td>
-                <td>{r.current_node ?? '—'}</td>
+                <td>{r.current_node_name ?? (r.current_node ? t('runs.words.step') : '—')}</td>
                 <td>
-                  {r.outcome ?? '—'}
+                  {r.outcome
+                    ? r.current_node_type === 'exit' && r.current_node_name
+                      ? r.current_node_name
+                      : t(`runs.words.outcome.${r.outcome}`, {
+                          defaultValue: t('runs.words.outcome.any'),
+                        })
+                    : '—'}
                   {r.converted_at ? ' ★' : ''}
                 </td>
                 <td>
