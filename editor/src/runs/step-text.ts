@@ -1,4 +1,4 @@
-import { type JourneyDefinition, portLabel, TRIGGER_NODE_ID } from '@ruta/shared';
+import { EXIT_OUTCOMES, type JourneyDefinition, portLabel, TRIGGER_NODE_ID } from '@ruta/shared';
 import type { TFunction } from 'i18next';
 import type { RunStep } from '../api/models';
 import type { Lang } from '../i18n/index';
@@ -99,7 +99,8 @@ export function stepText(words: StepWords, step: RunStep): string {
 export function outcomeWords(words: StepWords, nodeId: string | null, outcome: unknown): string {
   const node = nodeId ? words.journey.nodes[nodeId] : undefined;
   if (node?.type === 'exit' && node.name) return node.name;
-  return word(words.t, 'outcome', outcome);
+  const known = EXIT_OUTCOMES[String(outcome)];
+  return known ? known[words.lang] : word(words.t, 'outcome', outcome);
 }
 
 /** What a run waits for, in words: the outputs it can leave by, or the reason it is held. */

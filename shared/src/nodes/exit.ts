@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PortName } from '../model/ids';
+import type { Localized } from '../model/localized';
 import { nodeBase } from './common';
 
 /** The outcome a template uses to mark a conversion. */
@@ -14,4 +15,24 @@ export type ExitNode = z.infer<typeof ExitNode>;
 
 export function outputPorts(_node: ExitNode): string[] {
   return [];
+}
+
+/** The outcomes Ruta's templates use, in words; a marketer's own outcome reads as written. */
+export const EXIT_OUTCOMES: Record<string, Localized> = {
+  completed: { es: 'terminó', pt: 'terminou', en: 'finished' },
+  converted: { es: 'compró', pt: 'comprou', en: 'bought' },
+  no_response: { es: 'sin respuesta', pt: 'sem resposta', en: 'no response' },
+  opted_out: { es: 'pidió la baja', pt: 'pediu descadastro', en: 'opted out' },
+  handed_off: { es: 'pasó a un agente', pt: 'passou para um atendente', en: 'handed off' },
+  not_delivered: { es: 'no se pudo entregar', pt: 'não foi entregue', en: 'not delivered' },
+  clicked_buy: { es: 'tocó «Comprar»', pt: 'tocou em «Comprar»', en: 'tapped “Buy”' },
+  clicked: { es: 'hizo clic', pt: 'clicou', en: 'clicked' },
+  opened: { es: 'abrió', pt: 'abriu', en: 'opened' },
+  read: { es: 'leyó', pt: 'leu', en: 'read' },
+  replied: { es: 'respondió', pt: 'respondeu', en: 'replied' },
+};
+
+/** An exit's outcome in words: the known ones translated, a marketer's own one as written. */
+export function outcomeLabel(outcome: string): Localized {
+  return EXIT_OUTCOMES[outcome] ?? { es: outcome, pt: outcome, en: outcome };
 }

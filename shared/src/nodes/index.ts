@@ -11,7 +11,7 @@ import * as waitFor from './wait-for';
 import * as webhook from './webhook';
 
 export { BranchCase, BranchNode, ELSE_PORT } from './branch';
-export { CONVERTED_OUTCOME, ExitNode } from './exit';
+export { CONVERTED_OUTCOME, EXIT_OUTCOMES, ExitNode, outcomeLabel } from './exit';
 export { HandoffNode } from './handoff';
 export { SendNode } from './send';
 export * from './send-content';

@@ -1,6 +1,7 @@
 import { channelNames } from '../model/channel';
 import { formatDuration } from '../model/duration';
 import type { Localized } from '../model/localized';
+import { outcomeLabel } from './exit';
 import type { JourneyNode } from './index';
 import { portLabel } from './port-labels';
 import type { SendNode } from './send';
@@ -47,12 +48,14 @@ export function nodeSummary(node: JourneyNode): Localized {
         pt: `Transferir para um atendente · ${node.queue}`,
         en: `Hand off to an agent · ${node.queue}`,
       };
-    case 'exit':
+    case 'exit': {
+      const outcome = outcomeLabel(node.outcome);
       return {
-        es: `Salir · ${node.outcome}`,
-        pt: `Saída · ${node.outcome}`,
-        en: `Exit · ${node.outcome}`,
+        es: `Salir · ${outcome.es}`,
+        pt: `Saída · ${outcome.pt}`,
+        en: `Exit · ${outcome.en}`,
       };
+    }
   }
 }
 

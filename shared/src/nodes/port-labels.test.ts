@@ -166,7 +166,7 @@ describe('nodeSummary', () => {
       'Transferir para um atendente · ventas',
       'Hand off to an agent · ventas',
     ],
-    ['exit_converted', 'Salir · converted', 'Saída · converted', 'Exit · converted'],
+    ['exit_converted', 'Salir · compró', 'Saída · comprou', 'Exit · bought'],
   ])('%s', (id, es, pt, en) => {
     expect(nodeSummary(node(id))).toEqual({ es, pt, en });
   });
