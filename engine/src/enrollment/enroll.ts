@@ -153,15 +153,20 @@ async function recordRun(
   const checked = !request.preview; // preview ids are unique: nothing to check
   const cooldownSeconds = reentry.cooldown ? durationMs(reentry.cooldown) / 1000 : 0;
   const eventId = request.triggerEvent?.id ?? null;
-  const [row] = await sql<
-    {
-      inserted: boolean;
-      last_id: string | null;
-      last_status: string | null;
-      refusal: string | null;
-      outbox: Record<string, unknown>[] | null;
-    }[]
-  >`
+  // `never` and a cooldown refuse a run because an earlier one exists: two enrollments at once
+  // (an activation sweep and a contact change) must see each other, so they take turns on the
+  // workflow id (the active-run index alone lets a second in once the first has ended).
+  const needsLock = checked && (reentry.mode === 'never' || cooldownSeconds > 0);
+  const decide = (q: Queryable) =>
+    q<
+      {
+        inserted: boolean;
+        last_id: string | null;
+        last_status: string | null;
+        refusal: string | null;
+        outbox: Record<string, unknown>[] | null;
+      }[]
+    >`
     with last as (
       select id, status,
              case when status = 'active' then 'active'
@@ -181,17 +186,18 @@ async function recordRun(
     ), outbox as (
       insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
       select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'start', ${enrollSignal.name}::text,
-             ${sql.json(start as never)}::jsonb
+             ${q.json(start as never)}::jsonb
       from inserted
       union all
       select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'signal', ${enrollSignal.name}::text,
              jsonb_build_object('eventId', ${eventId}::text)
       from last where refusal = 'active' and ${eventId}::text is not null
-      returning ${sql.unsafe(OUTBOX_RETURNING)}
+      returning ${q.unsafe(OUTBOX_RETURNING)}
     )
     select exists(select 1 from inserted) as inserted, last.id as last_id, last.status as last_status,
            last.refusal, (select json_agg(outbox) from outbox) as outbox
     from (select 1) as one left join last on true`;
+  const [row] = await decideUnderRule(sql, workflowId, needsLock, decide);
   const rows = outboxRows(row?.outbox ?? []);
   if (row?.inserted) return { status: 'recorded', rows };
   if (row?.refusal === 'active' && row.last_id) {
@@ -205,4 +211,25 @@ async function recordRun(
     select id from runs where workflow_id = ${workflowId} and status = 'active'`;
   if (!winner) throw new Error(`enrollment of ${workflowId} lost a race and found no active run`);
   return { status: 'already_in_journey', runId: winner.id, rows: [] };
+}
+
+/**
+ * Runs the re-entry decision; when the rule depends on earlier runs, under a transaction-scoped
+ * advisory lock on the workflow id, so a concurrent enrollment of the same id waits and then sees
+ * this one's run (each statement of a READ COMMITTED transaction takes a fresh snapshot).
+ */
+async function decideUnderRule<T>(
+  sql: Queryable,
+  workflowId: string,
+  needsLock: boolean,
+  decide: (q: Queryable) => Promise<T>,
+): Promise<T> {
+  if (!needsLock) return decide(sql);
+  const lockThenDecide = async (tx: Queryable) => {
+    await tx`select pg_advisory_xact_lock(hashtextextended(${workflowId}, 7215))`;
+    return decide(tx);
+  };
+  // Inside the caller's transaction the lock lasts until it commits; on the pool, in our own.
+  if ('savepoint' in sql) return lockThenDecide(sql);
+  return (sql as Sql).begin((tx) => lockThenDecide(tx)) as Promise<T>;
 }
