@@ -11,7 +11,7 @@ async function problems(): Promise<string> {
 test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem, publish and activate a pilot', async () => {
   const { page } = session;
   await page
-    .getByRole('button', { name: /Nuevo journey/ })
+    .getByRole('button', { name: /Nuevo flujo/ })
     .first()
     .click();
   await page.getByLabel('Nombre', { exact: true }).fill('Carrito — dibujado a mano');
@@ -22,7 +22,7 @@ test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem
 
   // The trigger: cart_abandoned, one run per cart.
   await page.click('[data-testid=node-trigger]');
-  await page.getByLabel('Clave de entrada (una corrida por…)').fill('cart_id');
+  await page.getByLabel('Clave de entrada (un recorrido por…)').fill('cart_id');
 
   // Make room, then drag the steps from the palette.
   await page.click('.react-flow__controls-zoomout');

@@ -14,10 +14,10 @@ test('story 8: the UI is in Spanish for a Spanish browser and in English for an 
   expect(await es.page.textContent('h1')).toBe('Entra a Ruta');
   await logIn(es.page);
   expect(await es.page.textContent('nav[aria-label=main]')).toContain('Bandeja de prueba');
-  expect(await es.page.textContent('h1')).toBe('Journeys');
+  expect(await es.page.textContent('h1')).toBe('Flujos');
   await expect(
     es.page
-      .getByRole('button', { name: /Nuevo journey/ })
+      .getByRole('button', { name: /Nuevo flujo/ })
       .first()
       .isVisible(),
   ).resolves.toBe(true);

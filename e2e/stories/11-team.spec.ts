@@ -66,7 +66,7 @@ test('story 11: the owner invites an editor, who joins from a second browser; ma
   await ana.page.waitForSelector('nav[aria-label=main]');
   expect(await ana.page.getByTestId('my-role').textContent()).toBe('Tu rol: Editor');
   await ana.page
-    .getByRole('button', { name: /Nuevo journey/ })
+    .getByRole('button', { name: /Nuevo flujo/ })
     .first()
     .waitFor();
 
@@ -91,7 +91,7 @@ test('story 11: the owner invites an editor, who joins from a second browser; ma
   expect(await ana.page.getByTestId('my-role').textContent()).toBe('Tu rol: Lector');
 
   // As a viewer she reads everything and can change nothing: no create, no publish, a read-only canvas.
-  expect(await ana.page.getByRole('button', { name: /Nuevo journey/ }).count()).toBe(0);
+  expect(await ana.page.getByRole('button', { name: /Nuevo flujo/ }).count()).toBe(0);
   await ana.page.getByText('Carrito — equipo').first().waitFor();
   await ana.page.goto(`/journeys/${journey.id}`);
   await ana.page.getByText('Solo lectura: tu rol es Lector.').waitFor();

@@ -68,7 +68,7 @@ describe('channels page', () => {
       'Sale por «WhatsApp Tienda Sol» (WhatsApp Cloud API)',
     );
     expect(screen.getByTestId('route-sms').textContent).toContain(
-      'Sin canal configurado: los mensajes llegan al sandbox',
+      'Sin canal configurado: los mensajes llegan a la bandeja de prueba',
     );
     expect(screen.getByTestId('route-email').textContent).toContain('Correo de la tienda');
 
@@ -106,7 +106,7 @@ describe('channels page', () => {
     expect(await screen.findByText(/Todavía no conectas ningún canal/)).toBeTruthy();
     for (const channel of ['whatsapp', 'sms', 'email']) {
       expect(screen.getByTestId(`route-${channel}`).textContent).toContain(
-        'Sin canal configurado: los mensajes llegan al sandbox',
+        'Sin canal configurado: los mensajes llegan a la bandeja de prueba',
       );
     }
   });
@@ -427,7 +427,7 @@ describe('channels page', () => {
     fireEvent.click(within(wa).getByRole('button', { name: /Eliminar/ }));
     const dialog = screen.getByRole('dialog', { name: '¿Eliminar «WhatsApp Tienda Sol»?' });
     expect(
-      within(dialog).getByText('Después, los mensajes de WhatsApp llegarán al sandbox.'),
+      within(dialog).getByText('Después, los mensajes de WhatsApp llegarán a la bandeja de prueba.'),
     ).toBeTruthy();
     expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Eliminar canal' }));

@@ -26,7 +26,7 @@ describe('branch form', () => {
 
   test('a new case gets a port from its label, and conditions take typed values per operator', () => {
     const { last } = renderForm(BranchForm, templateDefinition('abandoned_cart'), 'branch_intent');
-    fireEvent.click(screen.getByRole('button', { name: /Añadir caso/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar caso/ }));
     const second = card('Caso 2');
     fireEvent.change(within(second).getByLabelText('Etiqueta'), {
       target: { value: 'Carrito grande' },
@@ -60,7 +60,7 @@ describe('branch form', () => {
 
   test('"is one of" takes a comma-separated list; cases can be reordered', () => {
     const { last } = renderForm(BranchForm, templateDefinition('abandoned_cart'), 'branch_intent');
-    fireEvent.click(screen.getByRole('button', { name: /Añadir caso/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar caso/ }));
     const second = card('Caso 2');
     fireEvent.change(within(second).getByLabelText('Campo (condición 1)'), {
       target: { value: 'city' },
@@ -92,7 +92,7 @@ describe('branch form', () => {
       'disabled',
       true,
     );
-    fireEvent.click(within(first).getByRole('button', { name: /Añadir condición/ }));
+    fireEvent.click(within(first).getByRole('button', { name: /Agregar condición/ }));
     fireEvent.change(within(first).getByLabelText('Campo (condición 2)'), {
       target: { value: 'vip' },
     });

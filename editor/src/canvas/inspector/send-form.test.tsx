@@ -70,9 +70,9 @@ describe('send form', () => {
     expect(last().content.whatsapp?.template?.language).toBe('pt_BR');
     fireEvent.change(screen.getByLabelText('Texto del botón 2'), { target: { value: 'Dudas' } });
     expect(last().content.whatsapp?.buttons[1]).toEqual({ id: 'help', text: 'Dudas' });
-    fireEvent.click(screen.getByRole('button', { name: /Añadir botón/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar botón/ }));
     expect(last().content.whatsapp?.buttons).toHaveLength(3);
-    expect(screen.getByRole('button', { name: /Añadir botón/ })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: /Agregar botón/ })).toHaveProperty('disabled', true);
   });
 
   test('the variable picker inserts the variable at the cursor of the focused field', () => {

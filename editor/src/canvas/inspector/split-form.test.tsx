@@ -28,7 +28,7 @@ describe('split form', () => {
     fireEvent.change(screen.getByLabelText('Porcentaje de la variante 2'), {
       target: { value: '40' },
     });
-    fireEvent.click(screen.getByRole('button', { name: /Añadir variante/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar variante/ }));
     expect(last().variants[2]).toEqual({ port: 'c', label: 'C', percent: 20 });
     fireEvent.click(screen.getByRole('button', { name: 'Repartir por igual' }));
     expect(last().variants.map((v) => v.percent)).toEqual([34, 33, 33]);

@@ -11,13 +11,13 @@ describe('trigger form', () => {
     fireEvent.change(screen.getByLabelText('Cuando ocurre el evento'), {
       target: { value: 'checkout_started' },
     });
-    fireEvent.click(screen.getAllByRole('button', { name: /Añadir condición/ })[0] as HTMLElement);
+    fireEvent.click(screen.getAllByRole('button', { name: /Agregar condición/ })[0] as HTMLElement);
     fireEvent.change(screen.getByLabelText('Campo (condición 1)'), {
       target: { value: 'cart_total' },
     });
     fireEvent.change(screen.getByLabelText('Operador (condición 1)'), { target: { value: 'gte' } });
     fireEvent.change(screen.getByLabelText('Valor (condición 1)'), { target: { value: '500' } });
-    fireEvent.change(screen.getByLabelText('Clave de entrada (una corrida por…)'), {
+    fireEvent.change(screen.getByLabelText('Clave de entrada (un recorrido por…)'), {
       target: { value: 'checkout_id' },
     });
     expect(store.getState().definition.trigger).toEqual({
@@ -59,7 +59,7 @@ describe('trigger form', () => {
   test('the goal is part of the draft settings', () => {
     const { store } = renderWithStore(<TriggerForm />, templateDefinition('abandoned_cart'));
     fireEvent.change(screen.getByLabelText('Ventana: Cantidad'), { target: { value: '7' } });
-    fireEvent.click(screen.getByLabelText('Al cumplirlo, sale del journey'));
+    fireEvent.click(screen.getByLabelText('Al cumplirlo, sale del flujo'));
     expect(store.getState().definition.settings.goal).toEqual({
       event: 'order_placed',
       filters: [],

@@ -28,7 +28,7 @@ describe('update contact form', () => {
       templateDefinition('abandoned_cart'),
       'update_opt_out',
     );
-    const input = screen.getByLabelText('Añadir etiquetas');
+    const input = screen.getByLabelText('Agregar etiquetas');
     fireEvent.change(input, { target: { value: 'baja_whatsapp' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     fireEvent.change(input, { target: { value: 'carrito, ' } });
@@ -43,7 +43,7 @@ describe('update contact form', () => {
       templateDefinition('abandoned_cart'),
       'update_opt_out',
     );
-    fireEvent.click(screen.getByRole('button', { name: /Añadir atributo/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar atributo/ }));
     fireEvent.change(screen.getByLabelText('Atributo 1'), { target: { value: 'opted_out_at' } });
     expect(last().set).toEqual({ opted_out_at: '' });
     fireEvent.change(screen.getByLabelText('Valor 1'), { target: { value: '{{ event.name }}' } });

@@ -73,7 +73,7 @@ describe('wait for form', () => {
     fireEvent.change(screen.getByLabelText('Tipo de la nueva señal'), {
       target: { value: 'event' },
     });
-    fireEvent.click(screen.getByRole('button', { name: /Añadir señal/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar señal/ }));
     const third = card('Señal 3');
     fireEvent.change(within(third).getByLabelText('Nombre del evento'), {
       target: { value: 'order_placed' },

@@ -36,7 +36,7 @@ describe('webhook form', () => {
       url: 'https://crm.example/carts/{{ event.cart_id }}',
     });
 
-    fireEvent.click(screen.getByRole('button', { name: /Añadir encabezado/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar encabezado/ }));
     fireEvent.change(screen.getByLabelText('Nombre 2'), { target: { value: 'X-Store' } });
     fireEvent.change(screen.getByLabelText('Valor 2'), { target: { value: 'mx' } });
     expect(last().headers).toEqual({ Authorization: 'Bearer x', 'X-Store': 'mx' });
@@ -50,7 +50,7 @@ describe('webhook form', () => {
 
   test('a repeated header name is flagged and left out until fixed', () => {
     const { last } = renderForm(WebhookForm, withWebhook(), 'notify_crm');
-    fireEvent.click(screen.getByRole('button', { name: /Añadir encabezado/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Agregar encabezado/ }));
     fireEvent.change(screen.getByLabelText('Nombre 2'), { target: { value: 'Authorization' } });
     expect(screen.getByText('Repetido: solo cuenta la primera fila.')).toBeTruthy();
     expect(last().headers).toEqual({ Authorization: 'Bearer x' });
