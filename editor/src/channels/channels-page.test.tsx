@@ -427,7 +427,9 @@ describe('channels page', () => {
     fireEvent.click(within(wa).getByRole('button', { name: /Eliminar/ }));
     const dialog = screen.getByRole('dialog', { name: '¿Eliminar «WhatsApp Tienda Sol»?' });
     expect(
-      within(dialog).getByText('Después, los mensajes de WhatsApp llegarán a la bandeja de prueba.'),
+      within(dialog).getByText(
+        'Después, los mensajes de WhatsApp llegarán a la bandeja de prueba.',
+      ),
     ).toBeTruthy();
     expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Eliminar canal' }));
