@@ -140,3 +140,32 @@ test('story 14: from the list, a journey is duplicated, renamed and archived; ea
   const journeys = await callApi<Json[]>('GET', '/journeys');
   expect(journeys.some((j) => j.name === 'Reactivación — segunda')).toBe(false);
 });
+
+test('story 14: the versions say what changed; an older one comes back as the draft', async () => {
+  const { page } = session;
+  const created = await callApi<Json>('POST', '/journeys', {
+    name: 'Carrito — versiones',
+    templateId: 'abandoned_cart',
+  });
+  await callApi('POST', `/journeys/${created.id}/publish`);
+  const draft = structuredClone(created.draft);
+  draft.nodes.send_reminder.name = 'Recordatorio nuevo';
+  await callApi('PUT', `/journeys/${created.id}/draft`, { definition: draft });
+  await callApi('POST', `/journeys/${created.id}/publish`);
+
+  await page.goto(`/journeys/${created.id}`);
+  await page.click('[data-testid=versions-button]');
+  await expect
+    .poll(() => page.getByTestId('version-diff-2').textContent())
+    .toBe('+0 pasos, −0, 1 cambiados');
+  expect(await page.getByTestId('version-diff-1').textContent()).toBe('primera versión');
+  await screenshot(page, '14-versions');
+  await page.click('[data-testid=restore-v1]');
+  await page.getByRole('button', { name: 'Restaurar como borrador' }).last().click();
+  await eventually(
+    async () =>
+      (await callApi<Json>('GET', `/journeys/${created.id}`)).draft.nodes.send_reminder.name !==
+      'Recordatorio nuevo',
+  );
+  await page.locator('[data-testid=node-send_reminder]').waitFor();
+});

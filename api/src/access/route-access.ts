@@ -49,6 +49,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/journeys/:id/enroll': journeys,
   'POST /api/journeys/:id/sweep': journeys,
   'GET /api/journeys/:id/versions': read,
+  'POST /api/journeys/:id/versions/:versionId/restore': journeys,
   'GET /api/journeys/:id/impact': read,
   'GET /api/journeys/:id/analytics': read,
 

@@ -102,6 +102,7 @@ export const JourneyVersion = z
     layout: JourneyLayout,
     runs: z.number().int(),
     active_runs: z.number().int(),
+    author: z.string().nullable().openapi({ description: 'Who published it (name, else email)' }),
   })
   .openapi('JourneyVersion');
 

@@ -90,9 +90,11 @@ export function listVersions(sql: Sql, journeyId: string) {
       layout: JourneyLayout;
       runs: number;
       active_runs: number;
+      author: string | null;
     }[]
   >`
     select v.id, v.version, v.published_at, v.definition, v.layout,
+           (select coalesce(nullif(u.name, ''), u.email) from users u where u.id = v.published_by) as author,
            (select count(*)::int from runs r where r.version_id = v.id) as runs,
            (select count(*)::int from runs r where r.version_id = v.id and r.status = 'active') as active_runs
     from journey_versions v where v.journey_id = ${journeyId} and v.version > 0 order by v.version desc`;
@@ -116,4 +118,15 @@ export async function knownContactIds(
   const rows = await sql<{ id: string }[]>`
     select id from contacts where workspace_id = ${workspaceId} and id = any(${ids as string[]})`;
   return new Set(rows.map((r) => r.id));
+}
+
+/** The draft becomes a published version's steps and layout again (to edit and publish anew). */
+export async function restoreDraft(sql: Sql, journeyId: string, versionId: string) {
+  const [restored] = await sql<{ id: string }[]>`
+    update journeys j set draft = v.definition, draft_layout = v.layout,
+      draft_updated_at = now(), updated_at = now()
+    from journey_versions v
+    where j.id = ${journeyId} and v.id = ${versionId} and v.journey_id = j.id and v.version > 0
+    returning j.id`;
+  return restored !== undefined;
 }

@@ -46,3 +46,36 @@ test('duplicate: a new draft with the draft and layout, none of the versions, ru
   expect(missing.body.detail_es).toBeTruthy();
   await api.call('POST', `/api/journeys/${id}/stop`);
 });
+
+test('versions say who published them, and one is restored as the draft (not archived ones)', async () => {
+  const created = await api.call<Json>('POST', '/api/journeys', {
+    name: 'Versiones',
+    templateId: 'reactivation',
+  });
+  const id = created.body.id as string;
+  await api.call('POST', `/api/journeys/${id}/publish`);
+  const draft = structuredClone(created.body.draft);
+  const first = Object.keys(draft.nodes)[0] as string;
+  draft.nodes[first].name = 'Cambiado en v2';
+  await api.call('PUT', `/api/journeys/${id}/draft`, { definition: draft });
+  await api.call('POST', `/api/journeys/${id}/publish`);
+  const versions = await api.call<Json[]>('GET', `/api/journeys/${id}/versions`);
+  expect(versions.body.map((v) => v.version)).toEqual([2, 1]);
+  expect(versions.body[0]).toHaveProperty('author');
+  const v1 = versions.body[1] as Json;
+
+  const restored = await api.call<Json>('POST', `/api/journeys/${id}/versions/${v1.id}/restore`);
+  expect(restored.status).toBe(200);
+  expect(restored.body.draft).toEqual(v1.definition);
+  expect(restored.body.activeVersion.version).toBe(2);
+
+  const other = await api.call<Json>('POST', '/api/journeys', { name: 'Otro' });
+  const foreign = await api.call<Json>(
+    'POST',
+    `/api/journeys/${other.body.id}/versions/${v1.id}/restore`,
+  );
+  expect(foreign.status).toBe(404);
+  await api.call('POST', `/api/journeys/${id}/archive`);
+  const archived = await api.call<Json>('POST', `/api/journeys/${id}/versions/${v1.id}/restore`);
+  expect(archived.status).toBe(409);
+});

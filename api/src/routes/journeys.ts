@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { validateJourney } from '@ruta/shared';
 import type { AppEnv } from '../deps';
-import { problem } from '../http/problem';
+import { notFound, problem } from '../http/problem';
 import { validationHook } from '../http/validation';
 import {
   activateJourney,
@@ -32,6 +32,7 @@ import {
   inFlightByNode,
   listVersions,
   renameJourney,
+  restoreDraft,
   saveDraft,
 } from '../journeys/store';
 import { journeyDetail, journeySummaries } from '../journeys/views';
@@ -45,6 +46,12 @@ import {
 } from './schemas';
 
 const tags = ['Journeys'];
+const VersionParams = IdParam.extend({
+  versionId: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'versionId', in: 'path' } }),
+});
 const Name = z.string().trim().min(1).max(120);
 const CreateJourney = z
   .object({
@@ -320,6 +327,29 @@ export const journeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         versions.map((v) => ({ ...v, published_at: v.published_at.toISOString() })),
         200,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/versions/{versionId}/restore',
+      tags,
+      summary: "Restore a published version as the draft (the current draft's steps are replaced)",
+      request: { params: VersionParams },
+      responses: {
+        200: json(JourneyDetail, 'The journey, its draft restored'),
+        ...conflictResponse,
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { sql } = c.get('deps');
+      const { workspaceId } = c.get('auth');
+      const { id, versionId } = c.req.valid('param');
+      const journey = await getJourney(sql, workspaceId, id);
+      if (journey.status === 'archived') throw problem('journey_archived', { action: 'edit' });
+      if (!(await restoreDraft(sql, journey.id, versionId))) throw notFound('version', versionId);
+      return c.json(await journeyDetail(sql, workspaceId, journey.id), 200);
     },
   )
   .openapi(

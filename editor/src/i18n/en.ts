@@ -576,6 +576,14 @@ export const en: Messages = {
     badRows: 'Rows with errors (nothing was imported)',
   },
   versions: {
+    by: 'by {{author}}',
+    first: 'first version',
+    diff: '+{{added}} steps, −{{removed}}, {{changed}} changed',
+    restore: 'Restore as draft',
+    restoreTitle: 'Restore v{{version}} as the draft?',
+    restoreBody:
+      'The current draft is replaced by the steps of v{{version}}. What is published and the runs in flight do not change until you publish.',
+    restored: 'v{{version}} restored as the draft',
     runs_one: '{{count}} run',
     runs_other: '{{count}} runs',
     inFlight_one: '{{count}} in flight',

@@ -573,6 +573,14 @@ export const es = {
     badRows: 'Filas con errores (no se importó nada)',
   },
   versions: {
+    by: 'por {{author}}',
+    first: 'primera versión',
+    diff: '+{{added}} pasos, −{{removed}}, {{changed}} cambiados',
+    restore: 'Restaurar como borrador',
+    restoreTitle: '¿Restaurar v{{version}} como borrador?',
+    restoreBody:
+      'El borrador actual se reemplaza por los pasos de v{{version}}. Lo publicado y los recorridos en curso no cambian hasta que publiques.',
+    restored: 'v{{version}} restaurada como borrador',
     runs_one: '{{count}} recorrido',
     runs_other: '{{count}} recorridos',
     inFlight_one: '{{count}} en curso',

@@ -582,6 +582,14 @@ export const pt: Messages = {
     badRows: 'Linhas com erros (nada foi importado)',
   },
   versions: {
+    by: 'por {{author}}',
+    first: 'primeira versão',
+    diff: '+{{added}} etapas, −{{removed}}, {{changed}} alteradas',
+    restore: 'Restaurar como rascunho',
+    restoreTitle: 'Restaurar v{{version}} como rascunho?',
+    restoreBody:
+      'O rascunho atual é substituído pelas etapas da v{{version}}. O que está publicado e os percursos em andamento não mudam até você publicar.',
+    restored: 'v{{version}} restaurada como rascunho',
     runs_one: '{{count}} percurso',
     runs_other: '{{count}} percursos',
     inFlight_one: '{{count}} em andamento',
