@@ -290,6 +290,8 @@ export const en: Messages = {
     removeButton: 'Remove button {{n}}',
     buttonsMax: '{{count}} of {{max}}',
     smsUnits: '{{units}}/{{max}} characters',
+    removeAccents_one: 'Remove accents (saves {{count}} segment)',
+    removeAccents_other: 'Remove accents (saves {{count}} segments)',
     ucs2Hint:
       'Some characters are outside GSM-7 (like á, í, ó, ú or emoji): each segment holds only 70.',
     emailText: 'Plain text (optional)',

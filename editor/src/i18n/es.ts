@@ -291,6 +291,8 @@ export const es = {
     removeButton: 'Quitar el botón {{n}}',
     buttonsMax: '{{count}} de {{max}}',
     smsUnits: '{{units}}/{{max}} caracteres',
+    removeAccents_one: 'Quitar acentos (ahorra {{count}} segmento)',
+    removeAccents_other: 'Quitar acentos (ahorra {{count}} segmentos)',
     ucs2Hint:
       'Hay caracteres fuera de GSM-7 (como á, í, ó, ú o emojis): cada segmento lleva solo 70.',
     emailText: 'Texto plano (opcional)',

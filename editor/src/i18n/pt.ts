@@ -295,6 +295,8 @@ export const pt: Messages = {
     removeButton: 'Remover o botão {{n}}',
     buttonsMax: '{{count}} de {{max}}',
     smsUnits: '{{units}}/{{max}} caracteres',
+    removeAccents_one: 'Tirar acentos (economiza {{count}} segmento)',
+    removeAccents_other: 'Tirar acentos (economiza {{count}} segmentos)',
     ucs2Hint: 'Há caracteres fora do GSM-7 (como ã, ç, é, õ ou emojis): cada segmento leva só 70.',
     emailText: 'Texto simples (opcional)',
     emailTextHelp: 'Se você deixar vazio, ele é gerado a partir do HTML.',

@@ -1,1 +1,1 @@
-export { type SmsCount, smsCount, smsSegments } from './sms-segments';
+export { type SmsCount, smsCount, smsSegments, withoutAccents } from './sms-segments';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { smsCount, smsSegments } from './sms-segments';
+import { smsCount, smsSegments, withoutAccents } from './sms-segments';
 
 describe('smsSegments', () => {
   test('plain GSM-7 text fits 160 characters in one segment, then 153 per segment', () => {
@@ -39,5 +39,26 @@ describe('smsSegments', () => {
     ['á'.repeat(71), 2],
   ])('%j costs %i segment(s)', (text, segments) => {
     expect(smsSegments(text)).toBe(segments);
+  });
+});
+
+describe('replacing accents', () => {
+  test('Spanish and Portuguese accents outside GSM-7 become plain letters; GSM-7 ones stay', () => {
+    expect(withoutAccents('¿Qué tal, Ramón? Tu carrito está aquí: ñandú, pingüino')).toBe(
+      '¿Qué tal, Ramon? Tu carrito esta aqui: ñandu, pingüino',
+    );
+    expect(withoutAccents('Olá, João! Sua promoção começa amanhã')).toBe(
+      'Ola, Joao! Sua promocao comeca amanha',
+    );
+  });
+
+  test('what it saves: 2 UCS-2 segments become 1 GSM-7 segment', () => {
+    const text = `Hola, tu carrito está aquí. ${'a'.repeat(60)}`;
+    expect(smsCount(text)).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+    expect(smsCount(withoutAccents(text))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+  });
+
+  test('an emoji keeps the text in UCS-2', () => {
+    expect(smsCount(withoutAccents('Hola 👋 está')).encoding).toBe('UCS-2');
   });
 });

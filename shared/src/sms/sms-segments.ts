@@ -48,3 +48,52 @@ export function smsCount(text: string): SmsCount {
 export function smsSegments(text: string): number {
   return smsCount(text).segments;
 }
+
+/** Letters outside GSM-7 and the nearest inside it (Spanish and Portuguese accents, typographic marks). */
+const TO_GSM: Record<string, string> = {
+  á: 'a',
+  í: 'i',
+  ó: 'o',
+  ú: 'u',
+  â: 'a',
+  ê: 'e',
+  ô: 'o',
+  ã: 'a',
+  õ: 'o',
+  ç: 'c',
+  ï: 'i',
+  ë: 'e',
+  Á: 'A',
+  Í: 'I',
+  Ó: 'O',
+  Ú: 'U',
+  Â: 'A',
+  Ê: 'E',
+  Ô: 'O',
+  Ã: 'A',
+  Õ: 'O',
+  À: 'A',
+  È: 'E',
+  Ì: 'I',
+  Ò: 'O',
+  Ù: 'U',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '«': '"',
+  '»': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  ' ': ' ',
+};
+
+/**
+ * The text with accents GSM-7 lacks replaced by their plain letters (á → a; ñ, é, ü, ¿ and ¡ are
+ * GSM-7 and stay), so it can go at 160 characters a segment instead of 70. Emojis stay: they
+ * have no GSM-7 equivalent.
+ */
+export function withoutAccents(text: string): string {
+  return [...text].map((char) => TO_GSM[char] ?? char).join('');
+}

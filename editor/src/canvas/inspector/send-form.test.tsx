@@ -26,6 +26,17 @@ describe('send form', () => {
     ).toBeTruthy();
   });
 
+  test('an SMS with accents outside GSM-7 offers to drop them, saying how many segments it saves', () => {
+    const { last } = renderForm(SendForm, templateDefinition('abandoned_cart'), 'send_cart');
+    const sms = screen.getByLabelText('Texto del SMS');
+    fireEvent.change(sms, { target: { value: `Tu carrito está aquí. ${'a'.repeat(60)}` } });
+    const button = screen.getByTestId('sms-without-accents');
+    expect(button.textContent).toBe('Quitar acentos (ahorra 1 segmento)');
+    fireEvent.click(button);
+    expect(last().content.sms?.text).toBe(`Tu carrito esta aqui. ${'a'.repeat(60)}`);
+    expect(screen.queryByTestId('sms-without-accents')).toBeNull();
+  });
+
   test('switching the main channel keeps fallbacks apart and restores content when switched back', () => {
     const { last } = renderForm(SendForm, templateDefinition('abandoned_cart'), 'send_cart');
     const channels = section('Canales');

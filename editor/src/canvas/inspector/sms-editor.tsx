@@ -1,4 +1,4 @@
-import { type SmsContent, smsCount } from '@ruta/shared';
+import { type SmsContent, smsCount, withoutAccents } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
 import { Field } from './field';
 import { LiquidText } from './liquid-scope';
@@ -13,6 +13,8 @@ export function SmsEditor({
 }) {
   const { t } = useTranslation();
   const count = smsCount(content.text);
+  const plain = withoutAccents(content.text);
+  const saved = count.segments - smsCount(plain).segments;
   return (
     <Field
       label={t('inspector.smsText')}
@@ -31,6 +33,16 @@ export function SmsEditor({
             · {count.encoding}
           </span>
           {count.encoding === 'UCS-2' && <> {t('inspector.ucs2Hint')}</>}
+          {saved > 0 && (
+            <button
+              type="button"
+              className="btn btn-sm btn-link"
+              data-testid="sms-without-accents"
+              onClick={() => onChange({ ...content, text: plain })}
+            >
+              {t('inspector.removeAccents', { count: saved })}
+            </button>
+          )}
         </>
       }
     >
