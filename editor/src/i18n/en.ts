@@ -425,6 +425,7 @@ export const en: Messages = {
       'Leaves by “succeeded” on a 2xx status; otherwise, or on timeout, by “failed”.',
     handoff: 'Who takes it',
     queueHelp: 'The team that gets the conversation in its inbox.',
+    outcomeShownAs: 'Runs and metrics show it as: “{{words}}”',
     outcomeSection: 'Outcome',
     outcomeHelp: '“converted” counts as a conversion in analytics.',
     suggestions: 'Suggestions',

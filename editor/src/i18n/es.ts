@@ -427,6 +427,7 @@ export const es = {
       'Sale por «respondió bien» con un código 2xx; si no, o si se agota el tiempo, por «falló».',
     handoff: 'Quién lo atiende',
     queueHelp: 'El equipo que recibe la conversación en su bandeja.',
+    outcomeShownAs: 'En recorridos y métricas se lee: «{{words}}»',
     outcomeSection: 'Resultado',
     outcomeHelp: '«converted» cuenta como conversión en las métricas.',
     suggestions: 'Sugerencias',

@@ -430,6 +430,7 @@ export const pt: Messages = {
       'Sai por «respondeu bem» com um código 2xx; senão, ou se o tempo esgotar, por «falhou».',
     handoff: 'Quem atende',
     queueHelp: 'A equipe que recebe a conversa na sua caixa de entrada.',
+    outcomeShownAs: 'Nos percursos e métricas aparece como: «{{words}}»',
     outcomeSection: 'Resultado',
     outcomeHelp: '«converted» conta como conversão nas métricas.',
     suggestions: 'Sugestões',

@@ -1,9 +1,10 @@
-import { CONVERTED_OUTCOME } from '@ruta/shared';
+import { CONVERTED_OUTCOME, outcomeLabel } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
 import { Field, Section } from './field';
 import { PortInput } from './port-input';
 import { StepFields } from './step-fields';
 import type { NodeFormProps } from './types';
+import { useLang } from './use-lang';
 
 const SUGGESTED = [CONVERTED_OUTCOME, 'completed', 'no_response', 'opted_out', 'handed_off'];
 
@@ -11,6 +12,7 @@ const SUGGESTED = [CONVERTED_OUTCOME, 'completed', 'no_response', 'opted_out', '
 export function ExitForm(props: NodeFormProps<'exit'>) {
   const { node, onChange } = props;
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <>
       <StepFields {...props} />
@@ -24,6 +26,11 @@ export function ExitForm(props: NodeFormProps<'exit'>) {
             />
           )}
         </Field>
+        {node.outcome && (
+          <p className="help" data-testid="outcome-words">
+            {t('inspector.outcomeShownAs', { words: outcomeLabel(node.outcome)[lang] })}
+          </p>
+        )}
         <fieldset className="suggestions">
           <legend className="sr-only">{t('inspector.suggestions')}</legend>
           {SUGGESTED.map((outcome) => (
@@ -34,7 +41,9 @@ export function ExitForm(props: NodeFormProps<'exit'>) {
               aria-pressed={outcome === node.outcome}
               onClick={() => onChange({ ...node, outcome })}
             >
-              {outcome === CONVERTED_OUTCOME ? `★ ${outcome}` : outcome}
+              {outcome === CONVERTED_OUTCOME
+                ? `★ ${outcomeLabel(outcome)[lang]}`
+                : outcomeLabel(outcome)[lang]}
             </button>
           ))}
         </fieldset>

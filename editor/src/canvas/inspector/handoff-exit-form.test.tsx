@@ -17,9 +17,10 @@ describe('handoff form', () => {
 });
 
 describe('exit form', () => {
-  test('the outcome is typed or picked, with "converted" suggested', () => {
+  test('the outcome is typed or picked by its words, with "converted" suggested', () => {
     const { last } = renderForm(ExitForm, templateDefinition('reactivation'), 'exit_no_response');
-    fireEvent.click(screen.getByRole('button', { name: '★ converted' }));
+    expect(screen.getByTestId('outcome-words').textContent).toContain('«sin respuesta»');
+    fireEvent.click(screen.getByRole('button', { name: '★ compró' }));
     expect(last().outcome).toBe('converted');
     fireEvent.change(screen.getByLabelText('Resultado'), { target: { value: 'compró en tienda' } });
     expect(last().outcome).toBe('compro_en_tienda');
