@@ -43,7 +43,9 @@ test('story 1: build the abandoned-cart journey on a blank canvas, fix a problem
   await eventually(async () => (await problems()).includes('problema'));
   await page.locator('[data-testid=problems-wait_for_1]').waitFor();
   await page.click('.problems-toggle');
-  expect(await page.textContent('[data-testid=problems-panel]')).toContain('wait_for_1');
+  // The panel names the step as its card does, not by its id.
+  expect(await page.textContent('[data-testid=problems-panel]')).toContain('Esperar respuesta:');
+  expect(await page.textContent('[data-testid=problems-panel]')).not.toContain('wait_for_1');
   await screenshot(page, '01-problem');
   await page.click('.problems-toggle');
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call, client, errorText } from '../api/client';
 import type { RunDetail } from '../api/models';
 import { currentLang } from '../i18n/index';
+import { waitingWords } from '../runs/step-text';
 import { Phone } from '../sandbox/phone';
 import { useEditor } from '../store/editor-context';
 
@@ -64,7 +65,15 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
           {run.data.status === 'active'
             ? run.data.waitingFor
               ? t('runs.waitingUntil', {
-                  what: run.data.waitingFor.ports?.join(', ') ?? run.data.waitingFor.kind,
+                  what: waitingWords(
+                    {
+                      t,
+                      lang: currentLang(),
+                      journey: run.data.journey.definition,
+                      nodeName: (id) => id,
+                    },
+                    run.data.waitingFor,
+                  ),
                   until: new Date(run.data.waitingFor.until).toLocaleString(),
                 })
               : '…'

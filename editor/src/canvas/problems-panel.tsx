@@ -1,3 +1,4 @@
+import { nodeKinds } from '@ruta/shared';
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,17 @@ export function ProblemsPanel() {
   const { t } = useTranslation();
   const problems = useEditor((s) => s.problems);
   const layout = useEditor((s) => s.layout);
+  const nodes = useEditor((s) => s.definition.nodes);
   const select = useEditor((s) => s.select);
   const flow = useReactFlow();
   const [open, setOpen] = useState(false);
   const lang = currentLang();
+  // A step by the name its card shows, never by its id.
+  const stepName = (id: string) => {
+    if (id === 'trigger') return t('editor.trigger');
+    const node = nodes[id];
+    return node ? node.name || nodeKinds[node.type].label[lang] : id;
+  };
   if (problems.length === 0) return null;
   return (
     <section
@@ -47,7 +55,7 @@ export function ProblemsPanel() {
                 }}
                 title={t('validation.clickToFocus')}
               >
-                {p.nodeId && <code>{p.nodeId}</code>} {p.message[lang]}
+                {p.nodeId && <strong>{stepName(p.nodeId)}:</strong>} {p.message[lang]}
               </button>
             </li>
           ))}
