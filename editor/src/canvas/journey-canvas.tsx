@@ -2,6 +2,7 @@ import type { NodeType } from '@ruta/shared';
 import {
   Background,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeChange,
   MiniMap,
@@ -9,7 +10,9 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
+import { Map as MapIcon } from 'lucide-react';
 import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type JourneyFlowEdge, type JourneyFlowNode, toFlow } from '../store/convert';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { edgeTypes } from './journey-edge';
@@ -35,6 +38,9 @@ export function JourneyCanvas() {
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   // A selected connection is the canvas's own state: the store selects steps (the inspector).
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  // The minimap covers steps: it shows only when asked for.
+  const [minimap, setMinimap] = useState(false);
+  const { t } = useTranslation();
 
   const { nodes, edges } = useMemo(() => {
     const converted = toFlow(definition, layout, problems);
@@ -159,7 +165,7 @@ export function JourneyCanvas() {
         proOptions={proOptions}
       >
         <Background gap={20} size={1.2} color="#d5dbe5" />
-        {!readOnly && (
+        {!readOnly && minimap && (
           <MiniMap
             pannable
             zoomable
@@ -169,7 +175,19 @@ export function JourneyCanvas() {
             }
           />
         )}
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          {!readOnly && (
+            <ControlButton
+              onClick={() => setMinimap((shown) => !shown)}
+              aria-pressed={minimap}
+              title={t(minimap ? 'editor.hideMinimap' : 'editor.showMinimap')}
+              aria-label={t(minimap ? 'editor.hideMinimap' : 'editor.showMinimap')}
+              data-testid="minimap-toggle"
+            >
+              <MapIcon size={14} />
+            </ControlButton>
+          )}
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -87,6 +87,8 @@ export const en: Messages = {
     namePlaceholder: 'e.g. Abandoned cart — Black Friday',
   },
   editor: {
+    showMinimap: 'Show minimap',
+    hideMinimap: 'Hide minimap',
     stopTitle: 'Stop “{{name}}”?',
     stopBody_one:
       '{{count}} person in flight leaves the journey now, and nobody else enters. You can activate it again later.',

@@ -87,6 +87,8 @@ export const es = {
     namePlaceholder: 'Ej. Carrito abandonado — Buen Fin',
   },
   editor: {
+    showMinimap: 'Mostrar minimapa',
+    hideMinimap: 'Ocultar minimapa',
     stopTitle: '¿Detener «{{name}}»?',
     stopBody_one:
       '{{count}} persona en curso sale del flujo ahora, y no entra nadie más. Se puede volver a activar después.',

@@ -92,6 +92,8 @@ export const pt: Messages = {
     namePlaceholder: 'Ex.: Carrinho abandonado — Black Friday',
   },
   editor: {
+    showMinimap: 'Mostrar minimapa',
+    hideMinimap: 'Ocultar minimapa',
     stopTitle: 'Parar «{{name}}»?',
     stopBody_one:
       '{{count}} pessoa em andamento sai do fluxo agora, e ninguém mais entra. Dá para ativar de novo depois.',

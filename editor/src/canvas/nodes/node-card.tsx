@@ -74,7 +74,9 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
               kind === 'trigger' || !data.node ? '' : portLabel(data.node, port, definition)[lang];
             return (
               <div className="port" key={port}>
-                <span className="port-label">{label}</span>
+                <span className="port-label" title={label}>
+                  {label}
+                </span>
                 <Handle
                   type="source"
                   id={port}
