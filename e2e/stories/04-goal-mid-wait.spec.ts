@@ -32,7 +32,9 @@ test('story 4: order_placed arriving mid-wait ends the run as converted at once'
   expect(Date.now() - sent).toBeLessThan(60_000); // not the 10-minute timeout
   await page.reload();
   await page.locator('[data-testid=timeline]').waitFor();
-  expect(await page.textContent('.run-page')).toContain('converted');
+  // The outcome in words («compró»), never its code.
+  expect(await page.textContent('.run-page')).toContain('compró');
+  expect(await page.textContent('.run-page')).not.toContain('converted');
   await screenshot(page, '04-converted');
   // Leave the shared stack quiet for the next story.
   await callApi('POST', `/journeys/${journey.id}/stop`);

@@ -41,7 +41,9 @@ test('story 6: preview runs the journey in compressed time and the path lights u
     40_000,
   );
   expect(await page.locator('.preview-panel [data-testid=bubble-outbound]').count()).toBe(2);
-  expect(await page.textContent('[data-testid=preview-state]')).toContain('no_response');
+  // The exit step's name, not its outcome code.
+  expect(await page.textContent('[data-testid=preview-state]')).toContain('Sin respuesta');
+  expect(await page.textContent('[data-testid=preview-state]')).not.toContain('no_response');
   await screenshot(page, '06-preview-done');
 
   // Preview runs are never counted.

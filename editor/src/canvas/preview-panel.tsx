@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call, client, errorText } from '../api/client';
 import type { RunDetail } from '../api/models';
 import { currentLang } from '../i18n/index';
-import { waitingWords } from '../runs/step-text';
+import { outcomeWords, waitingWords } from '../runs/step-text';
 import { Phone } from '../sandbox/phone';
 import { useEditor } from '../store/editor-context';
 
@@ -77,7 +77,18 @@ export function PreviewPanel({ journeyId, onClose }: { journeyId: string; onClos
                   until: new Date(run.data.waitingFor.until).toLocaleString(),
                 })
               : '…'
-            : t('runs.steps.ended', { outcome: run.data.outcome })}
+            : t('runs.steps.ended', {
+                outcome: outcomeWords(
+                  {
+                    t,
+                    lang: currentLang(),
+                    journey: run.data.journey.definition,
+                    nodeName: (id) => id,
+                  },
+                  run.data.currentNode,
+                  run.data.outcome,
+                ),
+              })}
         </p>
       )}
       {preview && <Phone contactId={preview.contactId} refetchMs={800} />}
