@@ -76,6 +76,22 @@ describe('editor store', () => {
     expect(store.getState().layout.send_cart).not.toEqual({ x: 999, y: 1 });
   });
 
+  test('a step dropped on a connection takes the next step’s place and moves the rest down a row', () => {
+    const store = cartStore();
+    const before = store.getState().layout;
+    const next = before.wait_cart!;
+    const id = store.getState().addNode('wait', { x: 5, y: 5 }, 'send_cart.sent');
+    const after = store.getState().layout;
+    expect(after[id]).toEqual(next);
+    expect(after.wait_cart).toEqual({ x: next.x, y: next.y + 180 });
+    expect(after.trigger).toEqual(before.trigger);
+    expect(after.send_cart).toEqual(before.send_cart);
+    for (const [key, p] of Object.entries(before))
+      if (p.y >= next.y) expect(after[key]?.y).toBe(p.y + 180);
+    store.getState().undo();
+    expect(store.getState().layout).toEqual(before);
+  });
+
   test('a step deleted with its connections (as the canvas’s Delete does) comes back whole in one undo', () => {
     const store = cartStore();
     const original = store.getState().definition;

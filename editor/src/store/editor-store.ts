@@ -58,6 +58,9 @@ export interface EditorState extends Snapshot {
 
 const HISTORY_LIMIT = 100;
 
+/** The height a step inserted on a connection makes room for (a card and the gap under it). */
+const INSERT_ROW = 180;
+
 /** One editor per open journey: the model, its layout, history and save state. Logic lives here, not in components. */
 export function createEditorStore(init: {
   journeyId: string;
@@ -134,10 +137,24 @@ export function createEditorStore(init: {
               target: split.target,
             });
         }
+        // Inserted on a connection: the new step takes the place of the one it leads to, and that
+        // step and everything at or below it move down a row, so nothing lands on a neighbour.
+        let placed = layout;
+        let at = position;
+        const next = split ? layout[split.target] : undefined;
+        if (next) {
+          at = { x: next.x, y: next.y };
+          placed = Object.fromEntries(
+            Object.entries(layout).map(([key, p]) => [
+              key,
+              p.y >= next.y - 1 ? { x: p.x, y: p.y + INSERT_ROW } : p,
+            ]),
+          );
+        }
         commit(
           {
             definition: { ...definition, nodes: { ...definition.nodes, [id]: node }, edges },
-            layout: { ...layout, [id]: position },
+            layout: { ...placed, [id]: at },
           },
           id,
         );
