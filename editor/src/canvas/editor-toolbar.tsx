@@ -173,7 +173,13 @@ export function EditorToolbar({
           {t('editor.runs')}
         </Link>
         {canWrite && (
-          <button type="button" className="btn btn-sm" onClick={onPreview} disabled={problems > 0}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={onPreview}
+            disabled={problems > 0}
+            title={problems > 0 ? t('editor.whyNoPreview') : undefined}
+          >
             <Play size={14} /> {t('editor.preview')}
           </button>
         )}
@@ -183,6 +189,7 @@ export function EditorToolbar({
             className="btn btn-sm"
             onClick={() => setDialog('publish')}
             disabled={saveStatus !== 'saved'}
+            title={saveStatus !== 'saved' ? t('editor.whyNoPublish') : undefined}
             data-testid="publish"
           >
             {t('editor.publish')}
@@ -194,6 +201,7 @@ export function EditorToolbar({
             className="btn btn-primary btn-sm"
             onClick={() => setDialog('activate')}
             disabled={!journey.activeVersion}
+            title={journey.activeVersion ? undefined : t('editor.whyNoActivate')}
             data-testid="activate"
           >
             {t('editor.activate')}

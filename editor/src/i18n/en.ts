@@ -87,6 +87,9 @@ export const en: Messages = {
     namePlaceholder: 'e.g. Abandoned cart — Black Friday',
   },
   editor: {
+    whyNoPreview: 'Fix the problems to try it',
+    whyNoPublish: 'Wait for the draft to be saved',
+    whyNoActivate: 'Publish first: what is published is what gets activated',
     showMinimap: 'Show minimap',
     hideMinimap: 'Hide minimap',
     stopTitle: 'Stop “{{name}}”?',

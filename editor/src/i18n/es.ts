@@ -87,6 +87,9 @@ export const es = {
     namePlaceholder: 'Ej. Carrito abandonado — Buen Fin',
   },
   editor: {
+    whyNoPreview: 'Corrige los problemas para probarlo',
+    whyNoPublish: 'Espera a que se guarde el borrador',
+    whyNoActivate: 'Publica primero: se activa lo publicado',
     showMinimap: 'Mostrar minimapa',
     hideMinimap: 'Ocultar minimapa',
     stopTitle: '¿Detener «{{name}}»?',

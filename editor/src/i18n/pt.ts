@@ -92,6 +92,9 @@ export const pt: Messages = {
     namePlaceholder: 'Ex.: Carrinho abandonado — Black Friday',
   },
   editor: {
+    whyNoPreview: 'Corrija os problemas para testar',
+    whyNoPublish: 'Espere o rascunho ser salvo',
+    whyNoActivate: 'Publique primeiro: o que é ativado é o publicado',
     showMinimap: 'Mostrar minimapa',
     hideMinimap: 'Ocultar minimapa',
     stopTitle: 'Parar «{{name}}»?',
