@@ -104,7 +104,7 @@ export const client = hc<AppType>(globalThis.location?.origin ?? 'http://localho
   init: { credentials: 'same-origin' },
 }).api;
 
-type Answer = ClientResponse<unknown, number, string>;
+type AnyResponse = ClientResponse<unknown, number, string>;
 /** The body of a call's successful answers (204: undefined). */
 export type Ok<R> =
   R extends ClientResponse<infer T, infer S, string>
@@ -115,8 +115,11 @@ export type Ok<R> =
       : never
     : never;
 
+/** The successful answer of a client call, e.g. `Answer<typeof client.journeys.$get>`. */
+export type Answer<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
+
 /** Awaits a typed call: its JSON on 2xx; an ApiError (problem+json) otherwise. */
-export async function call<R extends Answer>(request: Promise<R>): Promise<Ok<R>> {
+export async function call<R extends AnyResponse>(request: Promise<R>): Promise<Ok<R>> {
   const res = await request;
   if (res.status === 204) return undefined as Ok<R>;
   const text = await res.text();

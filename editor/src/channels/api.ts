@@ -1,9 +1,7 @@
 import type { ProviderKind } from '@ruta/shared';
 import { QueryClientContext, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
-import { call, client, type Ok } from '../api/client';
-
-type Answer<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
+import { type Answer, call, client } from '../api/client';
 
 /** A configured channel as the API shows it: secrets only by name, never by value. */
 export type ChannelView = Answer<typeof client.channels.$get>['items'][number];

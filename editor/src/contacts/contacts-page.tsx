@@ -2,13 +2,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError, call, client, errorText, fieldText, type Ok, uploadCsv } from '../api/client';
+import {
+  type Answer,
+  ApiError,
+  call,
+  client,
+  errorText,
+  fieldText,
+  uploadCsv,
+} from '../api/client';
 import { useCan } from '../auth/access';
 import { currentLang } from '../i18n/index';
 
 /** The parts of an import's progress this page shows. */
 type ImportStatus = Pick<
-  Ok<Awaited<ReturnType<(typeof client.contacts.imports)[':importId']['$get']>>>,
+  Answer<(typeof client.contacts.imports)[':importId']['$get']>,
   'status' | 'processedRows' | 'totalRows' | 'created' | 'updated' | 'errors'
 >;
 

@@ -1,8 +1,6 @@
 import type { SourcePlatform } from '@ruta/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, client, type Ok } from '../api/client';
-
-type Answer<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
+import { type Answer, call, client } from '../api/client';
 
 /** A connected store or CDP as the API shows it: secrets only by name, never by value. */
 export type SourceView = Answer<typeof client.sources.$get>['items'][number];

@@ -1,8 +1,6 @@
 import type { ApiKeyScope, Role } from '@ruta/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, client, type Ok } from '../api/client';
-
-type Answer<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
+import { type Answer, call, client } from '../api/client';
 
 export type Member = Answer<typeof client.members.$get>['items'][number];
 export type PendingInvitation = Answer<typeof client.members.invitations.$get>['items'][number];
