@@ -21,7 +21,11 @@ afterAll(() => api?.stop());
 
 type Json = Record<string, any>;
 
-/** One customer with the given carts abandoned, each run waiting at wait_cart. */
+/**
+ * One customer with the given carts abandoned, each run waiting at wait_cart. Each cart is
+ * abandoned once the one before waits, so their messages go out in the order given (two runs
+ * started together may send in either order on a busy worker).
+ */
 async function customerWithCarts(customer: string, carts: string[]) {
   const runs: Record<string, string> = {};
   let contactId = '';
@@ -46,8 +50,8 @@ async function customerWithCarts(customer: string, carts: string[]) {
     const [result] = res.body.results;
     contactId = result.contactId;
     runs[cart] = result.enrollments[0].runId;
+    await waitingAt(runs[cart] as string, 'wait_cart');
   }
-  for (const runId of Object.values(runs)) await waitingAt(runId, 'wait_cart');
   return { contactId, runs };
 }
 

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { type JourneyFlowEdge, type JourneyFlowNode, toFlow } from '../store/convert';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { edgeTypes } from './journey-edge';
-import { KIND_COLORS } from './nodes/kind-visuals';
+import { type CardKind, kindColor } from './kinds/index';
 import { nodeTypes } from './nodes/node-types';
 import { DRAG_TYPE } from './palette';
 import { useShortcuts } from './use-shortcuts';
@@ -170,9 +170,7 @@ export function JourneyCanvas() {
             pannable
             zoomable
             nodeStrokeWidth={3}
-            nodeColor={(n) =>
-              KIND_COLORS[(n.data as { kind: keyof typeof KIND_COLORS }).kind] ?? '#94a3b8'
-            }
+            nodeColor={(n) => kindColor((n.data as { kind: CardKind }).kind)}
           />
         )}
         <Controls showInteractive={false}>

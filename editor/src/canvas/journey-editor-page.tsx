@@ -16,6 +16,7 @@ import { ProblemsPanel } from './problems-panel';
 import { useAutosave } from './use-autosave';
 import './canvas.css';
 import { useCan } from '../auth/access';
+import { kindColorVariables } from './kinds/index';
 
 function EditorScreen({ journey, store }: { journey: JourneyDetail; store: EditorStore }) {
   useAutosave(store);
@@ -35,7 +36,7 @@ function EditorScreen({ journey, store }: { journey: JourneyDetail; store: Edito
     refetchInterval: 4_000,
   });
   return (
-    <div className="editor">
+    <div className="editor" style={kindColorVariables()}>
       <EditorToolbar
         journey={journey}
         analytics={analyticsOn}

@@ -1,7 +1,7 @@
 import { type NodeType, nodeKinds } from '@ruta/shared';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n/index';
-import { KIND_ICONS, PALETTE_ORDER } from './nodes/kind-visuals';
+import { editorKinds, PALETTE_KINDS } from './kinds/index';
 
 export const DRAG_TYPE = 'application/ruta-node';
 
@@ -18,8 +18,8 @@ export function Palette({
   return (
     <aside className="palette" aria-label={t('editor.palette')}>
       <h3>{t('editor.palette')}</h3>
-      {PALETTE_ORDER.map((type) => {
-        const Icon = KIND_ICONS[type];
+      {PALETTE_KINDS.map((type) => {
+        const Icon = editorKinds[type].icon;
         return (
           <button
             type="button"

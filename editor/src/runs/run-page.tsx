@@ -15,6 +15,7 @@ import { outcomeWords, type StepWords, stepText, waitingWords } from './step-tex
 import './runs.css';
 import '../canvas/canvas.css';
 import { useCan } from '../auth/access';
+import { kindColorVariables } from '../canvas/kinds/index';
 
 /** One contact's run: the path lit on the canvas, and the timeline of what happened and why. */
 export default function RunPage({ runId }: { runId: string }) {
@@ -52,7 +53,7 @@ export default function RunPage({ runId }: { runId: string }) {
     await queryClient.invalidateQueries({ queryKey: ['run', runId] });
   }
   return (
-    <div className="page run-page">
+    <div className="page run-page" style={kindColorVariables()}>
       <div className="page-head">
         <div>
           <h1>

@@ -11,7 +11,8 @@ import {
   validateJourney,
 } from '@ruta/shared';
 import { createStore } from 'zustand/vanilla';
-import { defaultNode, nextNodeId } from './node-defaults';
+import { defaultNode } from '../canvas/kinds/index';
+import { nextNodeId } from './node-ids';
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed';
 

@@ -8,6 +8,7 @@ import { referenceProblems } from './reference-problems';
 import { schemaProblems } from './schema-problems';
 import { templateProblems } from './template-problems';
 
+export { liquidSources } from './liquid-fields';
 export { type ValidateOptions, ValidationProblem } from './problem';
 export { fieldIssue } from './schema-problems';
 export { CONTACT_FIELDS } from './template-problems';

@@ -1,10 +1,16 @@
+import type { JourneyNode } from '../nodes/index';
 import { field, isRecord, type NodeView } from './journey-view';
 import type { ProblemPath } from './problem';
 
 export type LiquidField = { path: ProblemPath; source: string };
 
+/** Every Liquid template in a step, as text: what the editor's variable picker reads. */
+export function liquidSources(node: JourneyNode): string[] {
+  return liquidFields({ id: '', raw: node, type: node.type }).map((f) => f.source);
+}
+
 /** Every Liquid template in a node (read from raw data, so broken nodes are still checked). */
-export function liquidFields(node: NodeView): LiquidField[] {
+export function liquidFields(node: Pick<NodeView, 'id' | 'raw' | 'type'>): LiquidField[] {
   const fields: LiquidField[] = [];
   const add = (source: unknown, ...path: ProblemPath) => {
     if (typeof source === 'string') fields.push({ path: ['nodes', node.id, ...path], source });

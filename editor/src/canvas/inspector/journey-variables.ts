@@ -2,7 +2,7 @@ import {
   CONTACT_FIELDS,
   type Condition,
   type JourneyDefinition,
-  type JourneyNode,
+  liquidSources,
   templateVariables,
 } from '@ruta/shared';
 
@@ -15,32 +15,6 @@ export interface JourneyVariables {
   /** `event.*`, only when the journey starts with an event. */
   event: string[];
   journey: string[];
-}
-
-/** Every Liquid template in a step (the same fields validation checks). */
-export function liquidSources(node: JourneyNode): string[] {
-  switch (node.type) {
-    case 'send': {
-      const { whatsapp, sms, email, rcs } = node.content;
-      return [
-        ...(whatsapp?.template?.params ?? []),
-        whatsapp?.text,
-        sms?.text,
-        email?.subject,
-        email?.html,
-        email?.text,
-        rcs?.text,
-      ].filter((source): source is string => source !== undefined);
-    }
-    case 'update_contact':
-      return Object.values(node.set).filter((value): value is string => typeof value === 'string');
-    case 'webhook':
-      return [node.url, ...Object.values(node.headers), node.body ?? ''];
-    case 'handoff':
-      return node.note ? [node.note] : [];
-    default:
-      return [];
-  }
 }
 
 function conditionsOf(definition: JourneyDefinition): Condition[] {

@@ -6,7 +6,8 @@ import { currentLang } from '../../i18n/index';
 import type { JourneyFlowNode } from '../../store/convert';
 import { useEditor } from '../../store/editor-context';
 import { useNodeStats } from '../analytics-overlay';
-import { KIND_ICONS, nodeWidth } from './kind-visuals';
+import { kindIcon } from '../kinds/index';
+import { nodeWidth } from './node-width';
 
 /** The card every step is drawn with: kind, name, summary, problems, and one labelled handle per output. */
 function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
@@ -27,7 +28,7 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       : data.node
         ? nodeSummary(data.node)[lang]
         : '';
-  const Icon = KIND_ICONS[kind];
+  const Icon = kindIcon(kind);
   const classes = [
     'journey-node',
     `kind-${kind}`,
