@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useReactFlow } from '@xyflow/react';
 import { ArrowLeft, ChartColumn, LayoutGrid, Maximize, Play, Redo2, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import { ActivateDialog } from './activate-dialog';
 import { layoutJourney } from './elk-layout';
 import { PublishDialog } from './publish-dialog';
 import { StopDialog } from './stop-dialog';
+import { useReadableFit } from './use-readable-fit';
 import { VersionsDialog } from './versions-dialog';
 
 function SaveState() {
@@ -62,7 +62,7 @@ export function EditorToolbar({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const flow = useReactFlow();
+  const fit = useReadableFit();
   const undo = useEditor((s) => s.undo);
   const redo = useEditor((s) => s.redo);
   const canUndo = useEditor((s) => s.past.length > 0);
@@ -129,8 +129,8 @@ export function EditorToolbar({
           title={t('editor.layout')}
           aria-label={t('editor.layout')}
           onClick={async () => {
-            applyLayout(await layoutJourney(definition));
-            setTimeout(() => void flow.fitView({ padding: 0.15, duration: 300 }), 50);
+            applyLayout((await layoutJourney(definition)).layout);
+            setTimeout(() => fit(300), 50);
           }}
         >
           <LayoutGrid size={14} />
@@ -140,7 +140,7 @@ export function EditorToolbar({
           className="btn btn-sm"
           title={t('editor.fit')}
           aria-label={t('editor.fit')}
-          onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })}
+          onClick={() => fit(300)}
         >
           <Maximize size={14} />
         </button>

@@ -8,17 +8,20 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
 import { Map as MapIcon } from 'lucide-react';
-import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JourneyFlowEdge, type JourneyFlowNode, toFlow } from '../store/convert';
 import { useEditor, useEditorStore } from '../store/editor-context';
+import { EdgeRoutesContext, useEdgeRoutes } from './edge-routes';
 import { edgeTypes } from './journey-edge';
 import { type CardKind, kindColor } from './kinds/index';
 import { nodeTypes } from './nodes/node-types';
 import { DRAG_TYPE } from './palette';
+import { useReadableFit } from './use-readable-fit';
 import { useShortcuts } from './use-shortcuts';
 
 const defaultEdgeOptions = { type: 'journey' };
@@ -41,6 +44,15 @@ export function JourneyCanvas() {
   // The minimap covers steps: it shows only when asked for.
   const [minimap, setMinimap] = useState(false);
   const { t } = useTranslation();
+  const routes = useEdgeRoutes(definition);
+  const fit = useReadableFit();
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!initialized || fitted.current) return;
+    fitted.current = true;
+    fit();
+  }, [initialized, fit]);
 
   const { nodes, edges } = useMemo(() => {
     const converted = toFlow(definition, layout, problems);
@@ -134,59 +146,59 @@ export function JourneyCanvas() {
       }}
       onDrop={onDrop}
     >
-      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onReconnect={onReconnect}
-        onDelete={({ nodes: goneNodes, edges: goneEdges }) => {
-          store.getState().deleteElements(
-            goneNodes.map((n) => n.id),
-            goneEdges.map((e) => e.id),
-          );
-          setSelectedEdges(new Set());
-        }}
-        onPaneClick={() => {
-          store.getState().select(null);
-          setSelectedEdges(new Set());
-        }}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        minZoom={0.2}
-        proOptions={proOptions}
-      >
-        <Background gap={20} size={1.2} color="#d5dbe5" />
-        {!readOnly && minimap && (
-          <MiniMap
-            pannable
-            zoomable
-            nodeStrokeWidth={3}
-            nodeColor={(n) => kindColor((n.data as { kind: CardKind }).kind)}
-          />
-        )}
-        <Controls showInteractive={false}>
-          {!readOnly && (
-            <ControlButton
-              onClick={() => setMinimap((shown) => !shown)}
-              aria-pressed={minimap}
-              title={t(minimap ? 'editor.hideMinimap' : 'editor.showMinimap')}
-              aria-label={t(minimap ? 'editor.hideMinimap' : 'editor.showMinimap')}
-              data-testid="minimap-toggle"
-            >
-              <MapIcon size={14} />
-            </ControlButton>
+      <EdgeRoutesContext.Provider value={routes}>
+        <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onReconnect={onReconnect}
+          onDelete={({ nodes: goneNodes, edges: goneEdges }) => {
+            store.getState().deleteElements(
+              goneNodes.map((n) => n.id),
+              goneEdges.map((e) => e.id),
+            );
+            setSelectedEdges(new Set());
+          }}
+          onPaneClick={() => {
+            store.getState().select(null);
+            setSelectedEdges(new Set());
+          }}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={!readOnly}
+          deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+          minZoom={0.2}
+          proOptions={proOptions}
+        >
+          <Background gap={20} size={1.2} color="#d5dbe5" />
+          {!readOnly && minimap && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeStrokeWidth={3}
+              nodeColor={(n) => kindColor((n.data as { kind: CardKind }).kind)}
+            />
           )}
-        </Controls>
-      </ReactFlow>
+          <Controls showInteractive={false} showFitView={false}>
+            {!readOnly && (
+              <ControlButton
+                onClick={() => setMinimap((shown) => !shown)}
+                aria-pressed={minimap}
+                title={t(minimap ? 'editor.hideMinimap' : 'editor.showMinimap')}
+                aria-label={t(minimap ? 'editor.hideMinimap' : 'editor.showMinimap')}
+                data-testid="minimap-toggle"
+              >
+                <MapIcon size={14} />
+              </ControlButton>
+            )}
+          </Controls>
+        </ReactFlow>
+      </EdgeRoutesContext.Provider>
     </div>
   );
 }

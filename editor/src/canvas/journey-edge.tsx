@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { JourneyFlowEdge } from '../store/convert';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { useEdgeStats } from './analytics-overlay';
+import { routedPath } from './edge-path';
+import { routeFits, useEdgeRoute } from './edge-routes';
 
 function JourneyEdgeImpl({
   id,
@@ -24,15 +26,25 @@ function JourneyEdgeImpl({
   selected,
   markerEnd,
 }: EdgeProps<JourneyFlowEdge>) {
-  const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-    borderRadius: 14,
-  });
+  const route = useEdgeRoute(id);
+  const fits = useEditor(
+    (s) => route !== undefined && routeFits(route, s.layout[source], s.layout[target]),
+  );
+  const routed =
+    route && fits
+      ? routedPath(route.points, { x: sourceX, y: sourceY }, { x: targetX, y: targetY })
+      : undefined;
+  const [path, labelX, labelY] =
+    routed ??
+    getSmoothStepPath({
+      sourceX,
+      sourceY,
+      targetX,
+      targetY,
+      sourcePosition,
+      targetPosition,
+      borderRadius: 14,
+    });
   const onPath = useEditor((s) => {
     const i = s.highlight.indexOf(source);
     return i >= 0 && s.highlight[i + 1] === target;
@@ -48,6 +60,7 @@ function JourneyEdgeImpl({
         path={path}
         markerEnd={markerEnd}
         className={onPath ? 'edge-on-path' : selected ? 'edge-selected' : undefined}
+        data-routed={routed ? 'elk' : 'step'}
       />
       {selected && !readOnly && (
         <EdgeLabelRenderer>

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n/index';
 import { useEditor } from '../store/editor-context';
-import { NODE_HEIGHT, NODE_WIDTH } from './elk-layout';
 
 /** Every problem of the draft; clicking one selects its step and brings it into view. */
 export function ProblemsPanel() {
@@ -47,11 +46,16 @@ export function ProblemsPanel() {
                   if (!p.nodeId) return;
                   select(p.nodeId);
                   const at = layout[p.nodeId];
+                  const size = flow.getNode(p.nodeId)?.measured;
                   if (at)
-                    void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, {
-                      zoom: 1,
-                      duration: 300,
-                    });
+                    void flow.setCenter(
+                      at.x + (size?.width ?? 0) / 2,
+                      at.y + (size?.height ?? 0) / 2,
+                      {
+                        zoom: 1,
+                        duration: 300,
+                      },
+                    );
                 }}
                 title={t('validation.clickToFocus')}
               >

@@ -1,6 +1,6 @@
-import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useEditorStore } from '../store/editor-context';
+import { useReadableFit } from './use-readable-fit';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -16,7 +16,7 @@ function typing(target: EventTarget | null): boolean {
 /** Ctrl/⌘-Z undo, Shift-Ctrl-Z / Ctrl-Y redo, Ctrl-C / Ctrl-V copy-paste, Ctrl-Shift-F zoom to fit. */
 export function useShortcuts() {
   const store = useEditorStore();
-  const flow = useReactFlow();
+  const fit = useReadableFit();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (typing(event.target) || !(event.ctrlKey || event.metaKey)) return;
@@ -28,11 +28,11 @@ export function useShortcuts() {
       else if (key === 'v') {
         const pasted = state.paste();
         if (pasted[0]) state.select(pasted[0]);
-      } else if (key === 'f' && event.shiftKey) void flow.fitView({ padding: 0.15 });
+      } else if (key === 'f' && event.shiftKey) fit();
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, flow]);
+  }, [store, fit]);
 }

@@ -4,6 +4,7 @@ export * from './condition-text';
 export * from './definition';
 export * from './duration';
 export * from './edge';
+export * from './event-words';
 export * from './ids';
 export * from './layout';
 export * from './localized';

@@ -86,7 +86,11 @@ describe('Trigger and settings', () => {
   test.each([
     [
       { kind: 'event', event: 'cart_abandoned', entryKey: 'cart_id' },
-      'Evento cart_abandoned · un recorrido por cart_id',
+      'Evento: carrito abandonado · un recorrido por cada carrito',
+    ],
+    [
+      { kind: 'event', event: 'store_visit', entryKey: 'visit_ref' },
+      'Evento: «store visit» · un recorrido por cada «visit ref»',
     ],
     [{ kind: 'schedule', every: 'day', at: '10:00', conditions: [] }, 'Cada día a las 10:00'],
     [

@@ -1,3 +1,4 @@
+import { entryKeyWords, eventNoun } from './event-words';
 import type { Localized } from './localized';
 import type { Trigger } from './trigger';
 
@@ -15,15 +16,16 @@ const weekdays = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 
-/** One line for the trigger's canvas card, e.g. 'Evento cart_abandoned · una vez por cart_id'. */
+/** One line for the trigger's canvas card, e.g. 'Evento: carrito abandonado · un recorrido por cada carrito'. */
 export function triggerSummary(trigger: Trigger): Localized {
   switch (trigger.kind) {
     case 'event': {
-      const key = trigger.entryKey;
+      const event = eventNoun(trigger.event);
+      const key = trigger.entryKey ? entryKeyWords(trigger.entryKey) : undefined;
       return {
-        es: `Evento ${trigger.event}${key ? ` · un recorrido por ${key}` : ''}`,
-        pt: `Evento ${trigger.event}${key ? ` · um percurso por ${key}` : ''}`,
-        en: `Event ${trigger.event}${key ? ` · one run per ${key}` : ''}`,
+        es: `Evento: ${event.es}${key ? ` · un recorrido por cada ${key.es}` : ''}`,
+        pt: `Evento: ${event.pt}${key ? ` · um percurso por ${key.pt}` : ''}`,
+        en: `Event: ${event.en}${key ? ` · one run per ${key.en}` : ''}`,
       };
     }
     case 'segment': {

@@ -1,5 +1,6 @@
 import { channelNames } from '../model/channel';
 import { formatDuration } from '../model/duration';
+import { eventNoun } from '../model/event-words';
 import type { Localized } from '../model/localized';
 import { outcomeLabel } from './exit';
 import type { JourneyNode } from './index';
@@ -167,10 +168,7 @@ function waitForSummary(node: WaitForNode): Localized {
   const words: Localized[] = [];
   const seen = new Set<string>();
   for (const signal of node.signals) {
-    const word =
-      signal.kind === 'event'
-        ? { es: signal.event, pt: signal.event, en: signal.event }
-        : signalWords[signal.kind];
+    const word = signal.kind === 'event' ? eventNoun(signal.event) : signalWords[signal.kind];
     if (seen.has(word.en)) continue;
     seen.add(word.en);
     words.push(word);

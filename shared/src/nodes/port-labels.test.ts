@@ -69,11 +69,12 @@ describe('portLabel', () => {
     [{ port: 'p', kind: 'open' }, 'abrió', 'abriu', 'opened'],
     [{ port: 'p', kind: 'click' }, 'hizo clic', 'clicou', 'clicked'],
     [{ port: 'p', kind: 'read' }, 'leyó', 'leu', 'read'],
+    [{ port: 'p', kind: 'event', event: 'order_placed' }, 'compró', 'comprou', 'ordered'],
     [
-      { port: 'p', kind: 'event', event: 'order_placed' },
-      'order_placed ocurrió',
-      'order_placed aconteceu',
-      'order_placed happened',
+      { port: 'p', kind: 'event', event: 'store_visit' },
+      '«store visit» ocurrió',
+      '«store visit» aconteceu',
+      '"store visit" happened',
     ],
   ])('signal %j', (signal, es, pt, en) => {
     expect(portLabel(waitFor([signal]), 'p')).toEqual({ es, pt, en });
@@ -144,9 +145,9 @@ describe('nodeSummary', () => {
     ],
     [
       'wait_cart',
-      'Esperar respuesta o order_placed · 24 h',
-      'Esperar resposta ou order_placed · 24 h',
-      'Wait for reply or order_placed · 24 h',
+      'Esperar respuesta o compra · 24 h',
+      'Esperar resposta ou compra · 24 h',
+      'Wait for reply or order · 24 h',
     ],
     [
       'branch_intent',

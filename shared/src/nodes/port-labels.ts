@@ -1,4 +1,5 @@
 import { formatDuration } from '../model/duration';
+import { eventHappened } from '../model/event-words';
 import type { Localized } from '../model/localized';
 import type { JourneyNode } from './index';
 import type { SendNode } from './send';
@@ -94,11 +95,7 @@ function signalLabel(signal: WaitSignal, node: WaitForNode, journey?: NodeLookup
     case 'read':
       return { es: 'leyó', pt: 'leu', en: 'read' };
     case 'event':
-      return {
-        es: `${signal.event} ocurrió`,
-        pt: `${signal.event} aconteceu`,
-        en: `${signal.event} happened`,
-      };
+      return eventHappened(signal.event);
   }
 }
 

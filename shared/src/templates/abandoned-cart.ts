@@ -1,4 +1,4 @@
-import { connect, exitWith, grid, type JourneyTemplate } from './build';
+import { connect, exitWith, type JourneyTemplate } from './build';
 
 const cartText =
   'Hola {{ contact.first_name }}, dejaste {{ event.item_count }} productos en tu carrito ({{ event.cart_total }}). ¿Te ayudamos a terminar tu compra? {{ event.cart_url }}';
@@ -206,21 +206,23 @@ export const abandonedCart: JourneyTemplate = {
     exit_converted: { name: 'Comprou' },
     exit_no_response: { name: 'Sem resposta' },
   },
-  layout: grid({
-    trigger: [2, 0],
-    send_cart: [2, 1],
-    wait_cart: [2, 2],
-    exit_not_delivered: [4, 2],
-    send_buy_link: [0, 3],
-    branch_intent: [2, 3],
-    send_reminder: [3, 3],
-    exit_clicked_buy: [0, 4],
-    update_opt_out: [1, 4],
-    handoff_help: [2, 4],
-    wait_order: [3, 4],
-    exit_opted_out: [1, 5],
-    exit_handed_off: [2, 5],
-    exit_converted: [3, 5],
-    exit_no_response: [4, 5],
-  }),
+  // The editor's auto-layout («Ordenar»), so the template opens laid out with its connections
+  // drawn around the cards (editor/src/canvas/elk-layout.test.ts keeps the two equal).
+  layout: {
+    trigger: { x: 296, y: 12 },
+    send_cart: { x: 296, y: 218 },
+    wait_cart: { x: 118, y: 424 },
+    send_buy_link: { x: 50, y: 644 },
+    branch_intent: { x: 330, y: 644 },
+    update_opt_out: { x: 272, y: 850 },
+    handoff_help: { x: 552, y: 850 },
+    send_reminder: { x: 1032, y: 644 },
+    wait_order: { x: 974, y: 850 },
+    exit_not_delivered: { x: 638, y: 424 },
+    exit_clicked_buy: { x: 12, y: 850 },
+    exit_opted_out: { x: 292, y: 1056 },
+    exit_handed_off: { x: 572, y: 1056 },
+    exit_converted: { x: 812, y: 1056 },
+    exit_no_response: { x: 1052, y: 1056 },
+  },
 };

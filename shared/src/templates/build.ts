@@ -55,18 +55,6 @@ function overlay(base: unknown, over: unknown): unknown {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Canvas grid the templates are drawn on: columns left to right, rows top to bottom. */
-export const GRID = { column: 320, row: 180 } as const;
-
-/** `{ send_cart: [2, 1] }` → column 2, row 1 in canvas pixels. */
-export function grid(cells: Record<string, readonly [column: number, row: number]>): JourneyLayout {
-  const layout: JourneyLayout = {};
-  for (const [id, [column, row]] of Object.entries(cells)) {
-    layout[id] = { x: column * GRID.column, y: row * GRID.row };
-  }
-  return layout;
-}
-
 /** Edges from `[source, port, target]`, with readable ids like 'send_cart.sent'. */
 export function connect(...links: [source: string, port: string, target: string][]): Edge[] {
   return links.map(([source, sourcePort, target]) => ({

@@ -1,4 +1,4 @@
-import { connect, exitWith, grid, type JourneyTemplate } from './build';
+import { connect, exitWith, type JourneyTemplate } from './build';
 
 const store = 'https://tu-tienda.example';
 const loja = 'https://sua-loja.example';
@@ -174,19 +174,21 @@ export const reactivation: JourneyTemplate = {
     exit_opened: { name: 'Abriu o e-mail' },
     exit_no_response: { name: 'Sem resposta' },
   },
-  layout: grid({
-    trigger: [1, 0],
-    send_whatsapp: [1, 1],
-    wait_whatsapp: [1, 2],
-    exit_read: [0, 3],
-    send_sms: [1, 3],
-    wait_sms: [1, 4],
-    send_email: [1, 5],
-    handoff_reply: [2, 5],
-    wait_email: [1, 6],
-    exit_replied: [2, 6],
-    exit_clicked: [0, 7],
-    exit_opened: [1, 7],
-    exit_no_response: [2, 7],
-  }),
+  // The editor's auto-layout («Ordenar»), so the template opens laid out with its connections
+  // drawn around the cards (editor/src/canvas/elk-layout.test.ts keeps the two equal).
+  layout: {
+    trigger: { x: 506, y: 12 },
+    send_whatsapp: { x: 506, y: 218 },
+    wait_whatsapp: { x: 280, y: 424 },
+    send_sms: { x: 564, y: 630 },
+    wait_sms: { x: 153, y: 836 },
+    send_email: { x: 622, y: 1042 },
+    wait_email: { x: 540, y: 1248 },
+    handoff_reply: { x: 12, y: 1042 },
+    exit_read: { x: 324, y: 630 },
+    exit_replied: { x: 32, y: 1248 },
+    exit_clicked: { x: 197, y: 1454 },
+    exit_opened: { x: 437, y: 1454 },
+    exit_no_response: { x: 677, y: 1454 },
+  },
 };

@@ -1,5 +1,5 @@
 import type { SendNode } from '../nodes/send';
-import { connect, exitWith, grid, type JourneyTemplate, type TemplateTexts } from './build';
+import { connect, exitWith, type JourneyTemplate, type TemplateTexts } from './build';
 
 function whatsappWithSms(name: string, template: string, sms: string): SendNode {
   return {
@@ -239,23 +239,25 @@ export const signalFallback: JourneyTemplate = {
     exit_handed_off: { name: 'Atendido por vendas' },
     exit_no_response: { name: 'Sem resposta' },
   },
-  layout: grid({
-    trigger: [1, 0],
-    branch_channel: [1, 1],
-    send_email: [0, 2],
-    split_ab: [2, 2],
-    wait_email: [0, 3],
-    send_a: [2, 3],
-    send_b: [3, 3],
-    exit_opened: [0, 4],
-    wait_reply: [2, 4],
-    branch_reply: [2, 5],
-    wait_day: [3, 5],
-    update_opt_out: [1, 6],
-    send_reminder: [3, 6],
-    handoff_lead: [2, 7],
-    exit_opted_out: [1, 8],
-    exit_handed_off: [2, 8],
-    exit_no_response: [0, 8],
-  }),
+  // The editor's auto-layout («Ordenar»), so the template opens laid out with its connections
+  // drawn around the cards (editor/src/canvas/elk-layout.test.ts keeps the two equal).
+  layout: {
+    trigger: { x: 302, y: 12 },
+    branch_channel: { x: 278, y: 218 },
+    send_email: { x: 209, y: 424 },
+    wait_email: { x: 528, y: 1042 },
+    split_ab: { x: 882, y: 424 },
+    send_a: { x: 350, y: 630 },
+    send_b: { x: 939, y: 630 },
+    wait_reply: { x: 292, y: 836 },
+    wait_day: { x: 857, y: 1042 },
+    send_reminder: { x: 857, y: 1248 },
+    branch_reply: { x: 234, y: 1042 },
+    update_opt_out: { x: 12, y: 1248 },
+    handoff_lead: { x: 292, y: 1248 },
+    exit_opened: { x: 572, y: 1248 },
+    exit_opted_out: { x: 32, y: 1454 },
+    exit_handed_off: { x: 312, y: 1454 },
+    exit_no_response: { x: 1017, y: 1454 },
+  },
 };

@@ -1,5 +1,5 @@
 import { abandonedCart } from './abandoned-cart';
-import { connect, exitWith, grid, type JourneyTemplate } from './build';
+import { connect, exitWith, type JourneyTemplate } from './build';
 
 /**
  * The abandoned cart for a connected store (Shopify, Tiendanube, WooCommerce, a Segment source):
@@ -48,11 +48,26 @@ export const storeCheckout: JourneyTemplate = {
       ['wait_checkout_order', 'timeout', 'send_cart'],
     ).concat(base.edges.filter((edge) => edge.source !== 'trigger')),
   },
+  // The editor's auto-layout («Ordenar»), so the template opens laid out with its connections
+  // drawn around the cards (editor/src/canvas/elk-layout.test.ts keeps the two equal).
   layout: {
-    ...Object.fromEntries(
-      Object.entries(abandonedCart.layout).map(([id, at]) => [id, { x: at.x, y: at.y + 180 }]),
-    ),
-    ...grid({ trigger: [2, 0], wait_checkout_order: [2, 1], exit_ordered_first: [4, 2] }),
+    trigger: { x: 94, y: 12 },
+    wait_checkout_order: { x: 94, y: 218 },
+    exit_ordered_first: { x: 56, y: 424 },
+    send_cart: { x: 296, y: 424 },
+    wait_cart: { x: 118, y: 630 },
+    send_buy_link: { x: 50, y: 850 },
+    branch_intent: { x: 590, y: 850 },
+    update_opt_out: { x: 532, y: 1056 },
+    handoff_help: { x: 252, y: 1056 },
+    send_reminder: { x: 1012, y: 850 },
+    wait_order: { x: 954, y: 1056 },
+    exit_not_delivered: { x: 638, y: 630 },
+    exit_clicked_buy: { x: 12, y: 1056 },
+    exit_opted_out: { x: 552, y: 1262 },
+    exit_handed_off: { x: 272, y: 1262 },
+    exit_converted: { x: 792, y: 1262 },
+    exit_no_response: { x: 1032, y: 1262 },
   },
   pt: {
     ...abandonedCart.pt,

@@ -136,8 +136,8 @@ function Header({
           style={{ background: `var(--k-${kind})` }}
           aria-hidden="true"
         />
-        <h2>{title}</h2>
-        {id && <code className="node-id">{id}</code>}
+        {/* The step's id is for integrators (API, exports): a tooltip, not a word on the screen. */}
+        <h2 title={id}>{title}</h2>
       </div>
       <p className="inspector-summary">{summary}</p>
     </header>

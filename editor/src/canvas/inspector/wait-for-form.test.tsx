@@ -15,7 +15,7 @@ describe('wait for form', () => {
   test('each signal shows its output as the marketer reads it', () => {
     renderForm(WaitForForm, templateDefinition('abandoned_cart'), 'wait_cart');
     expect(within(card('Señal 1')).getByText('→ tocó «Comprar»')).toBeTruthy();
-    expect(within(card('Señal 4')).getByText('→ order_placed ocurrió')).toBeTruthy();
+    expect(within(card('Señal 4')).getByText('→ compró')).toBeTruthy();
     expect(screen.getByText(/sin respuesta en 24 h/)).toBeTruthy();
   });
 

@@ -7,7 +7,7 @@ import type { JourneyFlowNode } from '../../store/convert';
 import { useEditor } from '../../store/editor-context';
 import { useNodeStats } from '../analytics-overlay';
 import { kindIcon } from '../kinds/index';
-import { nodeWidth } from './node-width';
+import { cardWidth } from './card-size';
 
 /** The card every step is drawn with: kind, name, summary, problems, and one labelled handle per output. */
 function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
@@ -42,7 +42,7 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   return (
     <div
       className={classes}
-      style={{ width: kind === 'exit' ? 200 : nodeWidth(data.ports.length) }}
+      style={{ width: cardWidth(kind, data.ports.length) }}
       data-testid={`node-${id}`}
     >
       {kind !== 'trigger' && <Handle type="target" position={Position.Top} className="handle-in" />}
@@ -50,7 +50,9 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         <span className="journey-node-icon" aria-hidden>
           <Icon size={14} strokeWidth={2.4} />
         </span>
-        <span className="journey-node-title">{title}</span>
+        <span className="journey-node-title" title={title}>
+          {title}
+        </span>
         {data.problems.length > 0 && (
           <span
             className="problem-badge"
@@ -61,7 +63,9 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
           </span>
         )}
       </div>
-      <div className="journey-node-summary">{summary}</div>
+      <div className="journey-node-summary" title={summary}>
+        {summary}
+      </div>
       {stats && (
         <div className="journey-node-stats" data-testid={`stats-${id}`}>
           <strong>{stats.entered}</strong> {t('analytics.entered')}
@@ -75,7 +79,7 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
               kind === 'trigger' || !data.node ? '' : portLabel(data.node, port, definition)[lang];
             return (
               <div className="port" key={port}>
-                <span className="port-label" title={label}>
+                <span className="journey-port-label" title={label}>
                   {label}
                 </span>
                 <Handle
