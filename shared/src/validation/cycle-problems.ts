@@ -2,7 +2,7 @@ import { cyclicComponents, successorsOf } from '../graph/graph';
 import { TRIGGER_NODE_ID } from '../model/ids';
 import type { Localized } from '../model/localized';
 import { usableEdges } from './graph-problems';
-import { field, type JourneyView, type NodeView } from './journey-view';
+import { field, type JourneyView, type NodeView, stepName } from './journey-view';
 import { nodePath, type ValidationProblem } from './problem';
 
 /**
@@ -56,13 +56,7 @@ function isWaitId(view: JourneyView, id: string): boolean {
 }
 
 function describeLoop(view: JourneyView, loop: string[]): Localized {
-  const names = loop.map((id) => {
-    const name = field(view.nodes.get(id)?.raw, 'name');
-    return typeof name === 'string' && name.trim() !== '' ? name : id;
-  });
-  return {
-    es: `«${names.join(' → ')}»`,
-    pt: `«${names.join(' → ')}»`,
-    en: `"${names.join(' → ')}"`,
-  };
+  const names = loop.map((id) => stepName(view, id));
+  const join = (lang: keyof Localized) => names.map((name) => name[lang]).join(' → ');
+  return { es: `«${join('es')}»`, pt: `«${join('pt')}»`, en: `"${join('en')}"` };
 }

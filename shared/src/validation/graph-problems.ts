@@ -60,7 +60,15 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
       });
     } else {
       const ports = portsOf(view, edge.source);
+      const source = view.nodes.get(edge.source);
       if (ports && !ports.includes(edge.sourcePort)) {
+        const names = (lang: keyof Localized) =>
+          source
+            ? ports
+                .map((port) => outputName(source, port)[lang])
+                .map((name) => (lang === 'en' ? `"${name}"` : `«${name}»`))
+                .join(', ')
+            : '';
         problems.push({
           code: 'unknown_port',
           nodeId: edge.source,
@@ -68,14 +76,17 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
           ...onEdge,
           path: at('sourcePort'),
           message: {
-            es: `El paso no tiene la salida «${edge.sourcePort}»; conecta una de: ${ports.join(', ') || '(ninguna)'}.`,
-            pt: `A etapa não tem a saída «${edge.sourcePort}»; conecte uma destas: ${ports.join(', ') || '(nenhuma)'}.`,
-            en: `The step has no output "${edge.sourcePort}"; connect one of: ${ports.join(', ') || '(none)'}.`,
+            es: `El paso no tiene la salida «${edge.sourcePort}»; conecta una de: ${names('es') || '(ninguna)'}.`,
+            pt: `A etapa não tem a saída «${edge.sourcePort}»; conecte uma destas: ${names('pt') || '(nenhuma)'}.`,
+            en: `The step has no output "${edge.sourcePort}"; connect one of: ${names('en') || '(none)'}.`,
           },
         });
       }
       const key = portKey(edge.source, edge.sourcePort);
       if (used.has(key)) {
+        const name = source
+          ? outputName(source, edge.sourcePort)
+          : { es: edge.sourcePort, pt: edge.sourcePort, en: edge.sourcePort };
         problems.push({
           code: 'duplicate_edge',
           nodeId: edge.source,
@@ -83,9 +94,9 @@ function edgeProblems(view: JourneyView): ValidationProblem[] {
           ...onEdge,
           path: at(),
           message: {
-            es: `La salida «${edge.sourcePort}» tiene más de una conexión; cada salida lleva a un solo paso.`,
-            pt: `A saída «${edge.sourcePort}» tem mais de uma conexão; cada saída leva a uma única etapa.`,
-            en: `The output "${edge.sourcePort}" has more than one connection; each output leads to one step.`,
+            es: `La salida «${name.es}» tiene más de una conexión; cada salida lleva a un solo paso.`,
+            pt: `A saída «${name.pt}» tem mais de uma conexão; cada saída leva a uma única etapa.`,
+            en: `The output "${name.en}" has more than one connection; each output leads to one step.`,
           },
         });
       }

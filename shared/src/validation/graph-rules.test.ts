@@ -45,7 +45,7 @@ describe('validateJourney: graph rules', () => {
       port: 'clicked',
       path: ['edges', 4, 'sourcePort'],
     });
-    expect(problem?.message.en).toContain('connect one of: sent, failed');
+    expect(problem?.message.en).toContain('connect one of: "sent", "failed"');
     expect(codes(withEdges(connect(['trigger', 'later', 'done'])))).toContain('unknown_port');
   });
 
@@ -158,7 +158,7 @@ describe('validateJourney: loops', () => {
       nodeId: 'listen',
       path: ['nodes', 'listen', 'maxVisits'],
     });
-    expect(problem?.message.en).toContain('listen → nudge');
+    expect(problem?.message.en).toContain('Wait for a signal → Send message');
   });
 
   test('a loop that never waits', () => {

@@ -1,6 +1,7 @@
 import type { JourneyDefinition } from '../model/definition';
 import { Edge } from '../model/edge';
 import { TRIGGER_NODE_ID } from '../model/ids';
+import type { Localized } from '../model/localized';
 import { JourneySettings } from '../model/settings';
 import { Trigger } from '../model/trigger';
 import {
@@ -125,4 +126,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function field(value: unknown, key: PropertyKey): unknown {
   if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
   return (value as Record<PropertyKey, unknown>)[key];
+}
+
+/** A step as the marketer knows it: its name, else its kind («Enviar mensaje»), else its id. */
+export function stepName(view: JourneyView, id: string): Localized {
+  const node = view.nodes.get(id);
+  const name = field(node?.raw, 'name');
+  if (typeof name === 'string' && name.trim() !== '') return { es: name, pt: name, en: name };
+  if (node?.type) return nodeKinds[node.type].label;
+  return { es: id, pt: id, en: id };
 }

@@ -2,7 +2,7 @@ import { predecessorsOf, reachableFrom, successorsOf } from '../graph/graph';
 import { TRIGGER_NODE_ID } from '../model/ids';
 import { MESSAGE_SIGNAL_KINDS, type WaitSignalKind } from '../nodes/wait-for';
 import { usableEdges } from './graph-problems';
-import { field, type JourneyView } from './journey-view';
+import { field, type JourneyView, stepName } from './journey-view';
 import { nodePath, type ValidationProblem } from './problem';
 
 /**
@@ -22,15 +22,16 @@ export function referenceProblems(view: JourneyView): ValidationProblem[] {
     const messageNodeId = field(node.raw, 'messageNodeId');
     if (typeof messageNodeId === 'string') {
       const path = nodePath(node.id, 'messageNodeId');
+      const message = stepName(view, messageNodeId);
       if (!isSend(messageNodeId)) {
         problems.push({
           code: 'unknown_message_node',
           nodeId: node.id,
           path,
           message: {
-            es: `«${messageNodeId}» no es un paso de envío; elige el mensaje cuya respuesta se espera.`,
-            pt: `«${messageNodeId}» não é uma etapa de envio; escolha a mensagem cuja resposta se espera.`,
-            en: `"${messageNodeId}" is not a send step; choose the message whose response to wait for.`,
+            es: `«${message.es}» no es un paso de envío; elige el mensaje cuya respuesta se espera.`,
+            pt: `«${message.pt}» não é uma etapa de envio; escolha a mensagem cuja resposta se espera.`,
+            en: `"${message.en}" is not a send step; choose the message whose response to wait for.`,
           },
         });
       } else if (!before.has(messageNodeId)) {
@@ -39,9 +40,9 @@ export function referenceProblems(view: JourneyView): ValidationProblem[] {
           nodeId: node.id,
           path,
           message: {
-            es: `El mensaje «${messageNodeId}» no se envía antes de esta espera en ningún camino.`,
-            pt: `A mensagem «${messageNodeId}» não é enviada antes desta espera em nenhum caminho.`,
-            en: `The message "${messageNodeId}" is not sent before this wait on any path.`,
+            es: `El mensaje «${message.es}» no se envía antes de esta espera en ningún camino.`,
+            pt: `A mensagem «${message.pt}» não é enviada antes desta espera em nenhum caminho.`,
+            en: `The message "${message.en}" is not sent before this wait on any path.`,
           },
         });
       }
