@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callApi, eventually, launchBrowser, logIn, newPage, screenshot } from '../browser';
+import { abandonCart, activeJourneyFromTemplate } from '../journeys';
 
 type Json = Record<string, any>;
 
@@ -10,11 +11,26 @@ type Json = Record<string, any>;
  * under a card. Then one screenshot of every main screen per language, for a person to look at.
  */
 let cart: Json;
+let live: { journeyId: string; runId: string };
 beforeAll(async () => {
   cart = await callApi<Json>('POST', '/journeys', {
     name: 'Carrito legible',
     templateId: 'abandoned_cart',
   });
+  // A live run too, so the runs list, a run's timeline and the KPI page have something to say.
+  const journey = await activeJourneyFromTemplate('abandoned_cart', 'Carrito en vivo', {
+    seconds: 300,
+  });
+  const { runId } = await abandonCart(journey.id, { firstName: 'Rosa', phone: '+5215512340016' });
+  live = { journeyId: journey.id, runId: runId as string };
+  await eventually(async () => {
+    const run = await callApi<Json>('GET', `/runs/${live.runId}`);
+    return run.waitingFor?.nodeId === 'wait_cart';
+  });
+});
+afterAll(async () => {
+  // Hand the shared stack back without an active cart journey enrolling other stories' events.
+  if (live) await callApi('POST', `/journeys/${live.journeyId}/stop`).catch(() => {});
 });
 
 /** Waits until every connection is drawn along ELK's route; names the ones that are not. */
@@ -138,6 +154,29 @@ describe('a canvas the marketer can read', () => {
   });
 });
 
+/** An internal code on screen: a snake_case word (`wait_cart`, `opted_out`) or an i18n key. */
+const CODE =
+  /\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:nav|editor|runs|analytics|inspector|journeys|contacts|channels|status)\.[a-zA-Z_]+/;
+
+/**
+ * The interface's own words on screen: navigation, headings, labels, buttons, badges, help,
+ * dialogs, the canvas's outputs, the run's timeline. What the user typed is theirs (journey and
+ * step names in tables, message texts and template names in card summaries), so it is left out.
+ */
+async function interfaceWords(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        'nav, h1, h2, h3, th, label, legend, button, .help, .empty, .badge, .palette, [role=dialog], .journey-port-label, .step-text, .run-status, .run-outcome',
+      ),
+    ]
+      .filter((element) => !element.closest('tbody') || element.matches('.badge'))
+      .filter((element) => !element.closest('select, .journey-node-summary'))
+      .map((element) => (element as HTMLElement).innerText.trim())
+      .filter((text) => text !== ''),
+  );
+}
+
 /** Every main screen in each language, for a person to look at (e2e/artifacts/16-<lang>-*). */
 describe.each([
   ['es-MX', 'es'],
@@ -153,6 +192,8 @@ describe.each([
         ['journeys', '/'],
         ['editor', `/journeys/${cart.id}`],
         ['runs', '/runs'],
+        ['run', `/runs/${live.runId}`],
+        ['kpis', `/journeys/${live.journeyId}/kpis`],
         ['contacts', '/contacts'],
         ['channels', '/channels'],
         ['sources', '/sources'],
@@ -163,11 +204,14 @@ describe.each([
         await page.waitForSelector('nav[aria-label=main]');
         await page.waitForLoadState('networkidle');
         await screenshot(page, `16-${lang}-${name}`);
+        const codes = (await interfaceWords(page)).filter((text) => CODE.test(text));
+        expect(codes, `${locale} ${name}`).toEqual([]);
       }
       await page.goto(`/journeys/${cart.id}`);
       await page.getByTestId('node-send_cart').click();
       await page.waitForSelector('.inspector');
       await screenshot(page, `16-${lang}-inspector`);
+      expect((await interfaceWords(page)).filter((text) => CODE.test(text))).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -477,6 +477,7 @@ export const en: Messages = {
     preview: 'Preview',
     timeline: 'Timeline',
     waitingUntil: 'Waiting for {{what}} until {{until}}',
+    messagesTitle: 'Messages',
     remove: 'Remove from journey',
     temporal: 'Open in Temporal',
     removed: 'Removal requested',

@@ -480,6 +480,7 @@ export const es = {
     preview: 'Vista previa',
     timeline: 'Línea de tiempo',
     waitingUntil: 'Esperando {{what}} hasta {{until}}',
+    messagesTitle: 'Mensajes',
     remove: 'Sacar del flujo',
     temporal: 'Ver en Temporal',
     removed: 'Se pidió la salida',

@@ -483,6 +483,7 @@ export const pt: Messages = {
     preview: 'Pré-visualização',
     timeline: 'Linha do tempo',
     waitingUntil: 'Esperando {{what}} até {{until}}',
+    messagesTitle: 'Mensagens',
     remove: 'Tirar do fluxo',
     temporal: 'Ver no Temporal',
     removed: 'A saída foi pedida',

@@ -1,3 +1,4 @@
+import { eventNoun } from '@ruta/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -83,7 +84,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
           <div className="kpi-value">{pct(a.goal.rate)}</div>
           <div className="help">
             {a.goal.conversions} / {a.lift.treatment.entered + a.lift.holdout.entered} ·{' '}
-            {a.goal.event ?? '—'}
+            {a.goal.event ? eventNoun(a.goal.event)[currentLang()] : '—'}
           </div>
         </div>
         <div className="card kpi-card" data-testid="kpi-lift">

@@ -14,6 +14,7 @@ import { createEditorStore } from '../store/editor-store';
 import { outcomeWords, type StepWords, stepText, waitingWords } from './step-text';
 import './runs.css';
 import '../canvas/canvas.css';
+import { Hourglass } from 'lucide-react';
 import { useCan } from '../auth/access';
 import { kindColorVariables } from '../canvas/kinds/index';
 
@@ -117,7 +118,7 @@ export default function RunPage({ runId }: { runId: string }) {
       )}
       {r.waitingFor && r.status === 'active' && (
         <p className="notice waiting" data-testid="waiting-for">
-          ⏳{' '}
+          <Hourglass size={14} aria-hidden />{' '}
           {t('runs.waitingUntil', {
             what: waitingWords(words, r.waitingFor),
             until: new Date(r.waitingFor.until).toLocaleString(),
@@ -145,7 +146,7 @@ export default function RunPage({ runId }: { runId: string }) {
                 </li>
               ))}
           </ol>
-          {r.messages.length > 0 && <h3>✉</h3>}
+          {r.messages.length > 0 && <h3>{t('runs.messagesTitle')}</h3>}
           {r.messages.map((m) => (
             <div key={m.id} className="message-card">
               <div className="help">

@@ -1,4 +1,10 @@
-import { EXIT_OUTCOMES, type JourneyDefinition, portLabel, TRIGGER_NODE_ID } from '@ruta/shared';
+import {
+  EXIT_OUTCOMES,
+  eventNoun,
+  type JourneyDefinition,
+  portLabel,
+  TRIGGER_NODE_ID,
+} from '@ruta/shared';
 import type { TFunction } from 'i18next';
 import type { RunStep } from '../api/models';
 import type { Lang } from '../i18n/index';
@@ -18,6 +24,25 @@ export function portWords(words: StepWords, nodeId: string, port: string): strin
   return portLabel(node, port, words.journey)[words.lang];
 }
 
+/** An event by its words («compra», «carrito abandonado»), never by its code. */
+function eventWords(words: StepWords, name: unknown): string {
+  return eventNoun(String(name))[words.lang];
+}
+
+/** A tapped button by its text on the message, else its id. */
+function buttonWords(words: StepWords, buttonId: unknown): string {
+  for (const node of Object.values(words.journey.nodes)) {
+    if (node.type !== 'send') continue;
+    const buttons = [
+      ...(node.content.whatsapp?.buttons ?? []),
+      ...(node.content.rcs?.buttons ?? []),
+    ];
+    const button = buttons.find((candidate) => candidate.id === buttonId);
+    if (button) return button.text;
+  }
+  return String(buttonId);
+}
+
 /** A code from the engine in words; an unknown one reads as the generic word, never as the code. */
 function word(t: TFunction, group: string, code: unknown): string {
   return t(`runs.words.${group}.${String(code)}`, { defaultValue: t(`runs.words.${group}.any`) });
@@ -31,15 +56,15 @@ export function stepText(words: StepWords, step: RunStep): string {
   const channel = (c: unknown) => word(t, 'channel', c);
   switch (step.kind) {
     case 'entered':
-      return t('runs.steps.entered') + (d.event ? ` (${String(d.event)})` : '');
+      return t('runs.steps.entered') + (d.event ? ` (${eventWords(words, d.event)})` : '');
     case 'visited':
       return t('runs.steps.visited', { node: nodeName(step.node_id) });
     case 'took': {
       const why =
         d.kind === 'reply'
-          ? ` — «${String(d.text ?? d.buttonId ?? '')}»`
+          ? ` — «${d.text !== undefined ? String(d.text) : buttonWords(words, d.buttonId)}»`
           : d.event
-            ? ` — ${String(d.event)}`
+            ? ` — ${eventWords(words, d.event)}`
             : '';
       const port = step.port ? portWords(words, step.node_id, step.port) : '';
       return t('runs.steps.took', { port }) + why;
@@ -78,14 +103,14 @@ export function stepText(words: StepWords, step: RunStep): string {
         (d.text
           ? ` «${String(d.text)}»`
           : d.buttonId
-            ? ` [${String(d.buttonId)}]`
+            ? ` «${buttonWords(words, d.buttonId)}»`
             : d.name
-              ? ` ${String(d.name)}`
+              ? ` ${eventWords(words, d.name)}`
               : '') +
         (d.routedBy ? ` — ${t(`runs.steps.routedBy.${String(d.routedBy)}`)}` : '')
       );
     case 'goal':
-      return t('runs.steps.goal', { event: String(d.event) });
+      return t('runs.steps.goal', { event: eventWords(words, d.event) });
     case 'webhook':
       return t('runs.steps.webhook', { status: String(d.status ?? d.skipped ?? d.error ?? '') });
     case 'ended':
