@@ -112,6 +112,19 @@ export const ImportQuery = z.object({
     .optional()
     .transform((v) => v === 'true' || v === '1')
     .openapi({ description: 'Validate and count what would change, write nothing' }),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .openapi({
+      description:
+        'Country (ISO 3166-1, like `MX`) of phones written without a prefix: `55 1234 5678`, `(33) 3615-1234`',
+    }),
+  skipInvalid: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1')
+    .openapi({ description: 'Import the valid rows and skip the bad ones (listed in the answer)' }),
 });
 
 const Consent = z
@@ -164,6 +177,20 @@ export const ContactPage = z
   })
   .openapi('ContactPage');
 
+/** One problem on one line of an imported file, in each language. */
+export const RowProblem = z
+  .object({
+    line: z.number().int(),
+    column: z.string(),
+    /** Stable code (files imported before codes existed have none). */
+    code: z.string().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    message: z.string(),
+    message_es: z.string().optional(),
+    message_pt: z.string().optional(),
+  })
+  .openapi('ImportRowProblem');
+
 export const ImportStatus = z
   .object({
     importId: z.string(),
@@ -177,18 +204,8 @@ export const ImportStatus = z
     created: z.number().int(),
     updated: z.number().int(),
     errorCount: z.number().int(),
-    errors: z.array(
-      z.object({
-        line: z.number().int(),
-        column: z.string(),
-        /** Stable code (files imported before codes existed have none). */
-        code: z.string().optional(),
-        params: z.record(z.string(), z.unknown()).optional(),
-        message: z.string(),
-        message_es: z.string().optional(),
-        message_pt: z.string().optional(),
-      }),
-    ),
+    /** The bad rows: why nothing was imported, or which rows were skipped. */
+    errors: z.array(RowProblem),
     failure: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),

@@ -10,6 +10,7 @@ import {
   normalizePhone,
   parseYesNo,
 } from './fields';
+import { toE164 } from './phone';
 
 /** A validated CSV row, ready to upsert (empty cells are absent: they change nothing). */
 export interface ImportRow {
@@ -43,10 +44,16 @@ export function attributeValue(cell: string): string | number | boolean {
 }
 
 /** Checks one record against the columns; every problem found is reported, not only the first. */
+export interface RowOptions {
+  /** Where phones written without a prefix are from (`55 1234 5678` in MX → +525512345678). */
+  country?: string | undefined;
+}
+
 export function validateRow(
   columns: CsvColumn[],
   record: string[],
   line: number,
+  options: RowOptions = {},
 ): { row: ImportRow; errors: [] } | { row?: undefined; errors: RowError[] } {
   const errors: RowError[] = [];
   const fail = <C extends FieldErrorCode>(column: string, code: C, params: FieldErrorParams<C>) =>
@@ -83,8 +90,14 @@ export function validateRow(
     }
     switch (t.field) {
       case 'phone': {
-        const phone = normalizePhone(cell);
+        const phone = normalizePhone(cell) ?? toE164(cell, options.country);
         if (phone) row.phone = phone;
+        else if (options.country)
+          fail(column.header, 'not_phone_in_country', {
+            value: cell,
+            country: options.country,
+            example: E164_EXAMPLE,
+          });
         else fail(column.header, 'not_phone', { value: cell, example: E164_EXAMPLE });
         return;
       }

@@ -23,8 +23,18 @@ const STAGE_BATCH = 500;
 
 interface Staged {
   totalRows: number;
+  /** Rows that passed and were staged. */
+  validRows: number;
   errors: RowError[];
   errorCount: number;
+  /** The file itself could not be read (header, syntax, no rows): no row can be trusted. */
+  unreadable: boolean;
+}
+
+interface ReadOptions {
+  country?: string | undefined;
+  /** Stage the good rows even after a bad one (the import then skips the bad ones). */
+  skipInvalid: boolean;
 }
 
 async function stage(sql: Sql, importId: string, rows: ImportRow[]) {
@@ -36,10 +46,23 @@ async function stage(sql: Sql, importId: string, rows: ImportRow[]) {
 
 /**
  * Reads the CSV as it arrives: maps the header, validates every row (all problems are collected),
- * and stages the good rows while no bad one has been seen. Memory holds one batch at a time.
+ * and stages the good rows while no bad one has been seen (or all of them, when bad rows are to be
+ * skipped). Memory holds one batch at a time.
  */
-async function readAndValidate(sql: Sql, importId: string, stream: Readable): Promise<Staged> {
-  const result: Staged = { totalRows: 0, errors: [], errorCount: 0 };
+async function readAndValidate(
+  sql: Sql,
+  importId: string,
+  stream: Readable,
+  options: ReadOptions,
+): Promise<Staged> {
+  const result: Staged = {
+    totalRows: 0,
+    validRows: 0,
+    errors: [],
+    errorCount: 0,
+    unreadable: false,
+  };
+  const staging = () => options.skipInvalid || result.errorCount === 0;
   const report = (errors: RowError[]) => {
     result.errorCount += errors.length;
     for (const error of errors)
@@ -48,7 +71,7 @@ async function readAndValidate(sql: Sql, importId: string, stream: Readable): Pr
   let columns: CsvColumn[] | undefined;
   let batch: ImportRow[] = [];
   const flush = async () => {
-    if (result.errorCount === 0) await stage(sql, importId, batch);
+    if (staging()) await stage(sql, importId, batch);
     batch = [];
     await recordProgress(sql, importId, { processedRows: result.totalRows });
   };
@@ -60,24 +83,28 @@ async function readAndValidate(sql: Sql, importId: string, stream: Readable): Pr
         await recordColumns(sql, importId, describeColumns(columns));
         if (mapped.problems.length > 0) {
           report(mapped.problems.map((p) => ({ line: record.line, ...p })));
+          result.unreadable = true;
           return result; // every row would be read wrong: stop here
         }
         continue;
       }
       result.totalRows += 1;
-      const checked = validateRow(columns, record.fields, record.line);
+      const checked = validateRow(columns, record.fields, record.line, options);
       if (checked.row) {
-        if (result.errorCount === 0) batch.push(checked.row);
+        result.validRows += 1;
+        if (staging()) batch.push(checked.row);
       } else report(checked.errors);
       if (result.totalRows % STAGE_BATCH === 0) await flush();
     }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     report([rowError(error.line, '(file)', 'csv_syntax', { reason: error.message })]);
+    result.unreadable = true;
     return result;
   }
   if (!columns) report([rowError(1, '(file)', 'csv_empty', {})]);
   else if (result.totalRows === 0) report([rowError(2, '(file)', 'csv_no_rows', {})]);
+  if (!columns || result.totalRows === 0) result.unreadable = true;
   await flush();
   return result;
 }
@@ -89,12 +116,17 @@ export interface ImportRequest {
   actor?: string;
   dryRun: boolean;
   fileName?: string;
+  /** Country of phones written without a prefix. */
+  country?: string | undefined;
+  /** Import the valid rows and skip the bad ones, instead of importing nothing. */
+  skipInvalid?: boolean;
 }
 
 /**
  * `POST /contacts/import`: streams the upload through validation into staging. Bad rows → 422
- * listing each (nothing is imported); otherwise the job goes on in the background — one
- * transaction writes every row — and the caller polls `GET /contacts/imports/{id}`.
+ * listing each (nothing is imported) unless the caller asked to skip them and some rows are good;
+ * otherwise the job goes on in the background — one transaction writes every (good) row — and the
+ * caller polls `GET /contacts/imports/{id}`, which lists the skipped rows too.
  */
 export async function receiveImport(deps: AppDeps, request: Request, job: ImportRequest) {
   const { sql, log } = deps;
@@ -107,7 +139,10 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
   });
   let staged: Staged;
   try {
-    staged = await readAndValidate(sql, importId, upload.stream);
+    staged = await readAndValidate(sql, importId, upload.stream, {
+      country: job.country,
+      skipInvalid: job.skipInvalid ?? false,
+    });
   } catch (error) {
     const failed =
       error instanceof UploadError
@@ -116,7 +151,9 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
     await failImport(sql, importId, failed.detail);
     throw new ProblemError({ ...failed, importId });
   }
-  if (staged.errorCount > 0) {
+  const skipping =
+    staged.errorCount > 0 && job.skipInvalid === true && !staged.unreadable && staged.validRows > 0;
+  if (staged.errorCount > 0 && !skipping) {
     const rowsWithErrors = new Set(staged.errors.map((e) => e.line)).size;
     await failImport(sql, importId, 'the file has errors', {
       list: staged.errors,
@@ -142,7 +179,10 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
       },
     );
   }
-  await startImporting(sql, importId, staged.totalRows);
+  await startImporting(sql, importId, staged.validRows, {
+    list: staged.errors,
+    count: staged.errorCount,
+  });
   void applyImport(sql, {
     id: importId,
     workspaceId: job.workspaceId,
@@ -165,10 +205,13 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
         `could not write the contacts (${(error as Error).message}); nothing was imported`,
       ).catch(() => {});
     });
+  const skippedLines = new Set(staged.errors.map((e) => e.line)).size;
   return {
     importId,
     status: 'processing' as const,
     dryRun: job.dryRun,
-    totalRows: staged.totalRows,
+    totalRows: staged.validRows,
+    skippedRows: staged.totalRows - staged.validRows,
+    ...(skipping ? { skipped: { rows: skippedLines, errors: staged.errors } } : {}),
   };
 }

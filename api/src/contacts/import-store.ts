@@ -52,9 +52,17 @@ export async function recordColumns(sql: Sql, id: string, columns: Record<string
 }
 
 /** The whole file read and valid: the rows can now be written. */
-export async function startImporting(sql: Sql, id: string, totalRows: number) {
+/** The rows to write are staged; `skipped` lists the bad rows left out (when the caller asked to). */
+export async function startImporting(
+  sql: Sql,
+  id: string,
+  totalRows: number,
+  skipped: { list: RowError[]; count: number } = { list: [], count: 0 },
+) {
   await sql`
-    update contact_imports set phase = 'importing', total_rows = ${totalRows}, processed_rows = 0, updated_at = now()
+    update contact_imports set phase = 'importing', total_rows = ${totalRows}, processed_rows = 0,
+      errors = ${sql.json(skipped.list.slice(0, MAX_REPORTED_ERRORS) as never)}, error_count = ${skipped.count},
+      updated_at = now()
     where id = ${id}`;
 }
 

@@ -450,6 +450,56 @@ describe('CSV import', () => {
     expect(await api.sql`select 1 from contact_import_rows`).toHaveLength(0);
   });
 
+  test('phones as Mexican spreadsheets write them, read in the country the page names', async () => {
+    const file = [
+      'external_id,phone,first_name',
+      'mx-local-1,55 1234 5678,Ana',
+      'mx-local-2,(33) 3615-1234,Beto',
+      'mx-local-3,+52 81 8123 4567,Carla',
+      'mx-local-4,55 12,Dani',
+    ].join('\n');
+    // Without a country a local number cannot be read: the row says where and why.
+    const refused = await upload(file);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: Json) => e.line)).toEqual([2, 3, 5]);
+    // With MX the three real numbers are read; the short one says which country was tried.
+    const withCountry = await upload(file, { query: '?country=MX' });
+    expect(withCountry.status).toBe(422);
+    expect(withCountry.body.errors).toEqual([
+      expect.objectContaining({
+        line: 5,
+        column: 'phone',
+        code: 'not_phone_in_country',
+        message_es: expect.stringContaining('«55 12» no es un teléfono válido de México'),
+      }),
+    ]);
+    // Skipping the bad row imports the other three, and the import's status lists what it left out.
+    const skipped = await upload(file, { query: '?country=MX&skipInvalid=true' });
+    expect(skipped.status).toBe(202);
+    expect(skipped.body).toMatchObject({ totalRows: 3, skippedRows: 1, skipped: { rows: 1 } });
+    const job = await finished(skipped.body.importId);
+    expect(job).toMatchObject({ status: 'completed', created: 3, errorCount: 1 });
+    expect(job.errors.map((e: Json) => [e.line, e.column])).toEqual([[5, 'phone']]);
+    const phones = await api.sql<{ external_id: string; phone: string }[]>`
+      select external_id, phone from contacts where external_id like 'mx-local-%' order by 1`;
+    expect(phones).toEqual([
+      { external_id: 'mx-local-1', phone: '+525512345678' },
+      { external_id: 'mx-local-2', phone: '+523336151234' },
+      { external_id: 'mx-local-3', phone: '+528181234567' },
+    ]);
+  });
+
+  test('skipping bad rows never imports a file that cannot be read, nor one with no good row', async () => {
+    const noGoodRow = await upload('external_id,phone\nnone-good,12\n', {
+      query: '?skipInvalid=true',
+    });
+    expect(noGoodRow.status).toBe(422);
+    const badHeader = await upload('phone,phone\n+525512345678,+525512345679\n', {
+      query: '?skipInvalid=true',
+    });
+    expect(badHeader.status).toBe(422);
+  });
+
   test('rows with a phone already known update that contact instead of duplicating it', async () => {
     const existing = await api.call<Json>('POST', '/api/contacts', {
       phone: '+5215544443333',

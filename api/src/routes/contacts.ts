@@ -11,6 +11,7 @@ import {
   ImportQuery,
   ImportStatus,
   ListQuery,
+  RowProblem,
   UpdateContact,
 } from '../contacts/contact-schemas';
 import { contactDetail, listContacts } from '../contacts/contact-views';
@@ -90,12 +91,14 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       method: 'post',
       path: '/import',
       tags: ['Contacts'],
-      summary: 'Import a CSV (streamed, up to 50 MB): all rows or none; answers with a job to poll',
+      summary:
+        'Import a CSV (streamed, up to 50 MB): all rows or none, or the valid ones; answers with a job to poll',
       description: [
         'Send the file as `text/csv` (optionally naming it in `X-File-Name`), or as the `file` field of `multipart/form-data`. UTF-8 (a BOM is fine), separated by `,` `;` or tab.',
         'Columns by header: `external_id`, `phone` (E.164), `email`, `first_name`, `last_name`, `time_zone` (IANA), `locale`, `tags` (separated by `|`), `consent_whatsapp` / `consent_sms` / `consent_email` / `consent_rcs` (yes/no, sí/no, true/false, 1/0); any other column becomes an attribute (header in snake_case).',
         'Each row updates the contact with the same external id — or, without one, the same phone, else email — and otherwise creates one; empty cells change nothing.',
-        'Every row is validated while the file streams in. If any is bad the answer is 422 listing each bad line and column, and nothing is imported. Otherwise 202 with the import id: the rows are written in one transaction in the background; poll `GET /contacts/imports/{importId}` for progress. `?dryRun=true` does everything and rolls back, reporting what would be created and updated.',
+        'Phones in E.164 (`+525512345678`), or as written locally (`55 1234 5678`, `(33) 3615-1234`) when `?country=MX` says where they are from.',
+        "Every row is validated while the file streams in. If any is bad the answer is 422 listing each bad line and column, and nothing is imported — unless `?skipInvalid=true`: then the valid rows are imported and the bad ones are listed in the answer (`skipped`) and in the import's status. Otherwise 202 with the import id: the rows are written in one transaction in the background; poll `GET /contacts/imports/{importId}` for progress. `?dryRun=true` does everything and rolls back, reporting what would be created and updated.",
       ].join('\n\n'),
       request: {
         query: ImportQuery,
@@ -119,9 +122,13 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
             importId: z.string(),
             status: z.literal('processing'),
             dryRun: z.boolean(),
+            /** Rows being imported. */
             totalRows: z.number().int(),
+            /** Rows left out because they are bad (only with `skipInvalid`). */
+            skippedRows: z.number().int(),
+            skipped: z.object({ rows: z.number().int(), errors: z.array(RowProblem) }).optional(),
           }),
-          'Valid: importing in the background',
+          'Valid (or valid rows, bad ones skipped): importing in the background',
         ),
         413: problemDoc(`The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`),
         415: problemDoc('Not CSV nor multipart'),
@@ -136,6 +143,8 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         userId,
         actor: actorOf(c),
         dryRun: c.req.valid('query').dryRun,
+        country: c.req.valid('query').country,
+        skipInvalid: c.req.valid('query').skipInvalid,
         fileName: c.req.header('x-file-name'),
       });
       return c.json(receipt, 202);

@@ -1,9 +1,9 @@
 import type { Sql } from '@ruta/platform';
+import { toE164 } from '../contacts/phone';
 import { enterNewSegments, segmentView } from '../contacts/segment-entry';
 import type { AppDeps } from '../deps';
 import { type ContactRef, upsertContact } from '../ingest/contacts';
 import { ingestEvent } from '../ingest/ingest-event';
-import { toE164 } from './phone';
 import type { MappedDelivery, SourceContact, SourceEvent } from './types';
 
 export interface AppliedEvent {

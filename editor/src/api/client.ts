@@ -85,9 +85,16 @@ export function fieldText(
  * Streams a CSV file to the contact import (a `text/csv` body, which the typed client does not
  * send); answers the import's id to follow with `client.contacts.imports[':importId']`.
  */
-export function uploadCsv(file: File) {
+export function uploadCsv(
+  file: File,
+  options: { country?: string | undefined; skipInvalid?: boolean } = {},
+) {
+  const query = new URLSearchParams();
+  if (options.country) query.set('country', options.country);
+  if (options.skipInvalid) query.set('skipInvalid', 'true');
+  const search = query.size > 0 ? `?${query}` : '';
   return call(
-    fetch('/api/contacts/import', {
+    fetch(`/api/contacts/import${search}`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv' },
       body: file,

@@ -133,6 +133,7 @@ const FIELD_SAMPLES: { [C in FieldErrorCode]: FieldErrorParams<C> } = {
   not_yes_no: { value: 'tal vez' },
   too_long: { limit: 200 },
   not_phone: { value: '5512345678', example: '+5215512345678' },
+  not_phone_in_country: { value: '55 12', country: 'MX', example: '+5215512345678' },
   not_email: { value: 'a@' },
   not_time_zone: { value: 'Mars/Olympus' },
   not_locale: { value: 'xx_' },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { toE164 } from '../../contacts/phone';
 import { checkoutCreate, orderCreate } from '../fixtures/shopify';
 import { parseJsonKeepingIds } from '../json';
-import { toE164 } from '../phone';
 import { verifyHmac } from '../signatures';
 import { mapSegmentMessage, rutaEventName } from './segment';
 import { mapShopify } from './shopify';

@@ -1,5 +1,14 @@
 import { field, t } from '../text';
 
+/** A country code in words (`MX` → México / Mexico), or the code when the runtime cannot say. */
+function region(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** What is wrong with a CSV file, a column or a cell, by code (line and column travel beside). */
 export const csvErrors = {
   csv_syntax: field<{ reason: string }>(({ reason }) =>
@@ -81,6 +90,14 @@ export const csvErrors = {
       `«${value}» no es un teléfono en formato internacional (E.164, como ${example})`,
       `«${value}» não é um telefone em formato internacional (E.164, como ${example})`,
     ),
+  ),
+  not_phone_in_country: field<{ value: string; country: string; example: string }>(
+    ({ value, country, example }) =>
+      t(
+        `"${value}" is not a valid phone number in ${region(country, 'en')}, nor one in international format (like ${example})`,
+        `«${value}» no es un teléfono válido de ${region(country, 'es')} ni uno en formato internacional (como ${example})`,
+        `«${value}» não é um telefone válido de ${region(country, 'pt')} nem um em formato internacional (como ${example})`,
+      ),
   ),
   not_email: field<{ value: string }>(({ value }) =>
     t(

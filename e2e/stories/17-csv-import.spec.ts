@@ -1,0 +1,53 @@
+import { expect, test } from 'vitest';
+import { callApi, loggedInPage, screenshot } from '../browser';
+
+const session = loggedInPage('es-MX');
+
+type Json = Record<string, any>;
+
+/**
+ * Issue «Inspect and prove», item 7: a Mexican shop's spreadsheet — local numbers as people write
+ * them, one broken row — imported from «Contactos»: the page says which line and column is wrong,
+ * in Spanish, and imports the rest when asked.
+ */
+test('story 17: a CSV with local Mexican numbers and one bad row: the problem in the page, then the good rows imported', async () => {
+  const { page } = session;
+  await page.goto('/contacts');
+  await page.getByRole('heading', { name: 'Contactos', level: 1 }).waitFor();
+  // The browser is es-MX: local numbers are read as Mexican unless the marketer says otherwise.
+  expect(await page.getByTestId('csv-country').inputValue()).toBe('MX');
+
+  const csv = [
+    'external_id,first_name,phone,consent_whatsapp',
+    'hoja-1,Lupita,55 1234 5617,sí',
+    'hoja-2,Memo,(33) 3615-1717,sí',
+    'hoja-3,Chuy,55 12,sí',
+  ].join('\n');
+  await page.getByTestId('csv-input').setInputFiles({
+    name: 'clientes.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  const problems = page.getByTestId('import-problems');
+  await problems.waitFor();
+  // textContent: as written, before CSS upper-cases the heading.
+  await expect
+    .poll(() => problems.textContent())
+    .toContain('Filas con problemas: no se importó nada');
+  const text = await problems.innerText();
+  expect(text).toContain('Línea');
+  expect(text).toMatch(/4\s+phone\s+«55 12» no es un teléfono válido de México/);
+  await screenshot(page, '17-csv-problems');
+  expect(await callApi<Json>('GET', '/contacts?q=hoja-')).toMatchObject({ items: [] });
+
+  await page.getByTestId('import-valid-rows').click();
+  const progress = page.getByTestId('import-progress');
+  await expect.poll(() => progress.innerText()).toContain('Importados: 2 nuevos, 0 actualizados');
+  expect(await progress.textContent()).toContain('Filas omitidas por tener problemas');
+  await screenshot(page, '17-csv-imported');
+
+  const listed = await callApi<Json>('GET', '/contacts?q=hoja-');
+  const phones = listed.items.map((c: Json) => c.phone).sort();
+  expect(phones).toEqual(['+523336151717', '+525512345617']);
+  await page.getByText('+525512345617').waitFor();
+});
