@@ -64,9 +64,25 @@ export async function findContactRow(sql: Db, workspaceId: string, id: string) {
   return row;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const FOLD_FROM = 'áàäâãåéèëêíìïîóòöôõúùüûñçÁÀÄÂÃÅÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÑÇ';
 const FOLD_TO = 'aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc';
+
+/**
+ * The contacts a search means: name (accents ignored), email, external id, or the digits of the
+ * phone. `alias` qualifies the columns when contacts is joined (`ct`).
+ */
+export function contactSearch(sql: Sql, text: string, alias?: string) {
+  const col = (name: string) => (alias ? sql`${sql(alias)}.${sql(name)}` : sql(name));
+  const q = fold(text);
+  const digits = /^[\d\s+\-().]+$/.test(q) ? q.replace(/\D/g, '') : '';
+  return sql`(
+    translate(lower(coalesce(${col('first_name')}, '') || ' ' || coalesce(${col('last_name')}, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
+    or translate(lower(coalesce(${col('email')}, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
+    or translate(lower(coalesce(${col('external_id')}, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
+    ${digits ? sql`or ${col('phone')} like ${likePattern(digits)}` : sql``}
+  )`;
+}
 
 export interface ContactFilters {
   q?: string;
@@ -78,16 +94,7 @@ export interface ContactFilters {
 
 /** Newest first; `q` matches name (accents ignored), email, external id, or the digits of the phone. */
 export async function listContacts(sql: Sql, workspaceId: string, f: ContactFilters) {
-  const q = f.q ? fold(f.q) : '';
-  const digits = /^[\d\s+\-().]+$/.test(q) ? q.replace(/\D/g, '') : '';
-  const search = q
-    ? sql`and (
-        translate(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
-        or translate(lower(coalesce(email, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
-        or translate(lower(coalesce(external_id, '')), ${FOLD_FROM}, ${FOLD_TO}) like ${likePattern(q)}
-        ${digits ? sql`or phone like ${likePattern(digits)}` : sql``}
-      )`
-    : sql``;
+  const search = f.q ? sql`and ${contactSearch(sql, f.q)}` : sql``;
   // `::text` first: the driver would turn a timestamptz parameter into a Date (milliseconds only).
   const page = f.before
     ? f.beforeId

@@ -14,6 +14,21 @@ const Filters = z.object({
   contactId: z.string().uuid().optional(),
   status: z.enum(['active', 'completed', 'failed']).optional(),
   nodeId: z.string().max(64).optional(),
+  step: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'The step a run is at (or ended at): its id, or part of its name' }),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: 'The contact: part of the name, phone, email or external id' }),
+  outcome: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({ description: 'How the run ended: `converted`, `no_response`, `opted_out`…' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: isoInstant()
     .optional()

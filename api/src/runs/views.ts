@@ -1,5 +1,6 @@
 import { stateQuery } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
+import { contactSearch, likePattern } from '../contacts/contact-views';
 import type { AppDeps } from '../deps';
 import { notFound } from '../http/problem';
 
@@ -8,12 +9,19 @@ export interface RunFilters {
   contactId?: string | undefined;
   status?: 'active' | 'completed' | 'failed' | undefined;
   nodeId?: string | undefined;
+  /** A step's id, or part of its name (the runs list's «Paso» filter). */
+  step?: string | undefined;
+  /** Part of the contact's name, phone, email or external id. */
+  q?: string | undefined;
+  outcome?: string | undefined;
   before?: string | undefined;
   limit: number;
 }
 
 /** Runs, newest first (the runs list). */
 export function listRuns(sql: Sql, workspaceId: string, f: RunFilters) {
+  const step = f.step?.trim();
+  const q = f.q?.trim();
   return sql`
     select r.id, r.journey_id, j.name as journey_name, v.version, r.contact_id,
            trim(coalesce(ct.first_name, '') || ' ' || coalesce(ct.last_name, '')) as contact_name, ct.phone, ct.email,
@@ -29,6 +37,14 @@ export function listRuns(sql: Sql, workspaceId: string, f: RunFilters) {
       ${f.contactId ? sql`and r.contact_id = ${f.contactId}` : sql``}
       ${f.status ? sql`and r.status = ${f.status}` : sql``}
       ${f.nodeId ? sql`and r.current_node = ${f.nodeId}` : sql``}
+      ${
+        step
+          ? sql`and (r.current_node = ${step}
+                or v.definition -> 'nodes' -> r.current_node ->> 'name' ilike ${likePattern(step)})`
+          : sql``
+      }
+      ${q ? sql`and ${contactSearch(sql, q, 'ct')}` : sql``}
+      ${f.outcome ? sql`and r.outcome = ${f.outcome}` : sql``}
       ${f.before ? sql`and r.started_at < ${f.before}` : sql``}
     order by r.started_at desc limit ${f.limit}`;
 }

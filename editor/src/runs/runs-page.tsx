@@ -1,18 +1,26 @@
+import { EXIT_OUTCOMES, type NodeType, nodeKinds, TRIGGER_NODE_ID } from '@ruta/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import { call, client } from '../api/client';
 import type { JourneySummary, RunSummary } from '../api/models';
+import { currentLang } from '../i18n/index';
 
-/** Runs with filters: journey, status, current step. */
+/** Every outcome a run can end with, for the filter: the exit outcomes, then the engine's own. */
+const OUTCOMES = [...Object.keys(EXIT_OUTCOMES), 'removed', 'goal', 'failed'];
+
+/** Runs with filters: journey, status, step (by name), customer, outcome. */
 export default function RunsPage() {
   const { t } = useTranslation();
   const search = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
   const [journeyId, setJourneyId] = useState(search.get('journeyId') ?? '');
   const [status, setStatus] = useState(search.get('status') ?? '');
-  const [nodeId, setNodeId] = useState(search.get('nodeId') ?? '');
+  const [step, setStep] = useState(search.get('step') ?? search.get('nodeId') ?? '');
+  const [q, setQ] = useState(search.get('q') ?? '');
+  const [outcome, setOutcome] = useState(search.get('outcome') ?? '');
+  const lang = currentLang();
   const journeys = useQuery({
     queryKey: ['journeys'],
     queryFn: () => call(client.journeys.$get()),
@@ -20,8 +28,22 @@ export default function RunsPage() {
   const query = {
     ...(journeyId ? { journeyId } : {}),
     ...(status ? { status: status as RunSummary['status'] } : {}),
-    ...(nodeId ? { nodeId } : {}),
+    ...(step.trim() ? { step: step.trim() } : {}),
+    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(outcome ? { outcome } : {}),
   };
+  const outcomeText = (code: string) =>
+    EXIT_OUTCOMES[code]?.[lang] ??
+    t(`runs.words.outcome.${code}`, { defaultValue: t('runs.words.outcome.any') });
+  const stepText = (r: RunSummary) =>
+    r.current_node_name ||
+    (r.current_node === TRIGGER_NODE_ID
+      ? t('editor.trigger')
+      : r.current_node_type && r.current_node_type in nodeKinds
+        ? nodeKinds[r.current_node_type as NodeType].label[lang]
+        : r.current_node
+          ? t('runs.words.step')
+          : '—');
   const runs = useQuery({
     queryKey: ['runs', query],
     queryFn: () => call(client.runs.$get({ query })),
@@ -61,12 +83,35 @@ export default function RunsPage() {
           <option value="completed">{t('status.completed')}</option>
           <option value="failed">{t('status.failed')}</option>
         </select>
+        <select
+          className="input"
+          aria-label={t('runs.outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+        >
+          <option value="">
+            {t('runs.outcome')}: {t('common.all')}
+          </option>
+          {OUTCOMES.map((code) => (
+            <option key={code} value={code}>
+              {outcomeText(code)}
+            </option>
+          ))}
+        </select>
         <input
           className="input"
-          placeholder={t('runs.node')}
-          aria-label={t('runs.node')}
-          value={nodeId}
-          onChange={(e) => setNodeId(e.target.value)}
+          placeholder={t('runs.stepSearch')}
+          aria-label={t('runs.stepSearch')}
+          value={step}
+          onChange={(e) => setStep(e.target.value)}
+        />
+        <input
+          className="input"
+          placeholder={t('runs.contactSearch')}
+          aria-label={t('runs.contactSearch')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          data-testid="runs-contact-search"
         />
       </div>
       <div className="card">
@@ -97,14 +142,12 @@ export default function RunsPage() {
                     {t(`runs.runStatus.${r.status}`)}
                   </span>
                 </td>
-                <td>{r.current_node_name ?? (r.current_node ? t('runs.words.step') : '—')}</td>
+                <td>{stepText(r)}</td>
                 <td>
                   {r.outcome
                     ? r.current_node_type === 'exit' && r.current_node_name
                       ? r.current_node_name
-                      : t(`runs.words.outcome.${r.outcome}`, {
-                          defaultValue: t('runs.words.outcome.any'),
-                        })
+                      : outcomeText(r.outcome)
                     : '—'}
                   {r.converted_at ? ' ★' : ''}
                 </td>
