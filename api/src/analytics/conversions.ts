@@ -23,6 +23,9 @@ import { type AnalyticsScope, runsIn } from './scope';
  *    after the run, so engagement conditions do not hold). The earliest such event is the
  *    conversion time. Runs still active are left to the workflow.
  *
+ * A run removed from the journey («Detener», «Sacar del flujo») is left out of every rate, in
+ * both groups (numbers.ts), so it is not searched for a late conversion either.
+ *
  * Both groups are measured the same way (intent to treat): a holdout run converts exactly like a
  * treatment run, so the lift compares like with like. The goal is the one new runs get today: the
  * version's `settings.goal` (the requested version, else the active one) under the journey's
@@ -47,7 +50,8 @@ export async function lateConversions(
       and e.occurred_at <= r.started_at + ${durationMs(goal.window)} * interval '1 millisecond'
       ${sameEntry}
     ${alsoJoin}
-    where ${runsIn(sql, scope)} and r.converted_at is null and r.status <> 'active'`;
+    where ${runsIn(sql, scope)} and r.converted_at is null and r.status <> 'active'
+      and r.outcome is distinct from 'removed'`;
 
   if (goal.filters.length === 0) {
     const rows = await sql<Candidate[]>`

@@ -9,8 +9,10 @@ import { type AnalyticsScope, runsIn, type Span } from './scope';
  */
 
 export interface StepCount {
+  pilot_group: 'treatment' | 'holdout';
   node_id: string;
   kind: 'entered' | 'visited' | 'took' | 'ended';
+  /** The output taken; for `ended`, the outcome (`removed`, `converted`…). */
   port: string | null;
   /** Distinct runs. */
   runs: number;
@@ -20,10 +22,12 @@ export interface StepCount {
 
 export function rawSteps(sql: Sql, scope: AnalyticsScope, span: Span) {
   return sql<StepCount[]>`
-    select s.node_id, s.kind, s.port, count(distinct s.run_id)::int as runs, count(*)::int as times
+    select r.pilot_group, s.node_id, s.kind,
+           nullif(analytics_step_port(s.kind, s.port, s.detail), '') as port,
+           count(distinct s.run_id)::int as runs, count(*)::int as times
     from runs r join run_steps s on s.run_id = r.id
     where ${runsIn(sql, scope, span)} and s.kind in ('entered', 'visited', 'took', 'ended')
-    group by 1, 2, 3`;
+    group by 1, 2, 3, 4`;
 }
 
 export interface MessageCount {
@@ -71,11 +75,11 @@ export function rawEntered(sql: Sql, scope: AnalyticsScope, span: Span) {
     from runs r where ${runsIn(sql, scope, span)} group by 1, 2`;
 }
 
-/** Runs in flight, by the node they are at now. */
+/** Treatment runs in flight, by the node they are at now (the holdout's shadow runs send nothing). */
 export function inFlightByNode(sql: Sql, scope: AnalyticsScope) {
   return sql<{ node_id: string; runs: number }[]>`
     select coalesce(r.current_node, 'trigger') as node_id, count(*)::int as runs
-    from runs r where ${runsIn(sql, scope)} and r.status = 'active'
+    from runs r where ${runsIn(sql, scope)} and r.status = 'active' and r.pilot_group = 'treatment'
     group by 1`;
 }
 

@@ -13,7 +13,15 @@ import {
 } from './queries';
 import { rollupEntered, rollupMessages, rollupSteps } from './rollup';
 import { type AnalyticsScope, type Span, splitByHour } from './scope';
-import { dailySeries, edgeStats, enteredByGroup, messageStats, nodeStats, round } from './shape';
+import {
+  dailySeries,
+  edgeStats,
+  enteredByGroup,
+  messageStats,
+  nodeStats,
+  removedByGroup,
+  round,
+} from './shape';
 
 export interface ReportInput {
   scope: AnalyticsScope;
@@ -77,11 +85,18 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
 
   const nodes = nodeStats(steps, inFlight);
   const messages = messageStats(messageRows);
+  // One definition of every rate (numbers.ts): runs removed by a person are left out of both
+  // groups, and the journey's conversion is its treatment group's.
   const enteredCounts = enteredByGroup(entered);
-  const all = conversionsOf(groups, null);
-  const treatment = { entered: enteredCounts.treatment, ...conversionsOf(groups, 'treatment') };
-  const holdout = { entered: enteredCounts.holdout, ...conversionsOf(groups, 'holdout') };
-  const everyone = treatment.entered + holdout.entered;
+  const removed = removedByGroup(steps);
+  const treatment = {
+    entered: enteredCounts.treatment - removed.treatment,
+    ...conversionsOf(groups, 'treatment'),
+  };
+  const holdout = {
+    entered: enteredCounts.holdout - removed.holdout,
+    ...conversionsOf(groups, 'holdout'),
+  };
   const lift = computeLift(treatment, holdout);
   const totalCost = round(
     Object.values(messages).reduce((sum, m) => sum + m.cost, 0),
@@ -96,12 +111,16 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
     goal: {
       event: goal?.event ?? null,
       window: goal?.window ?? null,
-      entered: everyone,
-      conversions: all.converted,
-      in_run: all.converted - all.after_run,
-      after_run: all.after_run,
-      rate: everyone > 0 ? all.converted / everyone : null,
-      median_seconds_to_convert: all.median_seconds,
+      entered: treatment.entered,
+      conversions: treatment.converted,
+      in_run: treatment.converted - treatment.after_run,
+      after_run: treatment.after_run,
+      rate: treatment.entered > 0 ? treatment.converted / treatment.entered : null,
+      median_seconds_to_convert: treatment.median_seconds,
+    },
+    runs: {
+      entered: enteredCounts,
+      removed,
     },
     lift: {
       ...lift,

@@ -10,10 +10,10 @@ import { type AnalyticsScope, hoursIn, type Span } from './scope';
 
 export function rollupSteps(sql: Sql, scope: AnalyticsScope, hours: Span) {
   return sql<StepCount[]>`
-    select a.node_id, a.kind, nullif(a.port, '') as port,
+    select a.pilot_group, a.node_id, a.kind, nullif(a.port, '') as port,
            sum(a.runs)::int as runs, sum(a.times)::int as times
     from analytics_steps_hourly a where ${hoursIn(sql, scope, hours)}
-    group by 1, 2, 3 having sum(a.times) > 0`;
+    group by 1, 2, 3, 4 having sum(a.times) > 0`;
 }
 
 export function rollupMessages(sql: Sql, scope: AnalyticsScope, hours: Span) {

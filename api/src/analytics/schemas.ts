@@ -4,12 +4,19 @@ import { Duration } from '@ruta/shared';
 const Count = z.number().int();
 const Interval = z.object({ low: z.number(), high: z.number() });
 
+/** Per step, the treatment group (the runs that got the journey); the holdout apart. */
 const NodeStats = z.object({
-  entered: Count.openapi({ description: 'Distinct runs that entered the step' }),
+  entered: Count.openapi({ description: 'Distinct treatment runs that entered the step' }),
   visits: Count.openapi({ description: "Entries, counting a run's repeated visits" }),
   exited_here: Count,
+  removed_here: Count.openapi({
+    description: 'Runs removed from the journey while here (left out of percentages)',
+  }),
   in_flight: Count.openapi({ description: 'Runs at this step now' }),
   ports: z.record(z.string(), Count).openapi({ description: 'Runs that left by each output' }),
+  holdout_entered: Count.openapi({
+    description: 'Holdout runs that passed here without being sent anything',
+  }),
 });
 
 const EdgeStats = z.object({
@@ -60,12 +67,20 @@ export const JourneyAnalytics = z
     goal: z.object({
       event: z.string().nullable(),
       window: Duration.nullable(),
+      /** The treatment group's runs, removed ones left out. */
       entered: Count,
+      /** The treatment group's conversions (in the run or after it). */
       conversions: Count,
       in_run: Count,
       after_run: Count,
       rate: z.number().nullable(),
       median_seconds_to_convert: z.number().nullable(),
+    }),
+    runs: z.object({
+      entered: z.object({ treatment: Count, holdout: Count }),
+      removed: z.object({ treatment: Count, holdout: Count }).openapi({
+        description: 'Runs removed by a person: left out of every rate',
+      }),
     }),
     lift: z.object({
       treatment: Group,

@@ -3,17 +3,36 @@ import type { EnteredCount, MessageCount, StepCount } from './queries';
 
 /** Pure shaping of the aggregates into what the canvas and the KPI chart draw. */
 
+/**
+ * What the canvas draws per step: the treatment group only (the runs that got the journey); the
+ * holdout's shadow runs walk the same steps without sending, and are counted apart.
+ */
 export interface NodeStats {
-  /** Distinct runs that entered the node. */
+  /** Distinct treatment runs that entered the node. */
   entered: number;
   /** Entries, counting a run's repeated visits (loops). */
   visits: number;
   /** Runs whose run ended at this node (an exit, an unconnected output, a goal or a removal while here). */
   exited_here: number;
+  /** Runs removed from the journey while here: left out of the percentages. */
+  removed_here: number;
   /** Runs at this node now. */
   in_flight: number;
   /** Distinct runs that left through each output. */
   ports: Record<string, number>;
+  /** Runs of the holdout that passed here (nothing was sent to them). */
+  holdout_entered: number;
+}
+
+/** The outcome of a run taken out of the journey by a person («Detener», «Sacar del flujo»). */
+export const REMOVED = 'removed';
+
+/** Runs removed, per group: they are left out of every rate. */
+export function removedByGroup(steps: StepCount[]) {
+  const out = { treatment: 0, holdout: 0 };
+  for (const row of steps)
+    if (row.kind === 'ended' && row.port === REMOVED) out[row.pilot_group] += row.runs;
+  return out;
 }
 
 export function nodeStats(
@@ -22,16 +41,31 @@ export function nodeStats(
 ): Record<string, NodeStats> {
   const nodes: Record<string, NodeStats> = {};
   const at = (id: string) => {
-    nodes[id] ??= { entered: 0, visits: 0, exited_here: 0, in_flight: 0, ports: {} };
+    nodes[id] ??= {
+      entered: 0,
+      visits: 0,
+      exited_here: 0,
+      removed_here: 0,
+      in_flight: 0,
+      ports: {},
+      holdout_entered: 0,
+    };
     return nodes[id];
   };
   for (const row of steps) {
     const node = at(row.node_id);
-    if (row.kind === 'entered' || row.kind === 'visited') {
+    const entry = row.kind === 'entered' || row.kind === 'visited';
+    if (row.pilot_group === 'holdout') {
+      if (entry) node.holdout_entered += row.runs;
+      continue;
+    }
+    if (entry) {
       node.entered += row.runs;
       node.visits += row.times;
-    } else if (row.kind === 'ended') node.exited_here += row.runs;
-    else if (row.kind === 'took' && row.port !== null)
+    } else if (row.kind === 'ended') {
+      node.exited_here += row.runs;
+      if (row.port === REMOVED) node.removed_here += row.runs;
+    } else if (row.kind === 'took' && row.port !== null)
       node.ports[row.port] = (node.ports[row.port] ?? 0) + row.runs;
   }
   // The trigger records "entered", never "took": every run that entered it and did not end there
@@ -48,7 +82,10 @@ export interface EdgeStats {
   target: string;
   /** Runs that took the edge (the source's port count). */
   count: number;
-  /** count / source's entered, as a percentage with one decimal; null when nobody entered. */
+  /**
+   * count / the runs that entered the source and were not removed there, as a percentage with
+   * one decimal; null when there were none.
+   */
   percent: number | null;
 }
 
@@ -60,12 +97,13 @@ export function edgeStats(
   for (const edge of definition.edges) {
     const source = nodes[edge.source];
     const count = source?.ports[edge.sourcePort] ?? 0;
+    const counted = source ? source.entered - source.removed_here : 0;
     edges[edge.id] = {
       source: edge.source,
       source_port: edge.sourcePort,
       target: edge.target,
       count,
-      percent: source && source.entered > 0 ? round((100 * count) / source.entered, 1) : null,
+      percent: counted > 0 ? round((100 * count) / counted, 1) : null,
     };
   }
   return edges;

@@ -40,7 +40,10 @@ export const JourneySummary = z
     version: z.number().int().nullable().openapi({ description: 'The active version, if any' }),
     templateId: z.string().nullable(),
     entered: z.number().int(),
+    /** Conversions of the treatment group, as the KPI page counts them. */
     converted: z.number().int(),
+    /** converted / the treatment group's runs (removed ones left out); null before any. */
+    conversionRate: z.number().nullable(),
     inFlight: z.number().int(),
     pilot: Pilot.nullable(),
     createdAt: Instant,

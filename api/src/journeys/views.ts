@@ -1,30 +1,43 @@
 import type { Sql } from '@ruta/platform';
 import { validateJourney } from '@ruta/shared';
+import { journeyAnalytics } from '../analytics/journey-analytics';
 import { getJourney } from './repository';
 
-/** The journeys list: status, current version, entered and converted counts (preview runs excluded). */
+/**
+ * The journeys list: status, current version, runs entered and in flight (preview runs excluded),
+ * and the conversion exactly as the KPI page counts it (the same report: the treatment group,
+ * removed runs left out, conversions after the run included).
+ */
 export async function journeySummaries(sql: Sql, workspaceId: string) {
   const rows = await sql`
     select j.id, j.name, j.status, j.template_id, j.created_at, j.updated_at, j.activation,
            v.version as version,
-           coalesce(s.entered, 0)::int as entered, coalesce(s.converted, 0)::int as converted,
+           coalesce(s.entered, 0)::int as entered,
            coalesce(s.active, 0)::int as in_flight
     from journeys j
     left join journey_versions v on v.id = j.active_version_id
     left join lateral (
-      select count(*) as entered, count(r.converted_at) as converted, count(*) filter (where r.status = 'active') as active
+      select count(*) as entered, count(*) filter (where r.status = 'active') as active
       from runs r where r.journey_id = j.id and r.preview = false
     ) s on true
     where j.workspace_id = ${workspaceId} and j.status <> 'archived'
     order by j.updated_at desc`;
-  return rows.map((r) => ({
+  const goals = await Promise.all(
+    rows.map((r) =>
+      r.entered > 0
+        ? journeyAnalytics(sql, workspaceId, r.id, { tz: 'UTC' }).then((a) => a.goal)
+        : null,
+    ),
+  );
+  return rows.map((r, i) => ({
     id: r.id,
     name: r.name,
     status: r.status,
     version: r.version ?? null,
     templateId: r.template_id,
     entered: r.entered,
-    converted: r.converted,
+    converted: goals[i]?.conversions ?? 0,
+    conversionRate: goals[i]?.rate ?? null,
     inFlight: r.in_flight,
     pilot: r.activation?.pilot ?? null,
     createdAt: r.created_at,

@@ -140,8 +140,15 @@ describe('journey analytics', () => {
     // Groups: every run counted once, in the group the runs table says.
     expect(body.lift.treatment.entered).toBe(treated.length);
     expect(body.lift.holdout.entered).toBe(held.length);
-    expect(body.goal.entered).toBe(50);
-    expect(body.nodes.trigger.entered).toBe(50);
+    // The journey's conversion is its treatment group's; the canvas counts the treatment group
+    // and shows the holdout apart.
+    expect(body.goal.entered).toBe(treated.length);
+    expect(body.runs).toEqual({
+      entered: { treatment: treated.length, holdout: held.length },
+      removed: { treatment: 0, holdout: 0 },
+    });
+    expect(body.nodes.trigger.entered).toBe(treated.length);
+    expect(body.nodes.trigger.holdout_entered).toBe(held.length);
 
     // The holdout got nothing on the (sandbox) wire; its sends were recorded as held out.
     const [wire] = await api.sql`
@@ -152,13 +159,15 @@ describe('journey analytics', () => {
     expect(body.messages.send_cart.by_channel.whatsapp.sent).toBe(treated.length);
     expect(body.messages.send_cart.replied).toBe(tappers.length);
 
-    // Per node and port: exactly what the runs' steps say.
+    // Per node and port: exactly what the treatment runs' steps say.
     const steps = await api.sql<
       { node_id: string; kind: string; port: string | null; n: number }[]
     >`
-      select s.node_id, s.kind, s.port, count(distinct s.run_id)::int as n
+      select s.node_id, s.kind, case when s.kind = 'ended' then null else s.port end as port,
+             count(distinct s.run_id)::int as n
       from run_steps s join runs r on r.id = s.run_id
-      where r.journey_id = ${journeyId} and s.kind in ('entered', 'visited', 'took', 'ended')
+      where r.journey_id = ${journeyId} and r.pilot_group = 'treatment'
+        and s.kind in ('entered', 'visited', 'took', 'ended')
       group by 1, 2, 3`;
     for (const step of steps) {
       const node = body.nodes[step.node_id];
@@ -182,9 +191,20 @@ describe('journey analytics', () => {
     expect(body.lift.holdout.converted).toBe(holdoutConverted);
     expect(body.goal).toMatchObject({
       event: 'order_placed',
-      conversions: treatmentConverted + holdoutConverted,
-      in_run: 7,
-      after_run: 5,
+      entered: treated.length,
+      conversions: treatmentConverted,
+      in_run: 4,
+      after_run: 3,
+      rate: treatmentConverted / treated.length,
+    });
+    // The journeys list says the same.
+    const listed = (await api.call<Json[]>('GET', '/api/journeys')).body.find(
+      (j: Json) => j.id === journeyId,
+    );
+    expect(listed).toMatchObject({
+      entered: 50,
+      converted: treatmentConverted,
+      conversionRate: treatmentConverted / treated.length,
     });
     const [converted] = await api.sql`
       select count(*)::int as n from runs where journey_id = ${journeyId} and converted_at is not null`;

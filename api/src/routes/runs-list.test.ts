@@ -72,5 +72,11 @@ describe('the runs list filters as a marketer asks', () => {
     expect(ended.outcome).toBe('removed');
     expect(await list('outcome=removed')).toEqual([tomas]);
     expect(await list('outcome=removed&q=marisol')).toEqual([]);
+
+    // A removed run is left out of every rate, and said apart: on the canvas and the KPI page.
+    const numbers = (await api.call<Json>('GET', `/api/journeys/${journeyId}/analytics`)).body;
+    expect(numbers.runs.removed).toEqual({ treatment: 1, holdout: 0 });
+    expect(numbers.goal.entered).toBe(1);
+    expect(numbers.nodes.wait_cart).toMatchObject({ entered: 2, removed_here: 1, in_flight: 1 });
   });
 });

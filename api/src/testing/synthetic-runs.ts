@@ -193,17 +193,20 @@ export function expectedCounts(count: number, include: (i: number) => boolean = 
   for (let i = 1; i <= count; i++) {
     if (!include(i)) continue;
     const path = pathOf(i);
-    const group = groups[isHoldout(i) ? 'holdout' : 'treatment'];
+    const holdout = isHoldout(i);
+    const group = groups[holdout ? 'holdout' : 'treatment'];
     group.entered += 1;
+    // The journey's time to convert is its treatment group's (numbers.ts).
     if (path === 'goal') {
       group.converted += 1;
-      convertSeconds.push((convertedInRun(i) - startedAt(i)) / 1000);
+      if (!holdout) convertSeconds.push((convertedInRun(i) - startedAt(i)) / 1000);
     } else if (path !== 'active' && lateGoal(i)) {
       group.converted += 1;
       group.afterRun += 1;
-      convertSeconds.push((2 * DAY) / 1000);
+      if (!holdout) convertSeconds.push((2 * DAY) / 1000);
     }
-    for (const [node, kind, port] of STEPS[path]) {
+    // The canvas counts the treatment group; the holdout walks the steps without being sent.
+    for (const [node, kind, port] of holdout ? [] : STEPS[path]) {
       steps[node] ??= { entered: 0, exited: 0, ports: {} };
       const s = steps[node];
       if (kind === 'entered' || kind === 'visited') s.entered += 1;

@@ -634,6 +634,12 @@ export const en: Messages = {
     },
   },
   analytics: {
+    enteredCount_one: '{{count}} entered',
+    enteredCount_other: '{{count}} entered',
+    convertedCount: '{{count}} converted ({{rate}})',
+    removedCount: '{{count}} removed',
+    inFlightCount: '{{count}} here now',
+    holdoutCount: 'holdout: {{count}}',
     deliveredShort: 'delivered',
     readShort: 'read',
     repliedShort: 'replied',

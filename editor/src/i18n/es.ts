@@ -631,6 +631,12 @@ export const es = {
     },
   },
   analytics: {
+    enteredCount_one: '{{count}} entró',
+    enteredCount_other: '{{count}} entraron',
+    convertedCount: '{{count}} convirtieron ({{rate}})',
+    removedCount: '{{count}} sacados',
+    inFlightCount: '{{count}} aquí ahora',
+    holdoutCount: 'control: {{count}}',
     deliveredShort: 'entregados',
     readShort: 'leídos',
     repliedShort: 'respondieron',

@@ -642,6 +642,12 @@ export const pt: Messages = {
     },
   },
   analytics: {
+    enteredCount_one: '{{count}} entrou',
+    enteredCount_other: '{{count}} entraram',
+    convertedCount: '{{count}} converteram ({{rate}})',
+    removedCount: '{{count}} retirados',
+    inFlightCount: '{{count}} aqui agora',
+    holdoutCount: 'controle: {{count}}',
     deliveredShort: 'entregues',
     readShort: 'lidas',
     repliedShort: 'responderam',

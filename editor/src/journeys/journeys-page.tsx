@@ -10,6 +10,7 @@ import { StatusBadge } from './status-badge';
 import './journeys.css';
 import { useCan } from '../auth/access';
 import { intlLocale } from '../i18n/index';
+import { formatPercent } from '../kpis/percent';
 
 export function JourneysPage() {
   const { t, i18n } = useTranslation();
@@ -87,11 +88,8 @@ export function JourneysPage() {
                   <td className="num">{j.entered}</td>
                   <td className="num">
                     {j.converted}
-                    {j.entered > 0 && (
-                      <span className="help">
-                        {' '}
-                        ({Math.round((100 * j.converted) / j.entered)}%)
-                      </span>
+                    {j.conversionRate !== null && (
+                      <span className="help"> ({formatPercent(j.conversionRate)})</span>
                     )}
                   </td>
                   <td className="num">{j.inFlight}</td>

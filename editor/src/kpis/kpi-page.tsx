@@ -17,13 +17,10 @@ import type { JourneyDetail } from '../api/models';
 import { currentLang } from '../i18n/index';
 import { StatusBadge } from '../journeys/status-badge';
 import './kpis.css';
+import { formatPercent } from './percent';
 
 /** '12.5 %'; in Portuguese with a decimal comma and no space, as Brazilians write it: '12,5%'. */
-const pct = (n: number | null | undefined, digits = 1) => {
-  if (n === null || n === undefined) return '—';
-  const shown = (n * 100).toFixed(digits);
-  return currentLang() === 'pt' ? `${shown.replace('.', ',')}%` : `${shown} %`;
-};
+const pct = formatPercent;
 
 /** The pilot's KPIs: conversion, lift against the holdout with its interval, cost per conversion, funnel, trend. */
 export default function KpiPage({ journeyId }: { journeyId: string }) {

@@ -68,7 +68,7 @@ function NodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
       </div>
       {stats && (
         <div className="journey-node-stats" data-testid={`stats-${id}`}>
-          <strong>{stats.entered}</strong> {t('analytics.entered')}
+          <strong>{stats.entered}</strong>
           {stats.extra && <span> · {stats.extra}</span>}
         </div>
       )}
