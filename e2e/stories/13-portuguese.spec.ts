@@ -212,7 +212,7 @@ test('story 13: a Brazilian browser gets the editor in Portuguese: journeys, a t
   await page.getByRole('link', { name: 'Percursos' }).click();
   await page.getByRole('heading', { name: 'Percursos', level: 1 }).waitFor();
   await page.locator('table').getByText('Carrinho — história 13').first().waitFor();
-  await expectPortuguese(page, 'runs', ['Contato', 'Etapa atual', 'Piloto ativo', 'Tratamento']);
+  await expectPortuguese(page, 'runs', ['Contato', 'Etapa', 'Piloto ativo', 'Tratamento']);
   await page.goto(`/runs/${runId}`);
   await page.getByText('Entrou no fluxo').first().waitFor();
   await expectPortuguese(page, 'run', ['Linha do tempo', 'Entrou no fluxo', 'Tirar do fluxo']);

@@ -50,4 +50,12 @@ test('story 17: a CSV with local Mexican numbers and one bad row: the problem in
   const phones = listed.items.map((c: Json) => c.phone).sort();
   expect(phones).toEqual(['+523336151717', '+525512345617']);
   await page.getByText('+525512345617').waitFor();
+
+  // Her whole story is one click away: consent, journeys, and what happened, in words.
+  await page.getByRole('link', { name: 'Lupita' }).click();
+  await page.getByRole('heading', { name: 'Lupita', level: 1 }).waitFor();
+  const story = page.getByTestId('contact-story');
+  await expect.poll(() => story.innerText()).toContain('Dio su consentimiento para WhatsApp');
+  expect(await page.locator('.contact-page').innerText()).toMatch(/WhatsApp\s+sí, desde/);
+  await screenshot(page, '17-contact-story');
 });

@@ -13,6 +13,7 @@ const KpiPage = lazy(() => import('./kpis/kpi-page'));
 const RunsPage = lazy(() => import('./runs/runs-page'));
 const RunPage = lazy(() => import('./runs/run-page'));
 const ContactsPage = lazy(() => import('./contacts/contacts-page'));
+const ContactPage = lazy(() => import('./contacts/contact-page'));
 const SandboxPage = lazy(() => import('./sandbox/sandbox-page'));
 const ChannelsPage = lazy(() => import('./channels/channels-page'));
 const SourcesPage = lazy(() => import('./sources/sources-page'));
@@ -57,6 +58,13 @@ export function App() {
             <Layout me={user}>
               <RunsPage />
             </Layout>
+          </Route>
+          <Route path="/contacts/:id">
+            {(params) => (
+              <Layout me={user}>
+                <ContactPage contactId={params.id} />
+              </Layout>
+            )}
           </Route>
           <Route path="/contacts">
             <Layout me={user}>

@@ -59,6 +59,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/contacts/import': contacts,
   'GET /api/contacts/imports/:importId': ingestRead,
   'GET /api/contacts/:id': ingestRead,
+  'GET /api/contacts/:id/timeline': ingestRead,
   'PATCH /api/contacts/:id': contacts,
   'DELETE /api/contacts/:id': contacts,
   'GET /api/contacts/:id/export': { permission: 'contacts.export' },

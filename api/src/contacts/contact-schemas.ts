@@ -169,6 +169,28 @@ export const ContactDetail = Contact.extend({
   ),
 }).openapi('ContactDetail');
 
+/** One thing that happened to a contact, for the contact's page. */
+export const ContactTimeline = z
+  .object({
+    items: z.array(
+      z.object({
+        kind: z.enum(['event', 'message', 'reply', 'consent', 'run_started', 'run_ended']),
+        at: z.string(),
+        runId: z.string().nullable(),
+        journeyName: z.string().nullable(),
+        detail: z.record(z.string(), z.unknown()).openapi({
+          description:
+            'event: name, properties · message: channel, status, text · reply: channel, text, buttonId, intent · consent: channel, granted, source · run_ended: outcome, nodeName, converted',
+        }),
+      }),
+    ),
+    nextBefore: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as `before` for older items; null at the first' }),
+  })
+  .openapi('ContactTimeline');
+
 export const ContactPage = z
   .object({
     items: z.array(Contact),

@@ -6,6 +6,7 @@ import { deleteContact } from '../contacts/contact-removal';
 import {
   ContactDetail,
   ContactPage,
+  ContactTimeline,
   CreateContact,
   ImportIdParam,
   ImportQuery,
@@ -14,6 +15,7 @@ import {
   RowProblem,
   UpdateContact,
 } from '../contacts/contact-schemas';
+import { contactTimeline } from '../contacts/contact-timeline';
 import { contactDetail, listContacts } from '../contacts/contact-views';
 import { createContact, updateContact } from '../contacts/contact-writes';
 import { IMPORT_MAX_BYTES } from '../contacts/csv-upload';
@@ -21,6 +23,7 @@ import { receiveImport } from '../contacts/import-job';
 import { importStatus } from '../contacts/import-store';
 import { enterNewSegments, segmentView } from '../contacts/segment-entry';
 import type { AppEnv } from '../deps';
+import { isoInstant } from '../http/dates';
 import { validationHook } from '../http/validation';
 import { IdParam, json, jsonBody, ProblemSchema, problemResponses } from './schemas';
 
@@ -182,6 +185,34 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     async (c) =>
       c.json(
         await contactDetail(c.get('deps').sql, c.get('auth').workspaceId, c.req.valid('param').id),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/timeline',
+      tags: ['Contacts'],
+      summary:
+        'A contact’s whole story, newest first: events, messages on every channel, replies, consent, runs',
+      request: {
+        params: IdParam,
+        query: z.object({
+          before: isoInstant()
+            .optional()
+            .openapi({ description: 'Items before this time (the previous page’s `nextBefore`)' }),
+        }),
+      },
+      responses: { 200: json(ContactTimeline, 'The story'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await contactTimeline(
+          c.get('deps').sql,
+          c.get('auth').workspaceId,
+          c.req.valid('param').id,
+          c.req.valid('query').before,
+        ),
         200,
       ),
   )

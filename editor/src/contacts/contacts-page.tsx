@@ -46,14 +46,16 @@ export default function ContactsPage() {
             {list.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <strong>{c.name || '—'}</strong>
+                  <Link href={`/contacts/${c.id}`} data-testid={`contact-${c.id}`}>
+                    <strong>{c.name || c.phone || c.email || '—'}</strong>
+                  </Link>
                 </td>
                 <td>{c.phone ?? '—'}</td>
                 <td>{c.email ?? '—'}</td>
                 <td>
                   {Object.entries(c.consent ?? {})
                     .filter(([, v]) => v?.granted)
-                    .map(([k]) => k)
+                    .map(([k]) => t(`runs.words.channel.${k}`))
                     .join(', ') || '—'}
                 </td>
                 <td>

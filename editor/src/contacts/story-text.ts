@@ -1,0 +1,52 @@
+import { EXIT_OUTCOMES, eventNoun } from '@ruta/shared';
+import type { TFunction } from 'i18next';
+import type { Answer, client } from '../api/client';
+import type { Lang } from '../i18n/index';
+
+export type TimelineItem = Answer<
+  (typeof client.contacts)[':id']['timeline']['$get']
+>['items'][number];
+
+const channelWord = (t: TFunction, channel: unknown) =>
+  t(`runs.words.channel.${String(channel)}`, { defaultValue: t('runs.words.channel.any') });
+
+/** A run's outcome in words: the exit outcomes', else the engine's own. */
+export function outcomeWord(t: TFunction, lang: Lang, outcome: unknown): string {
+  const code = String(outcome ?? '');
+  return (
+    EXIT_OUTCOMES[code]?.[lang] ??
+    t(`runs.words.outcome.${code}`, { defaultValue: t('runs.words.outcome.any') })
+  );
+}
+
+/** One line of a contact's story in the marketer's words, never a code. */
+export function storyText(t: TFunction, lang: Lang, item: TimelineItem): string {
+  const d = item.detail as Record<string, unknown>;
+  const journey = item.journeyName ?? '';
+  switch (item.kind) {
+    case 'event':
+      return t('contacts.story.event', { name: eventNoun(String(d.name))[lang] });
+    case 'message':
+      return t('contacts.story.message', {
+        status: t(`runs.words.messageStatus.${String(d.status)}`, {
+          defaultValue: t('runs.words.messageStatus.any'),
+        }),
+        channel: channelWord(t, d.channel),
+      });
+    case 'reply':
+      return d.buttonId && !d.text
+        ? t('contacts.story.tapped', {
+            button: String(d.buttonId),
+            channel: channelWord(t, d.channel),
+          })
+        : t('contacts.story.reply', { channel: channelWord(t, d.channel) });
+    case 'consent':
+      return t(d.granted ? 'contacts.story.consentGiven' : 'contacts.story.consentWithdrawn', {
+        channel: channelWord(t, d.channel),
+      });
+    case 'run_started':
+      return t('contacts.story.runStarted', { journey });
+    case 'run_ended':
+      return t('contacts.story.runEnded', { journey, outcome: outcomeWord(t, lang, d.outcome) });
+  }
+}
