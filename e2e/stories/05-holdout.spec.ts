@@ -78,6 +78,17 @@ test('story 5: a 50% holdout for 20 contacts — holdout gets no message, analyt
   const kpis = await page.textContent('[data-testid=kpi-lift]');
   expect(kpis).toContain('Control');
   expect(kpis).toContain('Tratamiento');
+  // One definition of the conversion: the card, the lift's treatment row and the journeys list
+  // all say the treatment group's 2 of ${analytics.lift.treatment.entered}.
+  const { entered, converted } = analytics.lift.treatment;
+  expect(analytics.goal).toMatchObject({ entered, conversions: converted });
+  const card = await page.locator('.kpi-card').first().textContent();
+  expect(card).toContain(`${converted} / ${entered}`);
+  expect(kpis).toContain(`${converted}/${entered}`);
+  const listed = (await callApi<Record<string, any>[]>('GET', '/journeys')).find(
+    (j) => j.id === journey.id,
+  );
+  expect(listed).toMatchObject({ converted, conversionRate: converted / entered });
   await screenshot(page, '05-holdout-kpis');
   // Leave the shared stack quiet for the next story.
   await callApi('POST', `/journeys/${journey.id}/stop`);

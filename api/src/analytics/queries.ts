@@ -105,6 +105,7 @@ export interface GroupConversions {
   converted: number;
   after_run: number;
   median_seconds: number | null;
+  p90_seconds: number | null;
 }
 
 /** Conversions (in the run or after it) and the median time to convert, per group and overall. */
@@ -112,7 +113,8 @@ export function groupConversions(sql: Sql, scope: AnalyticsScope, late: LateConv
   return sql<GroupConversions[]>`
     with c as (${conversions(sql, scope, late)})
     select pilot_group, count(*)::int as converted, count(*) filter (where after_run)::int as after_run,
-           percentile_cont(0.5) within group (order by extract(epoch from converted_at - started_at)) as median_seconds
+           percentile_cont(0.5) within group (order by extract(epoch from converted_at - started_at)) as median_seconds,
+           percentile_cont(0.9) within group (order by extract(epoch from converted_at - started_at)) as p90_seconds
     from c group by grouping sets ((pilot_group), ())`;
 }
 

@@ -51,6 +51,7 @@ function conversionsOf(rows: GroupConversions[], group: GroupConversions['pilot_
     converted: row?.converted ?? 0,
     after_run: row?.after_run ?? 0,
     median_seconds: row?.median_seconds ?? null,
+    p90_seconds: row?.p90_seconds ?? null,
   };
 }
 
@@ -117,6 +118,7 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
       after_run: treatment.after_run,
       rate: treatment.entered > 0 ? treatment.converted / treatment.entered : null,
       median_seconds_to_convert: treatment.median_seconds,
+      p90_seconds_to_convert: treatment.p90_seconds,
     },
     runs: {
       entered: enteredCounts,

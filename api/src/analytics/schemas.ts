@@ -75,6 +75,8 @@ export const JourneyAnalytics = z
       after_run: Count,
       rate: z.number().nullable(),
       median_seconds_to_convert: z.number().nullable(),
+      /** Nine in ten of the treatment's conversions came within this many seconds. */
+      p90_seconds_to_convert: z.number().nullable(),
     }),
     runs: z.object({
       entered: z.object({ treatment: Count, holdout: Count }),

@@ -1,5 +1,6 @@
 import { eventNoun } from '@ruta/shared';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
@@ -17,7 +18,8 @@ import type { JourneyDetail } from '../api/models';
 import { currentLang } from '../i18n/index';
 import { StatusBadge } from '../journeys/status-badge';
 import './kpis.css';
-import { formatPercent } from './percent';
+import { downloadCsv } from './csv';
+import { formatPercent, formatPoints, formatSeconds } from './percent';
 
 /** '12.5 %'; in Portuguese with a decimal comma and no space, as Brazilians write it: '12,5%'. */
 const pct = formatPercent;
@@ -30,10 +32,15 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
     queryKey: ['journey', journeyId],
     queryFn: () => call(client.journeys[':id'].$get({ param: { id: journeyId } })),
   });
+  // The days runs entered, in the browser's zone (empty: the whole pilot).
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(from || to ? { tz } : {}) };
   const data = useQuery({
-    queryKey: ['analytics', journeyId],
+    queryKey: ['analytics', journeyId, range],
     queryFn: () =>
-      call(client.journeys[':id'].analytics.$get({ param: { id: journeyId }, query: {} })),
+      call(client.journeys[':id'].analytics.$get({ param: { id: journeyId }, query: range })),
     refetchInterval: 5_000,
   });
   if (!data.data || !journey.data) return <p className="empty">{t('common.loading')}</p>;
@@ -59,6 +66,30 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
     };
   });
   const nodeName = (id: string) => journey.data?.draft.nodes[id]?.name ?? id;
+  const messageRows = () => [
+    [
+      t('analytics.message'),
+      t('analytics.sent'),
+      t('analytics.delivered'),
+      t('analytics.read'),
+      t('analytics.replied'),
+      t('analytics.clicked'),
+      t('analytics.failed'),
+      t('runs.holdout'),
+      `${t('analytics.cost')} (${a.cost.currency})`,
+    ],
+    ...Object.entries(a.messages).map(([node, m]) => [
+      nodeName(node),
+      m.sent,
+      m.delivered,
+      m.read,
+      m.replied,
+      m.clicked,
+      m.failed,
+      m.held_out,
+      m.cost,
+    ]),
+  ];
   return (
     <div className="page">
       <div className="page-head">
@@ -74,28 +105,65 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
             <Link href={`/journeys/${journeyId}`}>← {t('common.back')}</Link>
           </div>
         </div>
+        <div className="row kpi-range">
+          <span className="help">{t('analytics.range')}</span>
+          <label className="help">
+            {t('analytics.rangeFrom')}{' '}
+            <input
+              type="date"
+              className="input input-sm"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              data-testid="kpi-from"
+            />
+          </label>
+          <label className="help">
+            {t('analytics.rangeTo')}{' '}
+            <input
+              type="date"
+              className="input input-sm"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              data-testid="kpi-to"
+            />
+          </label>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => downloadCsv(`${journey.data?.name ?? 'kpis'}.csv`, messageRows())}
+          >
+            {t('analytics.exportCsv')}
+          </button>
+        </div>
       </div>
       <div className="kpi-cards">
         <div className="card kpi-card">
           <div className="kpi-label">{t('analytics.conversion')}</div>
           <div className="kpi-value">{pct(a.goal.rate)}</div>
           <div className="help">
-            {a.goal.conversions} / {a.lift.treatment.entered + a.lift.holdout.entered} ·{' '}
+            {a.goal.conversions} / {a.goal.entered} ·{' '}
             {a.goal.event ? eventNoun(a.goal.event)[currentLang()] : '—'}
           </div>
+          {a.goal.median_seconds_to_convert !== null && (
+            <div className="help" data-testid="kpi-time-to-convert">
+              {t('analytics.timeToConvert')}:{' '}
+              {t('analytics.timeToConvertBody', {
+                median: formatSeconds(a.goal.median_seconds_to_convert),
+                p90: formatSeconds(a.goal.p90_seconds_to_convert),
+              })}
+            </div>
+          )}
         </div>
         <div className="card kpi-card" data-testid="kpi-lift">
           <div className="kpi-label">{t('analytics.lift')}</div>
           <div className={a.lift.significant ? 'kpi-value positive' : 'kpi-value'}>
-            {a.lift.absolute
-              ? `${a.lift.absolute.value >= 0 ? '+' : ''}${pct(a.lift.absolute.value).replace(/ ?%$/, '')} ${currentLang() === 'pt' ? 'p.p.' : 'pp'}`
-              : '—'}
+            {a.lift.absolute ? formatPoints(a.lift.absolute.value) : '—'}
           </div>
           {a.lift.absolute && (
             <div className="help">
               {t('analytics.interval', {
-                low: pct(a.lift.absolute.ci95.low),
-                high: pct(a.lift.absolute.ci95.high),
+                low: formatPoints(a.lift.absolute.ci95.low),
+                high: formatPoints(a.lift.absolute.ci95.high),
               })}
             </div>
           )}
@@ -125,9 +193,9 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
             {a.cost.per_conversion === null ? '—' : money.format(a.cost.per_conversion)}
           </div>
           <div className="help">
-            Total {money.format(a.cost.total)}
+            {t('analytics.costTotal', { amount: money.format(a.cost.total) })}
             {a.cost.per_incremental_conversion !== null
-              ? ` · incremental ${money.format(a.cost.per_incremental_conversion)}`
+              ? ` · ${t('analytics.costIncremental', { amount: money.format(a.cost.per_incremental_conversion) })}`
               : ''}
           </div>
         </div>
