@@ -90,6 +90,19 @@ test('story 5: a 50% holdout for 20 contacts — holdout gets no message, analyt
   );
   expect(listed).toMatchObject({ converted, conversionRate: converted / entered });
   await screenshot(page, '05-holdout-kpis');
+
+  // The pilot's report: the question, both groups, and a verdict a shop owner understands —
+  // with 20 runs, no conclusion yet, and how many it would take.
+  await page.getByRole('link', { name: 'Informe del piloto' }).click();
+  const verdict = page.getByTestId('report-verdict');
+  await verdict.waitFor();
+  expect(await verdict.innerText()).toMatch(
+    /Aún no hay evidencia suficiente(\. Para saberlo hacen falta unos \d+ recorridos por grupo\.|: por ahora los dos grupos convierten igual\.)/,
+  );
+  const report = await page.getByTestId('pilot-report').innerText();
+  expect(report).toContain('¿Este flujo hizo que más clientes llegaran a «compra»');
+  expect(report).toMatch(new RegExp(`Tratamiento\\s+${entered}\\s+${converted}`));
+  await screenshot(page, '05-pilot-report');
   // Leave the shared stack quiet for the next story.
   await callApi('POST', `/journeys/${journey.id}/stop`);
 });

@@ -10,6 +10,7 @@ import { Layout } from './shell/layout';
 
 const JourneyEditorPage = lazy(() => import('./canvas/journey-editor-page'));
 const KpiPage = lazy(() => import('./kpis/kpi-page'));
+const PilotReport = lazy(() => import('./kpis/pilot-report'));
 const RunsPage = lazy(() => import('./runs/runs-page'));
 const RunPage = lazy(() => import('./runs/run-page'));
 const ContactsPage = lazy(() => import('./contacts/contacts-page'));
@@ -33,6 +34,13 @@ export function App() {
     <AccessProvider me={user}>
       <Suspense fallback={fallback}>
         <Switch>
+          <Route path="/journeys/:id/report">
+            {(params) => (
+              <Layout me={user}>
+                <PilotReport journeyId={params.id} />
+              </Layout>
+            )}
+          </Route>
           <Route path="/journeys/:id/kpis">
             {(params) => (
               <Layout me={user}>

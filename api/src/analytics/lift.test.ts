@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   computeLift,
+  neededPerGroup,
   newcombeInterval,
   relativeLiftInterval,
   waldInterval,
@@ -75,4 +76,17 @@ describe('lift statistics', () => {
     expect(zero.relative).toBeNull();
     expect(relativeLiftInterval(4, 40, 2, 40).value).toBeCloseTo(1, 10);
   });
+});
+
+test('the sample a pilot needs to show the difference seen so far', () => {
+  // 10 % against 5 %: about 435 per group (Fleiss, two-sided 95 %, 80 % power).
+  expect(neededPerGroup(0.1, 0.05)).toBeGreaterThan(420);
+  expect(neededPerGroup(0.1, 0.05)).toBeLessThan(450);
+  expect(neededPerGroup(0.2, 0.2)).toBeNull();
+  const early = computeLift({ entered: 20, converted: 4 }, { entered: 20, converted: 2 });
+  expect(early.conclusive).toBe(false);
+  expect(early.needed_per_group).toBeGreaterThan(20);
+  const clear = computeLift({ entered: 400, converted: 120 }, { entered: 400, converted: 40 });
+  expect(clear.conclusive).toBe(true);
+  expect(clear.needed_per_group).toBeNull();
 });

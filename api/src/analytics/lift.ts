@@ -45,6 +45,11 @@ export interface Lift {
   /** Both groups have at least MIN_GROUP_SIZE runs and the difference is significant. */
   conclusive: boolean;
   note: LiftNote | null;
+  /**
+   * While there is no conclusion: the runs each group would need for a difference as large as
+   * the one seen so far to show at 95 % confidence with 80 % power (null when there is none).
+   */
+  needed_per_group: number | null;
 }
 
 /** Wilson score interval for x successes out of n (n > 0). */
@@ -77,6 +82,21 @@ export function waldInterval(x1: number, n1: number, x0: number, n0: number, z =
   const p0 = x0 / n0;
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
   return { low: p1 - p0 - z * se, high: p1 - p0 + z * se };
+}
+
+/** z for 80 % power (one-sided). */
+const Z_POWER_80 = 0.8416212335729143;
+
+/**
+ * Runs per group to tell p1 from p0 at 95 % confidence with 80 % power (the normal approximation
+ * for two proportions, Fleiss 1981); null when they are equal.
+ */
+export function neededPerGroup(p1: number, p0: number): number | null {
+  if (p1 === p0) return null;
+  const mean = (p1 + p0) / 2;
+  const spread =
+    Z_95 * Math.sqrt(2 * mean * (1 - mean)) + Z_POWER_80 * Math.sqrt(p1 * (1 - p1) + p0 * (1 - p0));
+  return Math.ceil((spread * spread) / ((p1 - p0) * (p1 - p0)));
 }
 
 /** Katz log interval of the risk ratio, shifted to a relative lift (RR − 1). Needs x1, x0 > 0. */
@@ -123,6 +143,8 @@ function group({ entered, converted }: GroupCounts) {
   };
 }
 
+const atLeastMin = (n: number | null) => (n === null ? null : Math.max(MIN_GROUP_SIZE, n));
+
 /** Everything the canvas shows about lift, from the four counts. */
 export function computeLift(treatment: GroupCounts, holdout: GroupCounts): Lift {
   const base = {
@@ -138,6 +160,7 @@ export function computeLift(treatment: GroupCounts, holdout: GroupCounts): Lift 
       significant: false,
       conclusive: false,
       note: note(holdout.entered === 0 ? 'no_holdout' : 'no_treatment'),
+      needed_per_group: null,
     };
   }
   const { converted: x1, entered: n1 } = treatment;
@@ -152,5 +175,7 @@ export function computeLift(treatment: GroupCounts, holdout: GroupCounts): Lift 
     significant,
     conclusive: bigEnough && significant,
     note: !bigEnough ? note('too_small') : significant ? null : note('not_significant'),
+    needed_per_group:
+      bigEnough && significant ? null : atLeastMin(neededPerGroup(x1 / n1, x0 / n0)),
   };
 }

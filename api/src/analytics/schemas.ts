@@ -100,6 +100,10 @@ export const JourneyAnalytics = z
           pt: z.string(),
         })
         .nullable(),
+      needed_per_group: z.number().int().nullable().openapi({
+        description:
+          'While there is no conclusion: runs per group for the difference seen to show at 95 % confidence, 80 % power',
+      }),
     }),
     cost: z.object({
       currency: z.string(),

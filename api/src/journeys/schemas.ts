@@ -32,6 +32,12 @@ export const Activation = z
   })
   .openapi('Activation');
 
+/** Where an active pilot with an end date stands (null otherwise). */
+const PilotPhaseSchema = z.enum(['running', 'finishing', 'ended']).nullable().openapi({
+  description:
+    '`running` until its end date is over; then `finishing` while runs are in flight (nobody new enters), then `ended`',
+});
+
 export const JourneySummary = z
   .object({
     id: z.string(),
@@ -46,6 +52,7 @@ export const JourneySummary = z
     conversionRate: z.number().nullable(),
     inFlight: z.number().int(),
     pilot: Pilot.nullable(),
+    pilotPhase: PilotPhaseSchema,
     createdAt: Instant,
     updatedAt: Instant,
   })
@@ -68,6 +75,9 @@ export const JourneyDetail = z
     activeVersion: VersionRef.nullable(),
     versions: z.array(VersionRef),
     activation: Activation.nullable(),
+    /** Runs in flight now (preview runs aside). */
+    inFlight: z.number().int(),
+    pilotPhase: PilotPhaseSchema,
     createdAt: Instant,
     updatedAt: Instant,
   })

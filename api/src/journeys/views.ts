@@ -1,5 +1,5 @@
 import type { Sql } from '@ruta/platform';
-import { validateJourney } from '@ruta/shared';
+import { pilotPhase, validateJourney } from '@ruta/shared';
 import { journeyAnalytics } from '../analytics/journey-analytics';
 import { getJourney } from './repository';
 
@@ -40,6 +40,11 @@ export async function journeySummaries(sql: Sql, workspaceId: string) {
     conversionRate: goals[i]?.rate ?? null,
     inFlight: r.in_flight,
     pilot: r.activation?.pilot ?? null,
+    pilotPhase: pilotPhase({
+      status: r.status,
+      endsAt: r.activation?.pilot?.endsAt,
+      inFlight: r.in_flight,
+    }),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
@@ -50,6 +55,9 @@ export async function journeyDetail(sql: Sql, workspaceId: string, id: string) {
   const versions = await sql<{ id: string; version: number; published_at: Date }[]>`
     select id, version, published_at from journey_versions where journey_id = ${id} and version > 0 order by version desc`;
   const current = versions.find((v) => v.id === journey.active_version_id);
+  const [flight] = await sql<{ n: number }[]>`
+    select count(*)::int as n from runs where journey_id = ${id} and status = 'active' and not preview`;
+  const inFlight = flight?.n ?? 0;
   return {
     id: journey.id,
     name: journey.name,
@@ -64,6 +72,12 @@ export async function journeyDetail(sql: Sql, workspaceId: string, id: string) {
       : null,
     versions: versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.published_at })),
     activation: journey.activation,
+    inFlight,
+    pilotPhase: pilotPhase({
+      status: journey.status,
+      endsAt: journey.activation?.pilot?.endsAt,
+      inFlight,
+    }),
     createdAt: journey.created_at,
     updatedAt: journey.updated_at,
   };

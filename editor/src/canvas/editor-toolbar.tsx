@@ -90,7 +90,11 @@ export function EditorToolbar({
       </Link>
       <div className="editor-title">
         <strong>{journey.name}</strong>
-        <StatusBadge status={journey.status} published={journey.activeVersion !== null} />
+        <StatusBadge
+          status={journey.status}
+          published={journey.activeVersion !== null}
+          phase={journey.pilotPhase}
+        />
         {journey.activeVersion && <span className="muted">v{journey.activeVersion.version}</span>}
       </div>
       <SaveState />

@@ -40,6 +40,8 @@ export const es = {
     refresh: 'Actualizar',
   },
   status: {
+    finishing: 'Finalizando',
+    ended: 'Piloto terminado',
     published: 'Publicado',
     draft: 'Borrador',
     active: 'Piloto activo',
@@ -48,6 +50,37 @@ export const es = {
     archived: 'Archivado',
     completed: 'Terminado',
     failed: 'Falló',
+  },
+  report: {
+    title: 'Informe del piloto',
+    open: 'Informe del piloto',
+    print: 'Imprimir o guardar PDF',
+    question: '¿Este flujo hizo que más clientes llegaran a «{{goal}}» que no enviarles nada?',
+    noGoal: 'Este flujo no tiene objetivo de conversión: no hay nada que medir.',
+    period: 'Entraron del {{from}} al {{to}}',
+    group: 'Grupo',
+    entered: 'Entraron',
+    converted: 'Convirtieron',
+    rate: 'Conversión',
+    interval: 'IC 95 %',
+    lift: 'Alza',
+    incremental: 'Conversiones gracias al flujo',
+    costPerIncremental: 'Costo por conversión gracias al flujo',
+    timeToConvert: 'Tiempo hasta convertir',
+    channels: 'Mensajes por canal',
+    channel: 'Canal',
+    sent: 'Enviados',
+    cost: 'Costo',
+    verdict: 'Conclusión',
+    raised:
+      'Con 95 % de confianza, el flujo aumentó la conversión entre {{low}} y {{high}} puntos.',
+    lowered:
+      'Con 95 % de confianza, el flujo redujo la conversión entre {{low}} y {{high}} puntos.',
+    notYet:
+      'Aún no hay evidencia suficiente. Para saberlo hacen falta unos {{n}} recorridos por grupo.',
+    noDifference: 'Aún no hay evidencia suficiente: por ahora los dos grupos convierten igual.',
+    noHoldout:
+      'Sin grupo de control no se puede probar el efecto del flujo. Actívalo con un porcentaje de control.',
   },
   journeys: {
     actions: 'Acciones',

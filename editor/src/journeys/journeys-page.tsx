@@ -82,7 +82,11 @@ export function JourneysPage() {
                     )}
                   </td>
                   <td>
-                    <StatusBadge status={j.status} published={j.version !== null} />
+                    <StatusBadge
+                      status={j.status}
+                      published={j.version !== null}
+                      phase={j.pilotPhase}
+                    />
                   </td>
                   <td>{j.version ? `v${j.version}` : '—'}</td>
                   <td className="num">{j.entered}</td>

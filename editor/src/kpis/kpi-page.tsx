@@ -101,7 +101,9 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
             <StatusBadge
               status={journey.data.status}
               published={journey.data.activeVersion !== null}
+              phase={journey.data.pilotPhase}
             />
+            <Link href={`/journeys/${journeyId}/report`}>{t('report.open')}</Link>
             <Link href={`/journeys/${journeyId}`}>← {t('common.back')}</Link>
           </div>
         </div>

@@ -1,5 +1,10 @@
 import type { Sql } from '@ruta/platform';
-import { assignPilotGroup, JourneyDefinition, type JourneySettings } from '@ruta/shared';
+import {
+  assignPilotGroup,
+  JourneyDefinition,
+  type JourneySettings,
+  pilotClosed,
+} from '@ruta/shared';
 import { type EnrollmentTarget, type EnrollRequest, type EnrollResult, enroll } from './enroll';
 
 /**
@@ -115,8 +120,7 @@ export function enrollmentRequest(
   contact?: EnrollRequest['contact'],
 ): { request: EnrollRequest } | { refused: 'excluded' | 'pilot_ended' } {
   const pilot = journey.definition.settings.pilot;
-  if (pilot?.endsAt && new Date(pilot.endsAt).getTime() < Date.now())
-    return { refused: 'pilot_ended' };
+  if (pilotClosed(pilot?.endsAt)) return { refused: 'pilot_ended' };
   const group = assignPilotGroup(contactId, journey.id, pilot);
   if (group === 'excluded') return { refused: 'excluded' };
   return {

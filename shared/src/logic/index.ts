@@ -6,4 +6,5 @@ export {
   evaluateConditions,
 } from './evaluate-condition';
 export { type LocalParts, localParts } from './local-time';
+export { type PilotPhase, pilotClosed, pilotPhase } from './pilot-phase';
 export { nextTimeOfDay, quietHoursEnd } from './schedule';
