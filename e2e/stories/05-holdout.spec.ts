@@ -89,6 +89,11 @@ test('story 5: a 50% holdout for 20 contacts — holdout gets no message, analyt
     (j) => j.id === journey.id,
   );
   expect(listed).toMatchObject({ converted, conversionRate: converted / entered });
+  // What the messages cost, by channel, WhatsApp category and window.
+  const breakdown = await page.getByTestId('kpi-cost-breakdown').innerText();
+  expect(breakdown).toMatch(
+    /WhatsApp\s+(Marketing|Utilidad|Servicio|Autenticación)\s+(dentro|fuera)/,
+  );
   await screenshot(page, '05-holdout-kpis');
 
   // The pilot's report: the question, both groups, and a verdict a shop owner understands —

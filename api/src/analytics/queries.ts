@@ -126,3 +126,27 @@ export function dailyConversions(sql: Sql, scope: AnalyticsScope, late: LateConv
            count(*)::int as converted
     from c group by 1, 2`;
 }
+
+export interface CostLine {
+  channel: string;
+  /** WhatsApp's pricing category (marketing, utility, authentication, service); null elsewhere. */
+  category: string | null;
+  /** WhatsApp: sent inside the 24-hour window the customer opened; null elsewhere. */
+  in_window: boolean | null;
+  sent: number;
+  cost: number;
+}
+
+/**
+ * What the sent messages cost by channel, WhatsApp category and window — the reason the window
+ * matters: outside it only a paid template goes through. Raw: the rollups do not keep categories.
+ */
+export function costLines(sql: Sql, scope: AnalyticsScope) {
+  return sql<CostLine[]>`
+    select m.channel, m.pricing_category as category,
+           case when m.channel = 'whatsapp' then m.in_window end as in_window,
+           count(*)::int as sent, coalesce(sum(m.cost), 0)::float8 as cost
+    from runs r join messages m on m.run_id = r.id
+    where ${runsIn(sql, scope)} and m.sent_at is not null
+    group by 1, 2, 3 order by 1, 2, 3`;
+}

@@ -3,6 +3,7 @@ import type { Goal, JourneyDefinition } from '@ruta/shared';
 import { lateConversions } from './conversions';
 import { computeLift } from './lift';
 import {
+  costLines,
   dailyConversions,
   type GroupConversions,
   groupConversions,
@@ -64,25 +65,27 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
       : { groups: [], startedAt: [], at: [] };
     return Promise.all([groupConversions(sql, scope, late), dailyConversions(sql, scope, late)]);
   })();
-  const [steps, messageRows, entered, inFlight, [groups, convertedByDay]] = await Promise.all([
-    counted(
-      scope,
-      (h) => rollupSteps(sql, scope, h),
-      (s) => rawSteps(sql, scope, s),
-    ),
-    counted(
-      scope,
-      (h) => rollupMessages(sql, scope, h),
-      (s) => rawMessages(sql, scope, s),
-    ),
-    counted(
-      scope,
-      (h) => rollupEntered(sql, scope, h),
-      (s) => rawEntered(sql, scope, s),
-    ),
-    inFlightByNode(sql, scope),
-    conversions,
-  ]);
+  const [steps, messageRows, entered, inFlight, [groups, convertedByDay], costs] =
+    await Promise.all([
+      counted(
+        scope,
+        (h) => rollupSteps(sql, scope, h),
+        (s) => rawSteps(sql, scope, s),
+      ),
+      counted(
+        scope,
+        (h) => rollupMessages(sql, scope, h),
+        (s) => rawMessages(sql, scope, s),
+      ),
+      counted(
+        scope,
+        (h) => rollupEntered(sql, scope, h),
+        (s) => rawEntered(sql, scope, s),
+      ),
+      inFlightByNode(sql, scope),
+      conversions,
+      costLines(sql, scope),
+    ]);
 
   const nodes = nodeStats(steps, inFlight);
   const messages = messageStats(messageRows);
@@ -136,6 +139,7 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
       incremental_conversions: incremental,
       per_incremental_conversion:
         incremental !== null && incremental > 0 ? totalCost / incremental : null,
+      breakdown: costs.map((line) => ({ ...line, cost: round(line.cost, 5) })),
     },
     series: dailySeries(entered, convertedByDay),
   };

@@ -111,6 +111,19 @@ export const JourneyAnalytics = z
       per_conversion: z.number().nullable(),
       incremental_conversions: z.number().nullable(),
       per_incremental_conversion: z.number().nullable(),
+      breakdown: z
+        .array(
+          z.object({
+            channel: z.string(),
+            category: z.string().nullable(),
+            in_window: z.boolean().nullable(),
+            sent: Count,
+            cost: z.number(),
+          }),
+        )
+        .openapi({
+          description: 'Sent messages and their cost by channel, WhatsApp category and window',
+        }),
     }),
     series: z.array(
       z.object({

@@ -229,6 +229,14 @@ describe('journey analytics', () => {
       where journey_id = ${journeyId} and sent_at is not null`) as unknown as [{ cost: number }];
     expect(spent).toBeGreaterThan(0);
     expect(body.cost.total).toBeCloseTo(spent, 5);
+    // The same cost by channel, WhatsApp category and window: it adds up to the whole.
+    const lines = body.cost.breakdown as Json[];
+    expect(lines.reduce((n, l) => n + l.cost, 0)).toBeCloseTo(spent, 5);
+    expect(lines.reduce((n, l) => n + l.sent, 0)).toBe(
+      Object.values<Json>(body.messages).reduce((n, m) => n + m.sent, 0),
+    );
+    for (const line of lines.filter((l) => l.channel === 'whatsapp'))
+      expect(['marketing', 'utility', 'authentication', 'service']).toContain(line.category);
     expect(body.cost.per_conversion).toBeCloseTo(spent / treatmentConverted, 6);
 
     // The KPI series adds up to the same totals.

@@ -265,6 +265,39 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
           </tbody>
         </table>
       </div>
+      {a.cost.breakdown.length > 0 && (
+        <div className="card" data-testid="kpi-cost-breakdown">
+          <h2 className="card-title">{t('analytics.breakdown')}</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('analytics.channel')}</th>
+                <th>{t('analytics.category')}</th>
+                <th>{t('analytics.window')}</th>
+                <th className="num">{t('analytics.sent')}</th>
+                <th className="num">{t('analytics.cost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.cost.breakdown.map((line) => (
+                <tr key={`${line.channel}-${line.category}-${line.in_window}`}>
+                  <td>{t(`runs.words.channel.${line.channel}`, { defaultValue: line.channel })}</td>
+                  <td>
+                    {line.category ? t(`prices.${line.category}`, { defaultValue: '—' }) : '—'}
+                  </td>
+                  <td>
+                    {line.in_window === null
+                      ? '—'
+                      : t(line.in_window ? 'analytics.inWindow' : 'analytics.outWindow')}
+                  </td>
+                  <td className="num">{line.sent}</td>
+                  <td className="num">{money.format(line.cost)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

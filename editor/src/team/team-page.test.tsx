@@ -252,3 +252,46 @@ describe('Equipo y acceso', () => {
     expect(log.textContent).not.toMatch(/member\.|contact\.|journey\./);
   });
 });
+
+describe('Moneda y precios por mensaje', () => {
+  const prices = {
+    currency: 'USD',
+    whatsapp: { marketing: 0.0436, utility: 0.02, authentication: 0.0239, service: 0 },
+    sms: 0.0497,
+    email: 0.0009,
+    rcs: 0.01,
+  };
+  const workspace = { id: 'w1', name: 'Tienda Sol', prices, createdAt: '2025-05-01T12:00:00Z' };
+
+  test('the owner sets the currency and a price; the whole price list is saved', async () => {
+    const calls = stubApi(
+      team({
+        'GET /workspace': () => [200, workspace],
+        'PUT /workspace/prices': (body) => [200, { ...workspace, prices: body }],
+      }),
+    );
+    renderWithQueries(<TeamPage me={me(OWNER)} />);
+    const section = await screen.findByTestId('prices');
+    fireEvent.change(within(section).getByLabelText('Moneda'), { target: { value: 'MXN' } });
+    fireEvent.change(within(section).getByLabelText('Marketing'), { target: { value: '0.85' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Guardar precios' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...prices,
+      currency: 'MXN',
+      whatsapp: { ...prices.whatsapp, marketing: 0.85 },
+    });
+  });
+
+  test('anyone else reads them, and the save button says why it is off', async () => {
+    stubApi(team({ 'GET /workspace': () => [200, workspace] }));
+    renderWithQueries(<TeamPage me={me(EDITOR)} />, { role: 'editor' });
+    const section = await screen.findByTestId('prices');
+    expect((within(section).getByLabelText('SMS (por segmento)') as HTMLInputElement).value).toBe(
+      '0.0497',
+    );
+    const save = within(section).getByRole('button', { name: 'Guardar precios' });
+    expect(save.hasAttribute('disabled')).toBe(true);
+    expect(save.getAttribute('title')).toBe('Solo el propietario cambia los precios.');
+  });
+});

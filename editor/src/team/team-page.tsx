@@ -7,6 +7,7 @@ import { AuditSection } from './audit-section';
 import { InvitationsSection } from './invitations-section';
 import { MembersSection } from './members-section';
 import './team.css';
+import { PricesSection } from './prices-section';
 
 /** "Equipo y acceso": members and roles, invitations, API keys, the audit log and your account. */
 export default function TeamPage({ me }: { me: Me }) {
@@ -31,6 +32,7 @@ export default function TeamPage({ me }: { me: Me }) {
       <MembersSection meId={me.user?.id ?? null} />
       {manageMembers && <InvitationsSection />}
       {manageKeys && <ApiKeysSection />}
+      <PricesSection />
       {readAudit && <AuditSection />}
       {me.user && <AccountSection />}
     </div>
