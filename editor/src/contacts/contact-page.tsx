@@ -4,7 +4,8 @@ import { Link } from 'wouter';
 import { call, client } from '../api/client';
 import { currentLang } from '../i18n/index';
 import './contacts.css';
-import { outcomeWord, storyText } from './story-text';
+import { outcomeWord, RunStatusBadge } from '../runs/run-status';
+import { storyText } from './story-text';
 
 const CHANNELS = ['whatsapp', 'sms', 'email', 'rcs'] as const;
 
@@ -98,9 +99,7 @@ export default function ContactPage({ contactId }: { contactId: string }) {
                     <Link href={`/runs/${r.id}`}>{r.journeyName}</Link>
                   </td>
                   <td>
-                    <span className={`badge badge-${r.status}`}>
-                      {t(`runs.runStatus.${r.status}`)}
-                    </span>
+                    <RunStatusBadge status={r.status} />
                   </td>
                   <td>{r.outcome ? outcomeWord(t, lang, r.outcome) : ''}</td>
                   <td className="muted">{when(r.startedAt)}</td>

@@ -1,7 +1,8 @@
-import { EXIT_OUTCOMES, eventNoun } from '@ruta/shared';
+import { eventNoun } from '@ruta/shared';
 import type { TFunction } from 'i18next';
 import type { Answer, client } from '../api/client';
 import type { Lang } from '../i18n/index';
+import { outcomeWord } from '../runs/run-status';
 
 export type TimelineItem = Answer<
   (typeof client.contacts)[':id']['timeline']['$get']
@@ -9,15 +10,6 @@ export type TimelineItem = Answer<
 
 const channelWord = (t: TFunction, channel: unknown) =>
   t(`runs.words.channel.${String(channel)}`, { defaultValue: t('runs.words.channel.any') });
-
-/** A run's outcome in words: the exit outcomes', else the engine's own. */
-export function outcomeWord(t: TFunction, lang: Lang, outcome: unknown): string {
-  const code = String(outcome ?? '');
-  return (
-    EXIT_OUTCOMES[code]?.[lang] ??
-    t(`runs.words.outcome.${code}`, { defaultValue: t('runs.words.outcome.any') })
-  );
-}
 
 /** One line of a contact's story in the marketer's words, never a code. */
 export function storyText(t: TFunction, lang: Lang, item: TimelineItem): string {

@@ -6,6 +6,7 @@ import { useLocation, useSearch } from 'wouter';
 import { call, client } from '../api/client';
 import type { JourneySummary, RunSummary } from '../api/models';
 import { currentLang } from '../i18n/index';
+import { outcomeWord, RunStatusBadge } from './run-status';
 
 /** Every outcome a run can end with, for the filter: the exit outcomes, then the engine's own. */
 const OUTCOMES = [...Object.keys(EXIT_OUTCOMES), 'removed', 'goal', 'failed'];
@@ -32,9 +33,7 @@ export default function RunsPage() {
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(outcome ? { outcome } : {}),
   };
-  const outcomeText = (code: string) =>
-    EXIT_OUTCOMES[code]?.[lang] ??
-    t(`runs.words.outcome.${code}`, { defaultValue: t('runs.words.outcome.any') });
+  const outcomeText = (code: string) => outcomeWord(t, lang, code);
   const stepText = (r: RunSummary) =>
     r.current_node_name ||
     (r.current_node === TRIGGER_NODE_ID
@@ -138,9 +137,7 @@ export default function RunsPage() {
                   {r.journey_name} <span className="muted">v{r.version}</span>
                 </td>
                 <td>
-                  <span className={`badge badge-${r.status}`}>
-                    {t(`runs.runStatus.${r.status}`)}
-                  </span>
+                  <RunStatusBadge status={r.status} />
                 </td>
                 <td>{stepText(r)}</td>
                 <td>
