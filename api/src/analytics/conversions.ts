@@ -95,10 +95,11 @@ interface Candidate {
   at: Date;
 }
 
-const NONE: LateConversions = { groups: [], startedAt: [], at: [] };
+const NONE: LateConversions = { runIds: [], groups: [], startedAt: [], at: [] };
 
 function asArrays(rows: Candidate[]): LateConversions {
   return {
+    runIds: rows.map((r) => r.run_id),
     groups: rows.map((r) => r.pilot_group),
     startedAt: rows.map((r) => r.started_at.toISOString()),
     at: rows.map((r) => r.at.toISOString()),

@@ -85,6 +85,7 @@ export function inFlightByNode(sql: Sql, scope: AnalyticsScope) {
 
 /** Conversions found after their run ended (conversions.ts), as parallel arrays. */
 export interface LateConversions {
+  runIds: string[];
   groups: string[];
   startedAt: string[];
   at: string[];
@@ -149,4 +150,33 @@ export function costLines(sql: Sql, scope: AnalyticsScope) {
     from runs r join messages m on m.run_id = r.id
     where ${runsIn(sql, scope)} and m.sent_at is not null
     group by 1, 2, 3 order by 1, 2, 3`;
+}
+
+export interface VariantCount {
+  node_id: string;
+  port: string;
+  entered: number;
+  converted: number;
+}
+
+/**
+ * Per A/B split and variant, the treatment runs that took it and how many of them converted (in
+ * the run, or after it: `late`). Raw: a variant is a run's choice, which the rollups do not keep
+ * per run.
+ */
+export function variantConversions(
+  sql: Sql,
+  scope: AnalyticsScope,
+  splitNodes: string[],
+  late: LateConversions,
+) {
+  if (splitNodes.length === 0) return Promise.resolve([] as VariantCount[]);
+  return sql<VariantCount[]>`
+    select s.node_id, s.port, count(distinct r.id)::int as entered,
+           count(distinct r.id) filter (where r.converted_at is not null
+             or r.id = any(${late.runIds}::uuid[]))::int as converted
+    from runs r join run_steps s on s.run_id = r.id
+    where ${runsIn(sql, scope)} and r.pilot_group = 'treatment' and r.outcome is distinct from 'removed'
+      and s.kind = 'took' and s.node_id = any(${splitNodes}::text[])
+    group by 1, 2 order by 1, 2`;
 }

@@ -11,6 +11,7 @@ import {
   rawEntered,
   rawMessages,
   rawSteps,
+  variantConversions,
 } from './queries';
 import { rollupEntered, rollupMessages, rollupSteps } from './rollup';
 import { type AnalyticsScope, type Span, splitByHour } from './scope';
@@ -23,6 +24,7 @@ import {
   removedByGroup,
   round,
 } from './shape';
+import { splitResults } from './splits';
 
 export interface ReportInput {
   scope: AnalyticsScope;
@@ -59,13 +61,20 @@ function conversionsOf(rows: GroupConversions[], group: GroupConversions['pilot_
 /** The whole analytics answer: a handful of set-based statements, run concurrently. */
 export async function analyticsReport(sql: Sql, input: ReportInput) {
   const { scope, definition, goal } = input;
+  const splitNodes = Object.entries(definition?.nodes ?? {})
+    .filter(([, node]) => node.type === 'split')
+    .map(([id]) => id);
   const conversions = (async () => {
     const late = definition
       ? await lateConversions(sql, scope, definition, goal)
-      : { groups: [], startedAt: [], at: [] };
-    return Promise.all([groupConversions(sql, scope, late), dailyConversions(sql, scope, late)]);
+      : { runIds: [], groups: [], startedAt: [], at: [] };
+    return Promise.all([
+      groupConversions(sql, scope, late),
+      dailyConversions(sql, scope, late),
+      goal ? variantConversions(sql, scope, splitNodes, late) : Promise.resolve([]),
+    ]);
   })();
-  const [steps, messageRows, entered, inFlight, [groups, convertedByDay], costs] =
+  const [steps, messageRows, entered, inFlight, [groups, convertedByDay, variants], costs] =
     await Promise.all([
       counted(
         scope,
@@ -142,6 +151,7 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
       breakdown: costs.map((line) => ({ ...line, cost: round(line.cost, 5) })),
     },
     series: dailySeries(entered, convertedByDay),
+    splits: definition ? splitResults(definition, variants) : {},
   };
 }
 

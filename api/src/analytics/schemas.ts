@@ -78,6 +78,28 @@ export const JourneyAnalytics = z
       /** Nine in ten of the treatment's conversions came within this many seconds. */
       p90_seconds_to_convert: z.number().nullable(),
     }),
+    splits: z
+      .record(
+        z.string(),
+        z.object({
+          variants: z.array(
+            z.object({
+              port: z.string(),
+              label: z.string(),
+              entered: Count,
+              converted: Count,
+              rate: z.number().nullable(),
+              ci95: Interval.nullable(),
+            }),
+          ),
+          winner: z.string().nullable(),
+          difference: z.object({ value: z.number(), ci95: Interval }).nullable(),
+        }),
+      )
+      .openapi({
+        description:
+          'Per A/B split: each variant’s conversion among the treatment runs that took it; `winner` only when the best’s 95 % interval against the next best excludes zero',
+      }),
     runs: z.object({
       entered: z.object({ treatment: Count, holdout: Count }),
       removed: z.object({ treatment: Count, holdout: Count }).openapi({

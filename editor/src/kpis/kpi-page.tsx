@@ -20,6 +20,7 @@ import { StatusBadge } from '../journeys/status-badge';
 import './kpis.css';
 import { downloadCsv } from './csv';
 import { formatPercent, formatPoints, formatSeconds } from './percent';
+import { SplitResults } from './split-results';
 
 /** '12.5 %'; in Portuguese with a decimal comma and no space, as Brazilians write it: '12,5%'. */
 const pct = formatPercent;
@@ -265,6 +266,9 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
           </tbody>
         </table>
       </div>
+      {Object.entries(a.splits).map(([id, split]) => (
+        <SplitResults key={id} id={id} name={nodeName(id)} split={split} />
+      ))}
       {a.cost.breakdown.length > 0 && (
         <div className="card" data-testid="kpi-cost-breakdown">
           <h2 className="card-title">{t('analytics.breakdown')}</h2>
