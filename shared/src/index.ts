@@ -1,4 +1,5 @@
 export * from './access/index';
+export * from './csv/index';
 export * from './errors/index';
 export * from './graph/index';
 export * from './liquid/index';

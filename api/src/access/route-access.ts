@@ -67,6 +67,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // Runs and the sandbox
   'GET /api/runs': read,
+  'GET /api/runs/export': read,
   'GET /api/runs/:id': read,
   'POST /api/runs/:id/exit': { permission: 'runs.write' },
   'GET /api/sandbox/conversations/:contactId': read,

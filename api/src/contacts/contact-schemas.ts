@@ -194,6 +194,8 @@ export const ContactTimeline = z
 export const ContactPage = z
   .object({
     items: z.array(Contact),
+    /** Contacts that match the search (and tag), on every page. */
+    total: z.number().int(),
     nextBefore: z.string().nullable(),
     nextBeforeId: z.string().nullable(),
   })

@@ -101,18 +101,21 @@ export async function listContacts(sql: Sql, workspaceId: string, f: ContactFilt
       ? sql`and (created_at, id) < (${f.before}::text::timestamptz, ${f.beforeId}::uuid)`
       : sql`and created_at < ${f.before}::text::timestamptz`
     : sql``;
-  const rows = await sql<ContactViewRow[]>`
-    select ${COLUMNS(sql)} from contacts
-    where workspace_id = ${workspaceId}
-      ${f.tag ? sql`and tags @> ${[f.tag]}::text[]` : sql``}
-      ${page}
-      ${search}
-    order by created_at desc, id desc
-    limit ${f.limit + 1}`;
+  const tag = f.tag ? sql`and tags @> ${[f.tag]}::text[]` : sql``;
+  const [rows, [counted]] = await Promise.all([
+    sql<ContactViewRow[]>`
+      select ${COLUMNS(sql)} from contacts
+      where workspace_id = ${workspaceId} ${tag} ${page} ${search}
+      order by created_at desc, id desc
+      limit ${f.limit + 1}`,
+    sql<{ total: number }[]>`
+      select count(*)::int as total from contacts where workspace_id = ${workspaceId} ${tag} ${search}`,
+  ]);
   const items = rows.slice(0, f.limit);
   const last = rows.length > f.limit ? items.at(-1) : undefined;
   return {
     items: items.map(toContact),
+    total: counted?.total ?? 0,
     nextBefore: last?.cursor ?? null,
     nextBeforeId: last?.id ?? null,
   };

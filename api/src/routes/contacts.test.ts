@@ -128,6 +128,8 @@ describe('contacts CRUD', () => {
         `/api/contacts?tag=page&limit=3${cursor}`,
       );
       pages.push(page.body.items.map((c: Json) => c.phone));
+      // Every page says how many match in all.
+      expect(page.body.total).toBe(4);
       cursor = page.body.nextBefore
         ? `&before=${encodeURIComponent(page.body.nextBefore)}&beforeId=${page.body.nextBeforeId}`
         : '';

@@ -78,5 +78,24 @@ describe('the runs list filters as a marketer asks', () => {
     expect(numbers.runs.removed).toEqual({ treatment: 1, holdout: 0 });
     expect(numbers.goal.entered).toBe(1);
     expect(numbers.nodes.wait_cart).toMatchObject({ entered: 2, removed_here: 1, in_flight: 1 });
+
+    // The same runs as CSV, steps by name, for the spreadsheet a pilot is audited with.
+    const csv = await api.app.request(`/api/runs/export?journeyId=${journeyId}`, {
+      headers: { authorization: `Bearer ${api.apiKey}` },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'run_id,journey,version,contact_external_id,contact_name,phone,email,group,status,outcome,step,started_at,ended_at,converted_at',
+    );
+    expect(lines).toHaveLength(3);
+    const tomasLine = lines.find((line) => line.startsWith(tomas));
+    expect(tomasLine).toContain(
+      ',lista-tomas,Tomás,+525511110002,,treatment,completed,removed,¿Qué hizo?,',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { isoInstant } from '../http/dates';
 import { problem } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { exitRuns } from '../runs/exit-runs';
+import { runsCsv } from '../runs/runs-export';
 import { ExitRequested, RunDetail, RunSummary } from '../runs/schemas';
 import { listRuns, runDetail, runToExit } from '../runs/views';
 import { conflictResponse, IdParam, json, problemResponses } from './schemas';
@@ -53,6 +54,31 @@ export const runs = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         c.req.valid('query'),
       );
       return c.json(rows as unknown as z.infer<typeof RunSummary>[], 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/export',
+      tags,
+      summary: 'Every run as CSV (one journey with `journeyId`): the table a pilot is audited with',
+      request: { query: z.object({ journeyId: z.string().uuid().optional() }) },
+      responses: {
+        200: {
+          description:
+            'UTF-8 CSV with a header row: run_id, journey, version, contact, group, status, outcome, step (by name), started, ended, converted',
+          content: { 'text/csv': { schema: z.string() } },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => {
+      const { journeyId } = c.req.valid('query');
+      const body = runsCsv(c.get('deps').sql, c.get('auth').workspaceId, journeyId);
+      return c.body(body, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="runs${journeyId ? `-${journeyId}` : ''}.csv"`,
+      });
     },
   )
   .openapi(

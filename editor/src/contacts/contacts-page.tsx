@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -10,11 +10,18 @@ import { CsvImport } from './csv-import';
 export default function ContactsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const contacts = useQuery({
+  const contacts = useInfiniteQuery({
     queryKey: ['contacts', q],
-    queryFn: () => call(client.contacts.$get({ query: q ? { q } : {} })),
+    initialPageParam: undefined as { before: string; beforeId: string } | undefined,
+    queryFn: ({ pageParam }) =>
+      call(client.contacts.$get({ query: { ...(q ? { q } : {}), ...(pageParam ?? {}) } })),
+    getNextPageParam: (page) =>
+      page.nextBefore && page.nextBeforeId
+        ? { before: page.nextBefore, beforeId: page.nextBeforeId }
+        : undefined,
   });
-  const list = contacts.data?.items ?? [];
+  const list = contacts.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = contacts.data?.pages[0]?.total;
   const canImport = useCan('contacts.write');
   return (
     <div className="page">
@@ -68,6 +75,23 @@ export default function ContactsPage() {
           </tbody>
         </table>
         {list.length === 0 && !contacts.isLoading && <p className="empty">{t('common.none')}</p>}
+        {total !== undefined && total > 0 && (
+          <div className="row list-foot">
+            <span className="help" data-testid="contacts-count">
+              {t('contacts.shown', { shown: list.length, count: total })}
+            </span>
+            {contacts.hasNextPage && (
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={() => void contacts.fetchNextPage()}
+                disabled={contacts.isFetchingNextPage}
+              >
+                {t('contacts.more')}
+              </button>
+            )}
+          </div>
+        )}
       </div>
     </div>
   );

@@ -494,6 +494,7 @@ export const en: Messages = {
   },
   validation: { title: 'Problems', clickToFocus: 'Click to go to the step.' },
   runs: {
+    exportCsv: 'Download CSV',
     removeTitle: 'Remove {{name}} from “{{journey}}”?',
     removeBody: 'Their run ends now and gets no more messages from this journey.',
     removedToast: '{{name}} left “{{journey}}”',
@@ -625,6 +626,9 @@ export const en: Messages = {
     column: 'Column',
     problem: 'Problem',
     importValid: 'Import only the rows without problems',
+    shown_one: '{{shown}} of {{count}} contact',
+    shown_other: '{{shown}} of {{count}} contacts',
+    more: 'Show more',
     moreProblems: 'and {{n}} more problems',
     story: {
       title: 'Story',

@@ -498,6 +498,7 @@ export const es = {
   },
   validation: { title: 'Problemas', clickToFocus: 'Haz clic para ir al paso.' },
   runs: {
+    exportCsv: 'Descargar CSV',
     removeTitle: '¿Sacar a {{name}} de «{{journey}}»?',
     removeBody: 'Su recorrido termina ahora y no recibe más mensajes de este flujo.',
     removedToast: '{{name}} salió de «{{journey}}»',
@@ -623,6 +624,9 @@ export const es = {
     column: 'Columna',
     problem: 'Problema',
     importValid: 'Importar solo las filas sin problemas',
+    shown_one: '{{shown}} de {{count}} contacto',
+    shown_other: '{{shown}} de {{count}} contactos',
+    more: 'Ver más',
     moreProblems: 'y {{n}} problemas más',
     story: {
       title: 'Historia',

@@ -499,6 +499,7 @@ export const pt: Messages = {
   },
   validation: { title: 'Problemas', clickToFocus: 'Clique para ir até a etapa.' },
   runs: {
+    exportCsv: 'Baixar CSV',
     removeTitle: 'Tirar {{name}} de «{{journey}}»?',
     removeBody: 'O percurso termina agora e não recebe mais mensagens deste fluxo.',
     removedToast: '{{name}} saiu de «{{journey}}»',
@@ -630,6 +631,9 @@ export const pt: Messages = {
     column: 'Coluna',
     problem: 'Problema',
     importValid: 'Importar só as linhas sem problemas',
+    shown_one: '{{shown}} de {{count}} contato',
+    shown_other: '{{shown}} de {{count}} contatos',
+    more: 'Ver mais',
     moreProblems: 'e mais {{n}} problemas',
     story: {
       title: 'Histórico',

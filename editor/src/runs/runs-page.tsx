@@ -52,6 +52,14 @@ export default function RunsPage() {
     <div className="page">
       <div className="page-head">
         <h1>{t('runs.title')}</h1>
+        <a
+          className="btn btn-sm"
+          href={`/api/runs/export${journeyId ? `?journeyId=${journeyId}` : ''}`}
+          download
+          data-testid="runs-export"
+        >
+          {t('runs.exportCsv')}
+        </a>
       </div>
       <div className="row filters">
         <select
