@@ -51,6 +51,27 @@ test('story 17: a CSV with local Mexican numbers and one bad row: the problem in
   expect(phones).toEqual(['+523336151717', '+525512345617']);
   await page.getByText('+525512345617').waitFor();
 
+  // A clean file is shown before it is imported: how each column is read, and what it will do.
+  await page.getByTestId('csv-input').setInputFiles({
+    name: 'nuevos.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('external_id,first_name,phone,talla\nhoja-4,Rocío,55 1234 5699,M\n'),
+  });
+  const preview = page.getByTestId('import-preview');
+  await preview.waitFor();
+  const read = await preview.innerText();
+  expect(read).toMatch(/phone\s+Teléfono/);
+  expect(read).toMatch(/talla\s+Dato «talla»/);
+  expect(read).toContain('Se crearán 1 contactos y se actualizarán 0. Aún no se importó nada.');
+  expect(await callApi<Json>('GET', '/contacts?q=hoja-4')).toMatchObject({ items: [] });
+  await screenshot(page, '17-csv-preview');
+  await page.getByTestId('import-confirm').click();
+  await expect.poll(() => progress.innerText()).toContain('Importados: 1 nuevos, 0 actualizados');
+  expect((await callApi<Json>('GET', '/contacts?q=hoja-4')).items[0]).toMatchObject({
+    phone: '+525512345699',
+    attributes: { talla: 'M' },
+  });
+
   // Her whole story is one click away: consent, journeys, and what happened, in words.
   await page.getByRole('link', { name: 'Lupita' }).click();
   await page.getByRole('heading', { name: 'Lupita', level: 1 }).waitFor();

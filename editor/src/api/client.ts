@@ -87,9 +87,10 @@ export function fieldText(
  */
 export function uploadCsv(
   file: File,
-  options: { country?: string | undefined; skipInvalid?: boolean } = {},
+  options: { country?: string | undefined; skipInvalid?: boolean; dryRun?: boolean } = {},
 ) {
   const query = new URLSearchParams();
+  if (options.dryRun) query.set('dryRun', 'true');
   if (options.country) query.set('country', options.country);
   if (options.skipInvalid) query.set('skipInvalid', 'true');
   const search = query.size > 0 ? `?${query}` : '';

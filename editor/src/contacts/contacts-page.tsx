@@ -10,8 +10,9 @@ import { CsvImport } from './csv-import';
 export default function ContactsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
+  // Its own key: other pages cache single pages of contacts under ['contacts', …].
   const contacts = useInfiniteQuery({
-    queryKey: ['contacts', q],
+    queryKey: ['contacts', 'pages', q],
     initialPageParam: undefined as { before: string; beforeId: string } | undefined,
     queryFn: ({ pageParam }) =>
       call(client.contacts.$get({ query: { ...(q ? { q } : {}), ...(pageParam ?? {}) } })),

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,8 +19,16 @@ import './contacts.css';
 /** The parts of an import's progress this page shows. */
 type ImportStatus = Pick<
   Answer<(typeof client.contacts.imports)[':importId']['$get']>,
-  'status' | 'processedRows' | 'totalRows' | 'created' | 'updated' | 'errors'
+  'status' | 'processedRows' | 'totalRows' | 'created' | 'updated' | 'errors' | 'columns' | 'dryRun'
 >;
+
+/** What a dry run found: how the columns are read and what importing would do. */
+interface Preview {
+  file: File;
+  columns: Record<string, string>;
+  created: number;
+  updated: number;
+}
 
 /** A bad row as the API lists it: the line and column it is in, and why. */
 type RowProblem = Pick<FieldError, 'code' | 'params' | 'message' | 'message_es' | 'message_pt'> & {
@@ -41,11 +50,17 @@ export function CsvImport() {
   const [country, setCountry] = useState(defaultCountry);
   const [job, setJob] = useState<ImportStatus | null>(null);
   const [refused, setRefused] = useState<{ file: File; problems: RowProblem[] } | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string>();
 
-  async function importFile(file: File, skipInvalid = false) {
+  /**
+   * A new file is first read without writing anything (a dry run): the page shows how its columns
+   * are read and what it would create and update, or its bad rows. Importing sends it again.
+   */
+  async function importFile(file: File, options: { skipInvalid?: boolean; dryRun?: boolean } = {}) {
     setError(undefined);
     setRefused(null);
+    setPreview(null);
     setJob({
       status: 'processing',
       processedRows: 0,
@@ -53,16 +68,29 @@ export function CsvImport() {
       created: 0,
       updated: 0,
       errors: [],
+      columns: {},
+      dryRun: options.dryRun ?? false,
     });
     try {
-      const started = await uploadCsv(file, { country, skipInvalid });
+      const started = await uploadCsv(file, { country, ...options });
+      let status: ImportStatus;
       for (;;) {
-        const status = await call(
+        status = await call(
           client.contacts.imports[':importId'].$get({ param: { importId: started.importId } }),
         );
         setJob(status);
         if (status.status !== 'processing') break;
         await new Promise((r) => setTimeout(r, 500));
+      }
+      if (options.dryRun && status.status === 'completed') {
+        setJob(null);
+        setPreview({
+          file,
+          columns: status.columns,
+          created: status.created,
+          updated: status.updated,
+        });
+        return;
       }
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
     } catch (e) {
@@ -108,7 +136,7 @@ export function CsvImport() {
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) void importFile(file);
+              if (file) void importFile(file, { dryRun: true });
             }}
             data-testid="csv-input"
           />
@@ -136,13 +164,50 @@ export function CsvImport() {
           )}
         </div>
       )}
+      {preview && (
+        <div className="card import-card" data-testid="import-preview">
+          <h3>{t('contacts.previewTitle')}</h3>
+          <table className="table table-compact">
+            <thead>
+              <tr>
+                <th>{t('contacts.column')}</th>
+                <th>{t('contacts.readAs')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(preview.columns).map(([header, target]) => (
+                <tr key={header}>
+                  <td>{header}</td>
+                  <td>{columnWords(t, target)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="help">
+            {t('contacts.previewCounts', { created: preview.created, updated: preview.updated })}
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void importFile(preview.file)}
+              data-testid="import-confirm"
+            >
+              {t('contacts.importNow')}
+            </button>
+            <button type="button" className="btn" onClick={() => setPreview(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {refused && (
         <div className="card import-card" data-testid="import-problems">
           <RowProblems title={t('contacts.problemsTitle')} problems={refused.problems} />
           <button
             type="button"
             className="btn"
-            onClick={() => void importFile(refused.file, true)}
+            onClick={() => void importFile(refused.file, { skipInvalid: true })}
             data-testid="import-valid-rows"
           >
             {t('contacts.importValid')}
@@ -184,6 +249,15 @@ function RowProblems({ title, problems }: { title: string; problems: RowProblem[
       )}
     </>
   );
+}
+
+/** How a column is read, in words: `phone` → Teléfono, `attributes.talla` → dato «talla». */
+function columnWords(t: TFunction, target: string): string {
+  const [kind, name = ''] = target.split('.');
+  if (kind === 'consent')
+    return t('contacts.readConsent', { channel: t(`runs.words.channel.${name}`) });
+  if (kind === 'attributes') return t('contacts.readAttribute', { name });
+  return t(`contacts.fields.${target}`, { defaultValue: target });
 }
 
 function countryName(code: string, lang: string): string {

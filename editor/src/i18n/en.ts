@@ -629,6 +629,23 @@ export const en: Messages = {
     shown_one: '{{shown}} of {{count}} contact',
     shown_other: '{{shown}} of {{count}} contacts',
     more: 'Show more',
+    previewTitle: 'How the file will be read',
+    readAs: 'Read as',
+    readConsent: '{{channel}} consent',
+    readAttribute: 'Attribute “{{name}}”',
+    previewCounts:
+      '{{created}} contacts will be created and {{updated}} updated. Nothing is imported yet.',
+    importNow: 'Import',
+    fields: {
+      external_id: 'External id',
+      phone: 'Phone',
+      email: 'Email',
+      first_name: 'First name',
+      last_name: 'Last name',
+      time_zone: 'Time zone',
+      locale: 'Language',
+      tags: 'Tags',
+    },
     moreProblems: 'and {{n}} more problems',
     story: {
       title: 'Story',

@@ -627,6 +627,23 @@ export const es = {
     shown_one: '{{shown}} de {{count}} contacto',
     shown_other: '{{shown}} de {{count}} contactos',
     more: 'Ver más',
+    previewTitle: 'Así se leerá el archivo',
+    readAs: 'Se lee como',
+    readConsent: 'Consentimiento de {{channel}}',
+    readAttribute: 'Dato «{{name}}»',
+    previewCounts:
+      'Se crearán {{created}} contactos y se actualizarán {{updated}}. Aún no se importó nada.',
+    importNow: 'Importar',
+    fields: {
+      external_id: 'ID externo',
+      phone: 'Teléfono',
+      email: 'Correo',
+      first_name: 'Nombre',
+      last_name: 'Apellido',
+      time_zone: 'Zona horaria',
+      locale: 'Idioma',
+      tags: 'Etiquetas',
+    },
     moreProblems: 'y {{n}} problemas más',
     story: {
       title: 'Historia',

@@ -634,6 +634,23 @@ export const pt: Messages = {
     shown_one: '{{shown}} de {{count}} contato',
     shown_other: '{{shown}} de {{count}} contatos',
     more: 'Ver mais',
+    previewTitle: 'Assim o arquivo será lido',
+    readAs: 'É lida como',
+    readConsent: 'Consentimento de {{channel}}',
+    readAttribute: 'Dado «{{name}}»',
+    previewCounts:
+      'Serão criados {{created}} contatos e atualizados {{updated}}. Nada foi importado ainda.',
+    importNow: 'Importar',
+    fields: {
+      external_id: 'ID externo',
+      phone: 'Telefone',
+      email: 'E-mail',
+      first_name: 'Nome',
+      last_name: 'Sobrenome',
+      time_zone: 'Fuso horário',
+      locale: 'Idioma',
+      tags: 'Tags',
+    },
     moreProblems: 'e mais {{n}} problemas',
     story: {
       title: 'Histórico',
