@@ -12,6 +12,9 @@ const NodeStats = z.object({
   removed_here: Count.openapi({
     description: 'Runs removed from the journey while here (left out of percentages)',
   }),
+  converted_here: Count.openapi({
+    description: 'Runs that reached the goal while here (their run ended here as converted)',
+  }),
   in_flight: Count.openapi({ description: 'Runs at this step now' }),
   ports: z.record(z.string(), Count).openapi({ description: 'Runs that left by each output' }),
   holdout_entered: Count.openapi({

@@ -1,4 +1,4 @@
-import { type JourneyDefinition, TRIGGER_NODE_ID } from '@ruta/shared';
+import { CONVERTED_OUTCOME, type JourneyDefinition, TRIGGER_NODE_ID } from '@ruta/shared';
 import type { EnteredCount, MessageCount, StepCount } from './queries';
 
 /** Pure shaping of the aggregates into what the canvas and the KPI chart draw. */
@@ -16,6 +16,8 @@ export interface NodeStats {
   exited_here: number;
   /** Runs removed from the journey while here: left out of the percentages. */
   removed_here: number;
+  /** Runs that reached the goal while here (a purchase ends a run wherever it is). */
+  converted_here: number;
   /** Runs at this node now. */
   in_flight: number;
   /** Distinct runs that left through each output. */
@@ -46,6 +48,7 @@ export function nodeStats(
       visits: 0,
       exited_here: 0,
       removed_here: 0,
+      converted_here: 0,
       in_flight: 0,
       ports: {},
       holdout_entered: 0,
@@ -65,6 +68,7 @@ export function nodeStats(
     } else if (row.kind === 'ended') {
       node.exited_here += row.runs;
       if (row.port === REMOVED) node.removed_here += row.runs;
+      if (row.port === CONVERTED_OUTCOME) node.converted_here += row.runs;
     } else if (row.kind === 'took' && row.port !== null)
       node.ports[row.port] = (node.ports[row.port] ?? 0) + row.runs;
   }

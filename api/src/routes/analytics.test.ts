@@ -197,6 +197,12 @@ describe('journey analytics', () => {
       after_run: 3,
       rate: treatmentConverted / treated.length,
     });
+    // On the canvas, each conversion in a run shows where the run was when it happened.
+    const convertedHere = Object.values<Json>(body.nodes).reduce(
+      (n, node) => n + node.converted_here,
+      0,
+    );
+    expect(convertedHere).toBe(body.goal.in_run);
     // The journeys list says the same.
     const listed = (await api.call<Json[]>('GET', '/api/journeys')).body.find(
       (j: Json) => j.id === journeyId,

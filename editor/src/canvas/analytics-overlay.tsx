@@ -44,6 +44,9 @@ export function useNodeStats(nodeId: string): { entered: string; extra?: string 
     ...(nodeId === TRIGGER_NODE_ID && goal?.event
       ? [t('analytics.convertedCount', { count: goal.conversions, rate: formatPercent(goal.rate) })]
       : []),
+    ...(node.converted_here > 0
+      ? [t('analytics.convertedHere', { count: node.converted_here })]
+      : []),
     ...(node.in_flight > 0 ? [t('analytics.inFlightCount', { count: node.in_flight })] : []),
     ...(node.removed_here > 0 ? [t('analytics.removedCount', { count: node.removed_here })] : []),
     ...(nodeId === TRIGGER_NODE_ID && node.holdout_entered > 0

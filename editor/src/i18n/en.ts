@@ -713,6 +713,7 @@ export const en: Messages = {
     enteredCount_one: '{{count}} entered',
     enteredCount_other: '{{count}} entered',
     convertedCount: '{{count}} converted ({{rate}})',
+    convertedHere: '{{count}} converted here',
     removedCount: '{{count}} removed',
     inFlightCount: '{{count}} here now',
     holdoutCount: 'holdout: {{count}}',

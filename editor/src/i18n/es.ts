@@ -711,6 +711,7 @@ export const es = {
     enteredCount_one: '{{count}} entró',
     enteredCount_other: '{{count}} entraron',
     convertedCount: '{{count}} convirtieron ({{rate}})',
+    convertedHere: '{{count}} convirtieron aquí',
     removedCount: '{{count}} sacados',
     inFlightCount: '{{count}} aquí ahora',
     holdoutCount: 'control: {{count}}',

@@ -720,6 +720,7 @@ export const pt: Messages = {
     enteredCount_one: '{{count}} entrou',
     enteredCount_other: '{{count}} entraram',
     convertedCount: '{{count}} converteram ({{rate}})',
+    convertedHere: '{{count}} converteram aqui',
     removedCount: '{{count}} retirados',
     inFlightCount: '{{count}} aqui agora',
     holdoutCount: 'controle: {{count}}',
