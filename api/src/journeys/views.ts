@@ -22,10 +22,13 @@ export async function journeySummaries(sql: Sql, workspaceId: string) {
     ) s on true
     where j.workspace_id = ${workspaceId} and j.status <> 'archived'
     order by j.updated_at desc`;
+  // One journey whose numbers cannot be read shows no conversion; it never takes the list down.
   const goals = await Promise.all(
     rows.map((r) =>
       r.entered > 0
-        ? journeyAnalytics(sql, workspaceId, r.id, { tz: 'UTC' }).then((a) => a.goal)
+        ? journeyAnalytics(sql, workspaceId, r.id, { tz: 'UTC' })
+            .then((a) => a.goal)
+            .catch(() => null)
         : null,
     ),
   );
