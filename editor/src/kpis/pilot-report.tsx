@@ -6,7 +6,8 @@ import { call, client } from '../api/client';
 import { currentLang } from '../i18n/index';
 import { StatusBadge } from '../journeys/status-badge';
 import './kpis.css';
-import { formatPercent, formatPoints, formatSeconds } from './percent';
+import { formatPoints, formatSeconds } from './percent';
+import { RateTable } from './rate-table';
 
 /**
  * The pilot's report, for a shop owner: the question it answered, treatment against control with
@@ -40,9 +41,7 @@ export default function PilotReport({ journeyId }: { journeyId: string }) {
   const day = (iso: string) => date.format(new Date(`${iso}T00:00:00Z`));
   const first = a.series[0]?.day;
   const last = j.activation?.pilot?.endsAt ?? a.series.at(-1)?.day;
-  const { treatment, holdout, absolute } = a.lift;
-  const interval = (ci: { low: number; high: number } | null) =>
-    ci ? `${formatPercent(ci.low)} – ${formatPercent(ci.high)}` : '—';
+  const { absolute } = a.lift;
   const verdict = !a.goal.event
     ? t('report.noGoal')
     : !absolute
@@ -103,33 +102,14 @@ export default function PilotReport({ journeyId }: { journeyId: string }) {
         <p>{verdict}</p>
       </div>
       <div className="card">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('report.group')}</th>
-              <th className="num">{t('report.entered')}</th>
-              <th className="num">{t('report.converted')}</th>
-              <th className="num">{t('report.rate')}</th>
-              <th className="num">{t('report.interval')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(
-              [
-                ['treatment', treatment],
-                ['holdout', holdout],
-              ] as const
-            ).map(([key, g]) => (
-              <tr key={key}>
-                <td>{t(`analytics.${key}`)}</td>
-                <td className="num">{g.entered}</td>
-                <td className="num">{g.converted}</td>
-                <td className="num">{formatPercent(g.rate)}</td>
-                <td className="num">{interval(g.ci95)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RateTable
+          heading={t('report.group')}
+          rows={(['treatment', 'holdout'] as const).map((key) => ({
+            ...a.lift[key],
+            key,
+            label: t(`analytics.${key}`),
+          }))}
+        />
         <dl className="report-facts">
           <div>
             <dt>{t('report.lift')}</dt>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JourneyAnalytics } from '../api/models';
-import { formatPercent, formatPoints } from './percent';
+import { formatPoints } from './percent';
+import { RateTable } from './rate-table';
 
 type Split = JourneyAnalytics['splits'][string];
 
@@ -11,35 +12,21 @@ export function SplitResults({ id, name, split }: { id: string; name: string; sp
   return (
     <div className="card" data-testid={`kpi-split-${id}`}>
       <h2 className="card-title">{t('analytics.splitTitle', { name })}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('analytics.variant')}</th>
-            <th className="num">{t('report.entered')}</th>
-            <th className="num">{t('report.converted')}</th>
-            <th className="num">{t('report.rate')}</th>
-            <th className="num">{t('report.interval')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {split.variants.map((v) => (
-            <tr key={v.port}>
-              <td>
-                {v.label}{' '}
-                {v.port === split.winner && (
-                  <span className="badge badge-active">{t('analytics.winner')}</span>
-                )}
-              </td>
-              <td className="num">{v.entered}</td>
-              <td className="num">{v.converted}</td>
-              <td className="num">{formatPercent(v.rate)}</td>
-              <td className="num">
-                {v.ci95 ? `${formatPercent(v.ci95.low)} – ${formatPercent(v.ci95.high)}` : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RateTable
+        heading={t('analytics.variant')}
+        rows={split.variants.map((v) => ({
+          ...v,
+          key: v.port,
+          label: (
+            <>
+              {v.label}{' '}
+              {v.port === split.winner && (
+                <span className="badge badge-active">{t('analytics.winner')}</span>
+              )}
+            </>
+          ),
+        }))}
+      />
       <p className="help card-foot">
         {winner && split.difference
           ? t('analytics.winnerBy', {
