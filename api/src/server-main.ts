@@ -15,6 +15,7 @@ import { createApp } from './app';
 import { createApiKeyCache, listenForRevocations } from './auth/api-key-cache';
 import { startBackgroundWork } from './background';
 import { startHousekeeping } from './housekeeping';
+import { ensurePilotWatches } from './journeys/pilot-watch';
 import { announceDemoCredentials, seedDemoWorkspace } from './seed';
 
 /** The API process (serves the built editor too): `node --import tsx api/src/server-main.ts`. */
@@ -51,6 +52,7 @@ async function main() {
   const deps = { sql, temporal, config, log, editorDist, secrets, apiKeyCache };
   const app = createApp(deps);
   const background = startBackgroundWork(deps);
+  ensurePilotWatches(deps).catch((error) => log.warn({ err: error }, 'pilot watches not checked'));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     log.info({ port: info.port }, 'API listening'),
   );

@@ -102,3 +102,4 @@ export type {
   RunState,
   WaitingFor,
 } from './workflows/journey/types';
+export { pilotWorkflowId, recheckPilotSignal } from './workflows/pilot-signals';

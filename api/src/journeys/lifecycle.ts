@@ -127,10 +127,14 @@ const TRANSITIONS = {
   pause: { from: ['active'], to: 'paused', audited: 'journey.paused' },
   resume: { from: ['paused'], to: 'active', audited: 'journey.resumed' },
   stop: { from: ['active', 'paused'], to: 'stopped', audited: 'journey.stopped' },
-  archive: { from: ['draft', 'paused', 'stopped'], to: 'archived', audited: 'journey.archived' },
+  archive: {
+    from: ['draft', 'paused', 'stopped', 'completed'],
+    to: 'archived',
+    audited: 'journey.archived',
+  },
 } as const satisfies Record<
   string,
-  { from: JourneyStatus[]; to: Exclude<JourneyStatus, 'draft'>; audited: AuditAction }
+  { from: JourneyStatus[]; to: Exclude<JourneyStatus, 'draft' | 'completed'>; audited: AuditAction }
 >;
 export type Transition = keyof typeof TRANSITIONS;
 

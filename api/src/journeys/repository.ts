@@ -3,7 +3,7 @@ import type { Sql } from '@ruta/platform';
 import type { JourneyDefinition, JourneyLayout } from '@ruta/shared';
 import { notFound } from '../http/problem';
 
-export type JourneyStatus = 'draft' | 'active' | 'paused' | 'stopped' | 'archived';
+export type JourneyStatus = 'draft' | 'active' | 'paused' | 'stopped' | 'completed' | 'archived';
 
 export interface JourneyRow {
   id: string;

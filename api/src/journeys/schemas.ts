@@ -15,7 +15,7 @@ import {
 export const Instant = z.string().openapi({ format: 'date-time', example: '2026-12-04T18:00:00Z' });
 
 export const JourneyStatus = z
-  .enum(['draft', 'active', 'paused', 'stopped', 'archived'])
+  .enum(['draft', 'active', 'paused', 'stopped', 'completed', 'archived'])
   .openapi('JourneyStatus');
 
 /**

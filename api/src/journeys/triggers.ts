@@ -2,6 +2,7 @@ import { sweepScheduleId, sweepWorkflowId } from '@ruta/engine';
 import type { JourneyDefinition } from '@ruta/shared';
 import { ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { AppDeps } from '../deps';
+import { watchPilot } from './pilot-watch';
 
 /** Workspaces' schedules run in this zone unless set (Ruta's first market). */
 const DEFAULT_TIME_ZONE = 'America/Mexico_City';
@@ -9,13 +10,15 @@ const DEFAULT_TIME_ZONE = 'America/Mexico_City';
 /**
  * Keeps Temporal in step with a journey's trigger when its status changes: a schedule trigger
  * owns a Temporal Schedule (paused with the journey, deleted when it stops); a segment trigger
- * sweeps once at activation.
+ * sweeps once at activation. An active journey also has its pilot watch, which completes the
+ * journey once the pilot's end date is over and its runs have finished.
  */
 export async function onJourneyStatus(
   deps: AppDeps,
   journey: { id: string; definition: JourneyDefinition | null; timeZone?: string },
   status: 'active' | 'paused' | 'stopped' | 'archived',
 ): Promise<void> {
+  if (status === 'active') await watchPilot(deps, journey.id);
   const trigger = journey.definition?.trigger;
   if (!trigger) return;
   const prefix = deps.config.workflowIdPrefix;

@@ -32,7 +32,7 @@ test('every answer the editor reads is typed by the API', () => {
   expectTypeOf<JourneyAnalytics>().not.toBeAny();
   expectTypeOf<JourneyAnalytics>().not.toBeUnknown();
   expectTypeOf<JourneyDetail['status']>().toEqualTypeOf<
-    'draft' | 'active' | 'paused' | 'stopped' | 'archived'
+    'draft' | 'active' | 'paused' | 'stopped' | 'completed' | 'archived'
   >();
   expectTypeOf<JourneyDetail['draft']>().toEqualTypeOf<JourneyDefinition>();
   expectTypeOf<RunSummary['pilot_group']>().toEqualTypeOf<'treatment' | 'holdout'>();

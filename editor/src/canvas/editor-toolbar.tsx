@@ -199,7 +199,7 @@ export function EditorToolbar({
             {t('editor.publish')}
           </button>
         )}
-        {canWrite && (journey.status === 'draft' || journey.status === 'stopped') && (
+        {canWrite && ['draft', 'stopped', 'completed'].includes(journey.status) && (
           <button
             type="button"
             className="btn btn-primary btn-sm"

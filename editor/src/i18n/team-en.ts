@@ -145,6 +145,7 @@ export const teamEn: typeof teamEs = {
     'journey.resumed': 'Resumed a journey',
     'journey.stopped': 'Stopped a journey',
     'journey.archived': 'Archived a journey',
+    'journey.pilot_completed': 'Ended a pilot (its end date passed and its runs finished)',
     'contact.exported': 'Exported a contact’s data',
     'contact.erased': 'Erased a contact and their data',
     'workspace.updated': 'Renamed the workspace',

@@ -143,6 +143,7 @@ export const teamEs = {
     'journey.resumed': 'Reanudó un flujo',
     'journey.stopped': 'Detuvo un flujo',
     'journey.archived': 'Archivó un flujo',
+    'journey.pilot_completed': 'Terminó un piloto (pasó su fecha de fin y sus recorridos acabaron)',
     'contact.exported': 'Exportó los datos de un contacto',
     'contact.erased': 'Borró un contacto y sus datos',
     'workspace.updated': 'Cambió el nombre del espacio',

@@ -142,6 +142,7 @@ export const teamPt: typeof teamEs = {
     'journey.resumed': 'Retomou um fluxo',
     'journey.stopped': 'Parou um fluxo',
     'journey.archived': 'Arquivou um fluxo',
+    'journey.pilot_completed': 'Encerrou um piloto (a data de fim passou e as jornadas terminaram)',
     'contact.exported': 'Exportou os dados de um contato',
     'contact.erased': 'Apagou um contato e seus dados',
     'workspace.updated': 'Alterou o nome do espaço',

@@ -51,7 +51,7 @@ export function JourneyActions({ journey }: { journey: JourneySummary }) {
     mutationFn: () => call(client.journeys[':id'].$delete({ param: { id: journey.id } })),
     onSuccess: () => done(t('journeys.deleted', { name: journey.name })),
   });
-  const mayArchive = ['draft', 'paused', 'stopped'].includes(journey.status);
+  const mayArchive = ['draft', 'paused', 'stopped', 'completed'].includes(journey.status);
   // Only a draft never published: anything that ran (or could) is archived instead.
   const mayDelete = journey.status === 'draft' && journey.version === null;
   const choose = (next: Action | 'duplicate') => {

@@ -2,6 +2,7 @@ import { createContactActivities } from './contacts';
 import type { ActivityDeps } from './deps';
 import { createHandoffActivities } from './handoff';
 import { createJournalActivities } from './journal';
+import { createPilotActivities } from './pilot';
 import { createProbeActivities } from './probe';
 import { createSendActivities } from './send';
 import { createSourcePollActivities } from './source-poll';
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookActivities(deps),
     ...createHandoffActivities(deps),
     ...createSweepActivities(deps),
+    ...createPilotActivities(deps),
     ...createSourcePollActivities(deps),
   };
 }

@@ -1,4 +1,5 @@
 export { journeyWorkflow } from './journey/index';
+export { pilotWorkflow } from './pilot';
 export { probeWorkflow } from './probe';
 export { sourcePollWorkflow } from './source-poll';
 export { sweepWorkflow } from './sweep';

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'journey.resumed',
   'journey.stopped',
   'journey.archived',
+  'journey.pilot_completed',
   'contact.exported',
   'contact.erased',
   'workspace.updated',

@@ -22,4 +22,8 @@ test('running, then finishing while runs are in flight, then ended', () => {
     pilotPhase({ status: 'paused', endsAt: '2027-01-01', inFlight: 0, now: after }),
   ).toBeNull();
   expect(pilotPhase({ status: 'active', endsAt: null, inFlight: 0, now: after })).toBeNull();
+  // Completed by the engine's pilot watch: ended, whatever the clock says.
+  expect(pilotPhase({ status: 'completed', endsAt: '2027-01-05', inFlight: 0, now: after })).toBe(
+    'ended',
+  );
 });

@@ -14,13 +14,14 @@ export function pilotClosed(endsAt: string | undefined | null, now: Date = new D
   return Number.isFinite(end) && now.getTime() >= end + DAY_MS;
 }
 
-/** Null for a journey that is not active or has no end date. */
+/** Null for a journey that is not active (or completed: `ended`) or has no end date. */
 export function pilotPhase(input: {
   status: string;
   endsAt: string | undefined | null;
   inFlight: number;
   now?: Date;
 }): PilotPhase | null {
+  if (input.status === 'completed') return 'ended';
   if (input.status !== 'active' || !input.endsAt) return null;
   if (!pilotClosed(input.endsAt, input.now)) return 'running';
   return input.inFlight > 0 ? 'finishing' : 'ended';

@@ -1,0 +1,40 @@
+import { pilotWorkflowId } from '@ruta/engine';
+import type { AppDeps } from '../deps';
+
+/**
+ * Starts (or restarts, for a new activation) the journey's pilot watch (the engine's
+ * `pilotWorkflow`): it reads the end date and the runs from the database each time it wakes,
+ * so restarting it never loses anything.
+ */
+export async function watchPilot(deps: AppDeps, journeyId: string) {
+  await deps.temporal.workflow.start('pilotWorkflow', {
+    taskQueue: deps.config.taskQueue,
+    workflowId: pilotWorkflowId(deps.config.workflowIdPrefix, journeyId),
+    workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+    args: [{ journeyId }],
+  });
+}
+
+/**
+ * At start-up: every active journey with a pilot end date has its watch (journeys activated
+ * before Ruta had one get theirs; a running watch is left alone). Never fails the start.
+ */
+export async function ensurePilotWatches(deps: AppDeps): Promise<number> {
+  const journeys = await deps.sql<{ id: string }[]>`
+    select id from journeys where status = 'active' and activation -> 'pilot' ->> 'endsAt' is not null`;
+  let started = 0;
+  for (const { id } of journeys) {
+    try {
+      await deps.temporal.workflow.start('pilotWorkflow', {
+        taskQueue: deps.config.taskQueue,
+        workflowId: pilotWorkflowId(deps.config.workflowIdPrefix, id),
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [{ journeyId: id }],
+      });
+      started += 1;
+    } catch (error) {
+      deps.log.warn({ err: error, journeyId: id }, 'pilot watch not started');
+    }
+  }
+  return started;
+}
