@@ -6,6 +6,7 @@ export * from './liquid/index';
 export * from './logic/index';
 export * from './model/index';
 export * from './nodes/index';
+export * from './pricing/index';
 export * from './providers/index';
 export * from './replies/index';
 export * from './sms/index';

@@ -33,6 +33,22 @@ export const teamEn: typeof teamEs = {
     save: 'Save prices',
     saved: 'Prices saved',
     ownerOnly: 'Only the owner changes prices.',
+    metaTitle: 'Start from Meta’s rates',
+    metaHelp:
+      'Meta’s published WhatsApp rates per delivered message, in USD (rate card of {{date}}); your provider adds its fee on top.',
+    metaMarket: 'Customers in',
+    metaApply: 'Use Meta’s rates',
+    metaApplied: 'Meta’s rates for {{market}} filled in: review and save.',
+    metaUsdOnly:
+      'Meta publishes these rates in USD: choose USD as the currency to use them, or write your own in {{currency}}.',
+    market_MX: 'Mexico',
+    market_BR: 'Brazil',
+    market_CO: 'Colombia',
+    market_AR: 'Argentina',
+    market_CL: 'Chile',
+    market_PE: 'Peru',
+    market_LATAM: 'Rest of Latin America',
+    market_NA: 'United States and Canada',
   },
   team: {
     nav: 'Team and access',

@@ -31,6 +31,22 @@ export const teamEs = {
     save: 'Guardar precios',
     saved: 'Precios guardados',
     ownerOnly: 'Solo el propietario cambia los precios.',
+    metaTitle: 'Partir de las tarifas de Meta',
+    metaHelp:
+      'Las tarifas de WhatsApp que publica Meta por mensaje entregado, en USD (tabla del {{date}}); tu proveedor suma su comisión.',
+    metaMarket: 'Clientes en',
+    metaApply: 'Usar tarifas de Meta',
+    metaApplied: 'Tarifas de Meta para {{market}} cargadas: revisa y guarda.',
+    metaUsdOnly:
+      'Meta publica estas tarifas en USD: elige USD como moneda para usarlas, o escribe las tuyas en {{currency}}.',
+    market_MX: 'México',
+    market_BR: 'Brasil',
+    market_CO: 'Colombia',
+    market_AR: 'Argentina',
+    market_CL: 'Chile',
+    market_PE: 'Perú',
+    market_LATAM: 'Resto de Latinoamérica',
+    market_NA: 'Estados Unidos y Canadá',
   },
   team: {
     nav: 'Equipo y acceso',

@@ -33,6 +33,22 @@ export const teamPt: typeof teamEs = {
     save: 'Salvar preços',
     saved: 'Preços salvos',
     ownerOnly: 'Só o proprietário muda os preços.',
+    metaTitle: 'Partir das tarifas da Meta',
+    metaHelp:
+      'As tarifas de WhatsApp que a Meta publica por mensagem entregue, em USD (tabela de {{date}}); seu provedor soma a comissão dele.',
+    metaMarket: 'Clientes em',
+    metaApply: 'Usar tarifas da Meta',
+    metaApplied: 'Tarifas da Meta para {{market}} preenchidas: revise e salve.',
+    metaUsdOnly:
+      'A Meta publica estas tarifas em USD: escolha USD como moeda para usá-las, ou escreva as suas em {{currency}}.',
+    market_MX: 'México',
+    market_BR: 'Brasil',
+    market_CO: 'Colômbia',
+    market_AR: 'Argentina',
+    market_CL: 'Chile',
+    market_PE: 'Peru',
+    market_LATAM: 'Resto da América Latina',
+    market_NA: 'Estados Unidos e Canadá',
   },
   team: {
     nav: 'Equipe e acesso',

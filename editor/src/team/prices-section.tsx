@@ -5,6 +5,7 @@ import { type Answer, call, client, errorText } from '../api/client';
 import { useCan } from '../auth/access';
 import { currentLang } from '../i18n/index';
 import { toast } from '../shell/toast';
+import { MetaRatesPicker } from './meta-rates-picker';
 
 type Prices = Answer<typeof client.workspace.$get>['prices'];
 
@@ -35,7 +36,7 @@ export function PricesSection() {
   });
   if (!prices) return null;
   const number = (value: number, set: (n: number) => void, label: string, id: string) => (
-    <label className="price-field" htmlFor={id}>
+    <label className="price-field" htmlFor={id} key={id}>
       <span>{label}</span>
       <input
         id={id}
@@ -78,6 +79,14 @@ export function PricesSection() {
             ))}
           </select>
         </label>
+        <MetaRatesPicker
+          currency={prices.currency}
+          disabled={!owner}
+          onApply={(whatsapp, market) => {
+            setPrices({ ...prices, whatsapp });
+            toast(t('prices.metaApplied', { market }));
+          }}
+        />
         <fieldset className="prices-group">
           <legend>{t('prices.whatsapp')}</legend>
           {WHATSAPP.map((category) =>

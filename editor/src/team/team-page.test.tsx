@@ -283,6 +283,41 @@ describe('Moneda y precios por mensaje', () => {
     });
   });
 
+  test('the owner starts from Meta’s published rates for a market, then saves', async () => {
+    const calls = stubApi(
+      team({
+        'GET /workspace': () => [200, workspace],
+        'PUT /workspace/prices': (body) => [200, { ...workspace, prices: body }],
+      }),
+    );
+    renderWithQueries(<TeamPage me={me(OWNER)} />);
+    const section = await screen.findByTestId('prices');
+    fireEvent.change(within(section).getByLabelText('Clientes en'), { target: { value: 'CO' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Usar tarifas de Meta' }));
+    expect((within(section).getByLabelText('Marketing') as HTMLInputElement).value).toBe('0.0125');
+    fireEvent.click(within(section).getByRole('button', { name: 'Guardar precios' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...prices,
+      whatsapp: { marketing: 0.0125, utility: 0.0008, authentication: 0.0008, service: 0.0008 },
+    });
+  });
+
+  test('Meta’s card is in USD: with another currency the button says so and does nothing', async () => {
+    stubApi(
+      team({
+        'GET /workspace': () => [200, { ...workspace, prices: { ...prices, currency: 'MXN' } }],
+      }),
+    );
+    renderWithQueries(<TeamPage me={me(OWNER)} />);
+    const section = await screen.findByTestId('prices');
+    const apply = within(section).getByRole('button', { name: 'Usar tarifas de Meta' });
+    expect(apply.hasAttribute('disabled')).toBe(true);
+    expect(within(section).getByTestId('meta-rates').textContent).toContain(
+      'elige USD como moneda para usarlas, o escribe las tuyas en MXN',
+    );
+  });
+
   test('anyone else reads them, and the save button says why it is off', async () => {
     stubApi(team({ 'GET /workspace': () => [200, workspace] }));
     renderWithQueries(<TeamPage me={me(EDITOR)} />, { role: 'editor' });

@@ -1,4 +1,4 @@
-import type { Channel } from '@ruta/shared';
+import { type Channel, META_WHATSAPP_RATES_USD } from '@ruta/shared';
 
 /** Prices per message in the workspace's currency, kept in workspace settings (`prices`). */
 export interface Prices {
@@ -9,10 +9,13 @@ export interface Prices {
   rcs: number;
 }
 
-/** Defaults in USD, roughly Meta's and Twilio's published rates for Mexico; workspaces set their own. */
+/**
+ * Defaults in USD: Meta's rate card for Mexico (shared's META_WHATSAPP_RATES_USD) and roughly
+ * Twilio's SMS rate there; workspaces set their own.
+ */
 export const DEFAULT_PRICES: Prices = {
   currency: 'USD',
-  whatsapp: { marketing: 0.0436, utility: 0.02, authentication: 0.0239, service: 0 },
+  whatsapp: { ...META_WHATSAPP_RATES_USD.MX },
   sms: 0.0497,
   email: 0.0009,
   rcs: 0.01,
