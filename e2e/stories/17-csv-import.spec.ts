@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { callApi, loggedInPage, screenshot } from '../browser';
 
@@ -5,10 +6,15 @@ const session = loggedInPage('es-MX');
 
 type Json = Record<string, any>;
 
+/** The words of the option a <select> shows. */
+const shownOption = (select: Locator) =>
+  select.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.textContent);
+
 /**
  * Issue «Inspect and prove», item 7: a Mexican shop's spreadsheet — local numbers as people write
  * them, one broken row — imported from «Contactos»: the page says which line and column is wrong,
- * in Spanish, and imports the rest when asked.
+ * in Spanish, and imports the rest when asked. A column Ruta does not recognize is read the way the
+ * marketer picks in the preview (issue #19, item 7).
  */
 test('story 17: a CSV with local Mexican numbers and one bad row: the problem in the page, then the good rows imported', async () => {
   const { page } = session;
@@ -59,10 +65,14 @@ test('story 17: a CSV with local Mexican numbers and one bad row: the problem in
   });
   const preview = page.getByTestId('import-preview');
   await preview.waitFor();
-  const read = await preview.innerText();
-  expect(read).toMatch(/phone\s+Teléfono/);
-  expect(read).toMatch(/talla\s+Dato «talla»/);
-  expect(read).toContain('Se crearán 1 contactos y se actualizarán 0. Aún no se importó nada.');
+  const readAs = (header: string) => preview.getByLabel(`Cómo se lee la columna «${header}»`);
+  expect(await shownOption(readAs('phone'))).toBe('Teléfono');
+  expect(await shownOption(readAs('talla'))).toBe('Atributo personalizado');
+  expect(await preview.getByLabel('Nombre del atributo para «talla»').inputValue()).toBe('talla');
+  const counts = preview.getByTestId('import-counts');
+  expect(await counts.innerText()).toBe(
+    'Se crearán 1 contactos y se actualizarán 0. Aún no se importó nada.',
+  );
   expect(await callApi<Json>('GET', '/contacts?q=hoja-4')).toMatchObject({ items: [] });
   await screenshot(page, '17-csv-preview');
   await page.getByTestId('import-confirm').click();
@@ -71,6 +81,42 @@ test('story 17: a CSV with local Mexican numbers and one bad row: the problem in
     phone: '+525512345699',
     attributes: { talla: 'M' },
   });
+
+  // «WhatsApp del cliente» is not a header Ruta knows: read as a custom attribute, each row is a
+  // new contact by its email. Read as the phone, Lupita's row is her, already imported above.
+  await page.getByTestId('csv-input').setInputFiles({
+    name: 'whatsapp.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Correo,Nombre,WhatsApp del cliente',
+        'lupita@hoja.mx,Lupita,55 1234 5617',
+        'nacho@hoja.mx,Nacho,33 3615 1799',
+      ].join('\n'),
+    ),
+  });
+  await preview.waitFor();
+  const whatsapp = readAs('WhatsApp del cliente');
+  expect(await shownOption(whatsapp)).toBe('Atributo personalizado');
+  const attributeName = preview.getByLabel('Nombre del atributo para «WhatsApp del cliente»');
+  expect(await attributeName.inputValue()).toBe('whatsapp_del_cliente');
+  expect(await counts.innerText()).toContain('Se crearán 2 contactos y se actualizarán 0.');
+  await whatsapp.selectOption({ label: 'Teléfono' });
+  await expect
+    .poll(() => counts.innerText())
+    .toContain('Se crearán 1 contactos y se actualizarán 1.');
+  expect(await shownOption(whatsapp)).toBe('Teléfono');
+  expect(await attributeName.count()).toBe(0);
+  await screenshot(page, '17-csv-remapped');
+  expect(await callApi<Json>('GET', '/contacts?q=nacho')).toMatchObject({ items: [] });
+  await page.getByTestId('import-confirm').click();
+  await expect.poll(() => progress.innerText()).toContain('Importados: 1 nuevos, 1 actualizados');
+  const remapped = await callApi<Json>('GET', '/contacts?q=hoja.mx');
+  expect(remapped.items.map((c: Json) => [c.firstName, c.phone, c.email]).sort()).toEqual([
+    ['Lupita', '+525512345617', 'lupita@hoja.mx'],
+    ['Nacho', '+523336151799', 'nacho@hoja.mx'],
+  ]);
+  expect(remapped.items.map((c: Json) => c.attributes)).toEqual([{}, {}]);
 
   // Her whole story is one click away: consent, journeys, and what happened, in words.
   await page.getByRole('link', { name: 'Lupita' }).click();

@@ -125,7 +125,36 @@ export const ImportQuery = z.object({
     .optional()
     .transform((v) => v === 'true' || v === '1')
     .openapi({ description: 'Import the valid rows and skip the bad ones (listed in the answer)' }),
+  mapping: z
+    .string()
+    .max(20_000)
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      const mapping = columnMapping(text);
+      if (!mapping) ctx.addIssue({ code: 'custom', ...fieldRule('mapping_not_object', {}) });
+      return mapping;
+    })
+    .openapi({
+      description:
+        'How to read some columns instead of the automatic way, as JSON: the header as in the file (`#3` for an unnamed third column) → `external_id`, `phone`, `email`, `first_name`, `last_name`, `time_zone`, `locale`, `tags`, `consent.whatsapp` / `consent.sms` / `consent.email` / `consent.rcs`, `attributes.<name>` (a custom attribute, keyed in snake_case) or `ignore` (left out). A header not in the file, or a target not in this list, is a 400 naming the column.',
+      example: '{"WhatsApp del cliente":"phone","Notas":"ignore","Talla":"attributes.talla"}',
+    }),
 });
+
+/** `{"Celular": "phone"}` as sent in the query, or `undefined` when it is not a JSON object of strings. */
+function columnMapping(text: string): Record<string, string> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (!entries.every(([, target]) => typeof target === 'string')) return undefined;
+  return Object.fromEntries(entries) as Record<string, string>;
+}
 
 const Consent = z
   .object({ granted: z.boolean(), at: z.string().nullable(), source: z.string().nullable() })

@@ -67,7 +67,7 @@ export function validateRow(
   }
   columns.forEach((column, index) => {
     const cell = (record[index] ?? '').trim();
-    if (!cell) return;
+    if (!cell || column.target.kind === 'ignore') return;
     if (cell.includes('\uFFFD')) {
       fail(column.header, 'not_utf8', {});
       return;

@@ -2,11 +2,17 @@ import type { Readable } from 'node:stream';
 import type { Sql } from '@ruta/platform';
 import type { AppDeps } from '../deps';
 import { ProblemError, problem, problemBody } from '../http/problem';
-import { type CsvColumn, describeColumns, mapColumns } from './csv-columns';
+import {
+  type ColumnMapping,
+  type CsvColumn,
+  describeColumns,
+  type MappingError,
+  mapColumns,
+} from './csv-columns';
 import { rowError } from './csv-errors';
 import { CsvSyntaxError, csvRecords } from './csv-records';
 import { type ImportRow, type RowError, validateRow } from './csv-row';
-import { openCsvUpload, UploadError } from './csv-upload';
+import { openCsvUpload } from './csv-upload';
 import { applyImport } from './import-apply';
 import {
   completeImport,
@@ -29,13 +35,23 @@ interface Staged {
   errorCount: number;
   /** The file itself could not be read (header, syntax, no rows): no row can be trusted. */
   unreadable: boolean;
+  /** How each column was read (header → target), once the header is. */
+  columns?: Record<string, string>;
 }
 
 interface ReadOptions {
   country?: string | undefined;
   /** Stage the good rows even after a bad one (the import then skips the bad ones). */
   skipInvalid: boolean;
+  /** The marketer's reading of some columns, over the automatic one. */
+  mapping?: ColumnMapping | undefined;
 }
+
+/** A mapping that does not fit the file: 400, naming the column. */
+const refuse = (error: MappingError) =>
+  error.code === 'mapping_column_unknown'
+    ? problem(error.code, error.params)
+    : problem(error.code, error.params);
 
 async function stage(sql: Sql, importId: string, rows: ImportRow[]) {
   if (rows.length === 0) return;
@@ -78,9 +94,11 @@ async function readAndValidate(
   try {
     for await (const record of csvRecords(stream)) {
       if (!columns) {
-        const mapped = mapColumns(record.fields);
+        const mapped = mapColumns(record.fields, options.mapping);
+        if (mapped.refused) throw refuse(mapped.refused);
         columns = mapped.columns;
-        await recordColumns(sql, importId, describeColumns(columns));
+        result.columns = describeColumns(columns);
+        await recordColumns(sql, importId, result.columns);
         if (mapped.problems.length > 0) {
           report(mapped.problems.map((p) => ({ line: record.line, ...p })));
           result.unreadable = true;
@@ -120,6 +138,8 @@ export interface ImportRequest {
   country?: string | undefined;
   /** Import the valid rows and skip the bad ones, instead of importing nothing. */
   skipInvalid?: boolean;
+  /** Header → target for the columns not to be read the automatic way. */
+  mapping?: ColumnMapping | undefined;
 }
 
 /**
@@ -142,10 +162,11 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
     staged = await readAndValidate(sql, importId, upload.stream, {
       country: job.country,
       skipInvalid: job.skipInvalid ?? false,
+      mapping: job.mapping,
     });
   } catch (error) {
     const failed =
-      error instanceof UploadError
+      error instanceof ProblemError
         ? error.problem
         : problemBody('upload_interrupted', { reason: (error as Error).message });
     await failImport(sql, importId, failed.detail);
@@ -169,6 +190,7 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
       },
       {
         importId,
+        ...(staged.columns ? { columns: staged.columns } : {}),
         errorCount: staged.errorCount,
         errors: staged.errors.map(({ line, column, ...error }) => ({
           path: `lines[${line}].${column}`,
@@ -212,6 +234,7 @@ export async function receiveImport(deps: AppDeps, request: Request, job: Import
     dryRun: job.dryRun,
     totalRows: staged.validRows,
     skippedRows: staged.totalRows - staged.validRows,
+    columns: staged.columns ?? {},
     ...(skipping ? { skipped: { rows: skippedLines, errors: staged.errors } } : {}),
   };
 }

@@ -608,6 +608,83 @@ describe('CSV import', () => {
     expect(rows).toEqual([{ external_id: 'dry-1', first_name: 'Antes' }]);
   });
 
+  test('a column the automatic reading misses is read as the phone when mapped; bad mappings are 400', async () => {
+    const file = [
+      'Nombre,WhatsApp del cliente,Notas',
+      'Lupe,55 8765 4301,VIP',
+      'Memo,(33) 3615-4302,llamar',
+    ].join('\n');
+    const mapping = (value: Record<string, string>) =>
+      `&mapping=${encodeURIComponent(JSON.stringify(value))}`;
+    // Read automatically, «WhatsApp del cliente» is an attribute: no column identifies the contact.
+    const automatic = await upload(file, { query: '?dryRun=true&country=MX' });
+    expect(automatic.status).toBe(422);
+    expect(automatic.body.errors.map((e: Json) => e.code)).toEqual(['identity_column_missing']);
+    expect(automatic.body.columns).toEqual({
+      Nombre: 'first_name',
+      'WhatsApp del cliente': 'attributes.whatsapp_del_cliente',
+      Notas: 'attributes.notas',
+    });
+    // Ignoring it does not give the file an identity either.
+    const ignored = await upload(file, {
+      query: `?dryRun=true&country=MX${mapping({ 'WhatsApp del cliente': 'ignore' })}`,
+    });
+    expect(ignored.status).toBe(422);
+    expect(ignored.body.columns['WhatsApp del cliente']).toBe('ignore');
+
+    // A column the file does not have, a target that does not exist, a mapping that is no object.
+    const noColumn = await upload(file, { query: `?dryRun=true${mapping({ Celular: 'phone' })}` });
+    expect(noColumn.status).toBe(400);
+    expect(noColumn.body).toMatchObject({
+      code: 'mapping_column_unknown',
+      params: { column: 'Celular', headers: 'Nombre, WhatsApp del cliente, Notas' },
+      detail_es: expect.stringContaining('«Celular», que no está en el archivo'),
+    });
+    const noTarget = await upload(file, {
+      query: `?dryRun=true${mapping({ 'WhatsApp del cliente': 'telefono' })}`,
+    });
+    expect(noTarget.status).toBe(400);
+    expect(noTarget.body).toMatchObject({
+      code: 'mapping_target_unknown',
+      detail_pt: expect.stringContaining(
+        'A coluna «WhatsApp del cliente» não pode ser lida como «telefono»',
+      ),
+    });
+    const notJson = await upload(file, { query: '?dryRun=true&mapping=phone' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.errors[0]).toMatchObject({
+      path: 'query.mapping',
+      code: 'mapping_not_object',
+    });
+    expect(await api.sql`select 1 from contacts where phone like '+52%87654301'`).toHaveLength(0);
+
+    // Mapped to the phone (the notes left out): the dry run says so and counts, writing nothing…
+    const chosen = mapping({ ' WhatsApp del cliente': 'phone', Notas: 'ignore' });
+    const dry = await upload(file, { query: `?dryRun=true&country=MX${chosen}` });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(202);
+    const columns = { Nombre: 'first_name', 'WhatsApp del cliente': 'phone', Notas: 'ignore' };
+    expect(dry.body.columns).toEqual(columns);
+    expect(Object.keys(dry.body.columns)).toEqual(Object.keys(columns)); // the file's order
+    expect(await finished(dry.body.importId)).toMatchObject({
+      status: 'completed',
+      dryRun: true,
+      created: 2,
+      updated: 0,
+      columns,
+    });
+    // …and the import with the same mapping creates the contacts with their phones in E.164.
+    const real = await upload(file, { query: `?country=MX${chosen}` });
+    expect(real.status, JSON.stringify(real.body)).toBe(202);
+    expect(await finished(real.body.importId)).toMatchObject({ status: 'completed', created: 2 });
+    const rows = await api.sql`
+      select first_name, phone, attributes from contacts
+      where phone in ('+525587654301', '+523336154302') order by first_name`;
+    expect(rows).toEqual([
+      { first_name: 'Lupe', phone: '+525587654301', attributes: {} },
+      { first_name: 'Memo', phone: '+523336154302', attributes: {} },
+    ]);
+  });
+
   test('broken files and requests are refused with reasons', async () => {
     const cases: [Parameters<typeof upload>, number, string][] = [
       [['first_name,plan\nAna,pro\n'], 422, 'external_id'],

@@ -100,6 +100,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         'Send the file as `text/csv` (optionally naming it in `X-File-Name`), or as the `file` field of `multipart/form-data`. UTF-8 (a BOM is fine), separated by `,` `;` or tab.',
         'Columns by header: `external_id`, `phone` (E.164), `email`, `first_name`, `last_name`, `time_zone` (IANA), `locale`, `tags` (separated by `|`), `consent_whatsapp` / `consent_sms` / `consent_email` / `consent_rcs` (yes/no, sí/no, true/false, 1/0); any other column becomes an attribute (header in snake_case).',
         'Each row updates the contact with the same external id — or, without one, the same phone, else email — and otherwise creates one; empty cells change nothing.',
+        'A column can be read another way, or left out, with `?mapping=` (JSON, header → target, e.g. `{"WhatsApp del cliente":"phone","Notas":"ignore"}`); one column must still identify the contact. The answer and the import\'s status say how each column was read (`columns`).',
         'Phones in E.164 (`+525512345678`), or as written locally (`55 1234 5678`, `(33) 3615-1234`) when `?country=MX` says where they are from.',
         "Every row is validated while the file streams in. If any is bad the answer is 422 listing each bad line and column, and nothing is imported — unless `?skipInvalid=true`: then the valid rows are imported and the bad ones are listed in the answer (`skipped`) and in the import's status. Otherwise 202 with the import id: the rows are written in one transaction in the background; poll `GET /contacts/imports/{importId}` for progress. `?dryRun=true` does everything and rolls back, reporting what would be created and updated.",
       ].join('\n\n'),
@@ -129,14 +130,23 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
             totalRows: z.number().int(),
             /** Rows left out because they are bad (only with `skipInvalid`). */
             skippedRows: z.number().int(),
+            columns: z.record(z.string(), z.string()).openapi({
+              description:
+                'How each column is read, after `mapping`: header → `phone`, `consent.whatsapp`, `attributes.plan`, `ignore`…',
+            }),
             skipped: z.object({ rows: z.number().int(), errors: z.array(RowProblem) }).optional(),
           }),
           'Valid (or valid rows, bad ones skipped): importing in the background',
         ),
         413: problemDoc(`The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`),
         415: problemDoc('Not CSV nor multipart'),
-        422: problemDoc('Bad rows (each with `line`, `column`, `message`); nothing imported'),
+        422: problemDoc(
+          'Bad rows (each with `line`, `column`, `message`) and how each column was read (`columns`); nothing imported',
+        ),
         ...problemResponses,
+        400: problemDoc(
+          'A bad request: `mapping` is not a JSON object (`invalid_request`), names a column the file does not have (`mapping_column_unknown`) or a target that does not exist (`mapping_target_unknown`)',
+        ),
       },
     }),
     async (c) => {
@@ -148,6 +158,7 @@ export const contacts = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         dryRun: c.req.valid('query').dryRun,
         country: c.req.valid('query').country,
         skipInvalid: c.req.valid('query').skipInvalid,
+        mapping: c.req.valid('query').mapping,
         fileName: c.req.header('x-file-name'),
       });
       return c.json(receipt, 202);

@@ -83,16 +83,25 @@ export function fieldText(
 
 /**
  * Streams a CSV file to the contact import (a `text/csv` body, which the typed client does not
- * send); answers the import's id to follow with `client.contacts.imports[':importId']`.
+ * send); answers the import's id to follow with `client.contacts.imports[':importId']`, and how
+ * each column is read, in the file's order.
  */
 export function uploadCsv(
   file: File,
-  options: { country?: string | undefined; skipInvalid?: boolean; dryRun?: boolean } = {},
+  options: {
+    country?: string | undefined;
+    skipInvalid?: boolean;
+    dryRun?: boolean;
+    /** Header → how to read it (`phone`, `attributes.talla`, `ignore`), over the automatic reading. */
+    mapping?: Record<string, string> | undefined;
+  } = {},
 ) {
   const query = new URLSearchParams();
   if (options.dryRun) query.set('dryRun', 'true');
   if (options.country) query.set('country', options.country);
   if (options.skipInvalid) query.set('skipInvalid', 'true');
+  if (options.mapping && Object.keys(options.mapping).length > 0)
+    query.set('mapping', JSON.stringify(options.mapping));
   const search = query.size > 0 ? `?${query}` : '';
   return call(
     fetch(`/api/contacts/import${search}`, {
@@ -100,7 +109,9 @@ export function uploadCsv(
       headers: { 'content-type': 'text/csv' },
       body: file,
       credentials: 'same-origin',
-    }) as Promise<ClientResponse<{ importId: string }, 202, 'json'>>,
+    }) as Promise<
+      ClientResponse<{ importId: string; columns: Record<string, string> }, 202, 'json'>
+    >,
   );
 }
 

@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,6 +12,7 @@ import {
   uploadCsv,
 } from '../api/client';
 import { currentLang } from '../i18n/index';
+import { ColumnMapping } from './column-mapping';
 import { defaultCountry, PHONE_COUNTRIES } from './phone-countries';
 import './contacts.css';
 
@@ -22,12 +22,30 @@ type ImportStatus = Pick<
   'status' | 'processedRows' | 'totalRows' | 'created' | 'updated' | 'errors' | 'columns' | 'dryRun'
 >;
 
-/** What a dry run found: how the columns are read and what importing would do. */
-interface Preview {
+/** A file as last read: the marketer's choice of columns and how the API read them. */
+interface Read {
   file: File;
+  /** Header → target for the columns the marketer chose to read otherwise; sent with the file. */
+  mapping: Record<string, string>;
+  /** How each column was read (header → target), as the API answered. */
   columns: Record<string, string>;
+}
+
+/** What a dry run found: how the columns are read and what importing would do. */
+interface Preview extends Read {
   created: number;
   updated: number;
+}
+
+/** A file with bad rows: nothing imported; its columns can still be read otherwise. */
+interface Refused extends Read {
+  problems: RowProblem[];
+}
+
+interface ImportOptions {
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  mapping?: Record<string, string>;
 }
 
 /** A bad row as the API lists it: the line and column it is in, and why. */
@@ -49,18 +67,26 @@ export function CsvImport() {
   const queryClient = useQueryClient();
   const [country, setCountry] = useState(defaultCountry);
   const [job, setJob] = useState<ImportStatus | null>(null);
-  const [refused, setRefused] = useState<{ file: File; problems: RowProblem[] } | null>(null);
+  const [refused, setRefused] = useState<Refused | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
   /**
    * A new file is first read without writing anything (a dry run): the page shows how its columns
-   * are read and what it would create and update, or its bad rows. Importing sends it again.
+   * are read and what it would create and update, or its bad rows. Reading a column otherwise runs
+   * the dry run again with the mapping (the file stays on screen meanwhile); importing sends the
+   * file again with the same mapping.
    */
-  async function importFile(file: File, options: { skipInvalid?: boolean; dryRun?: boolean } = {}) {
+  async function importFile(file: File, options: ImportOptions = {}) {
+    const mapping = options.mapping ?? {};
+    const remapping = options.dryRun === true && options.mapping !== undefined;
     setError(undefined);
-    setRefused(null);
-    setPreview(null);
+    if (!remapping) {
+      setRefused(null);
+      setPreview(null);
+    }
+    setBusy(true);
     setJob({
       status: 'processing',
       processedRows: 0,
@@ -82,25 +108,37 @@ export function CsvImport() {
         if (status.status !== 'processing') break;
         await new Promise((r) => setTimeout(r, 500));
       }
+      setRefused(null);
       if (options.dryRun && status.status === 'completed') {
         setJob(null);
         setPreview({
           file,
-          columns: status.columns,
+          mapping,
+          columns: started.columns, // in the file's order (the status keeps no order)
           created: status.created,
           updated: status.updated,
         });
         return;
       }
+      setPreview(null);
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
     } catch (e) {
       setJob(null);
-      const rows =
-        e instanceof ApiError ? (e.problem.errors as RowProblem[] | undefined) : undefined;
-      if (rows && rows.length > 0) setRefused({ file, problems: rows });
-      else setError(errorText(e, lang));
+      const problem = e instanceof ApiError ? e.problem : undefined;
+      const rows = problem?.errors as RowProblem[] | undefined;
+      if (rows && rows.length > 0) {
+        const { columns = {} } = problem as { columns?: Record<string, string> };
+        setPreview(null);
+        setRefused({ file, mapping, columns, problems: rows });
+      } else setError(errorText(e, lang)); // a refused mapping leaves the file as shown
+    } finally {
+      setBusy(false);
     }
   }
+
+  /** The marketer reads a column otherwise: the dry run again, with every choice so far. */
+  const remap = (read: Read) => (header: string, target: string) =>
+    void importFile(read.file, { dryRun: true, mapping: { ...read.mapping, [header]: target } });
 
   const percent = job?.totalRows
     ? Math.round((100 * job.processedRows) / job.totalRows)
@@ -167,30 +205,16 @@ export function CsvImport() {
       {preview && (
         <div className="card import-card" data-testid="import-preview">
           <h3>{t('contacts.previewTitle')}</h3>
-          <table className="table table-compact">
-            <thead>
-              <tr>
-                <th>{t('contacts.column')}</th>
-                <th>{t('contacts.readAs')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(preview.columns).map(([header, target]) => (
-                <tr key={header}>
-                  <td>{header}</td>
-                  <td>{columnWords(t, target)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="help">
+          <ColumnMapping columns={preview.columns} disabled={busy} onRemap={remap(preview)} />
+          <p className="help" data-testid="import-counts">
             {t('contacts.previewCounts', { created: preview.created, updated: preview.updated })}
           </p>
           <div className="row">
             <button
               type="button"
               className="btn btn-primary"
-              onClick={() => void importFile(preview.file)}
+              disabled={busy}
+              onClick={() => void importFile(preview.file, { mapping: preview.mapping })}
               data-testid="import-confirm"
             >
               {t('contacts.importNow')}
@@ -203,11 +227,20 @@ export function CsvImport() {
       )}
       {refused && (
         <div className="card import-card" data-testid="import-problems">
+          {Object.keys(refused.columns).length > 0 && (
+            <>
+              <h3>{t('contacts.previewTitle')}</h3>
+              <ColumnMapping columns={refused.columns} disabled={busy} onRemap={remap(refused)} />
+            </>
+          )}
           <RowProblems title={t('contacts.problemsTitle')} problems={refused.problems} />
           <button
             type="button"
             className="btn"
-            onClick={() => void importFile(refused.file, { skipInvalid: true })}
+            disabled={busy}
+            onClick={() =>
+              void importFile(refused.file, { skipInvalid: true, mapping: refused.mapping })
+            }
             data-testid="import-valid-rows"
           >
             {t('contacts.importValid')}
@@ -249,15 +282,6 @@ function RowProblems({ title, problems }: { title: string; problems: RowProblem[
       )}
     </>
   );
-}
-
-/** How a column is read, in words: `phone` → Teléfono, `attributes.talla` → dato «talla». */
-function columnWords(t: TFunction, target: string): string {
-  const [kind, name = ''] = target.split('.');
-  if (kind === 'consent')
-    return t('contacts.readConsent', { channel: t(`runs.words.channel.${name}`) });
-  if (kind === 'attributes') return t('contacts.readAttribute', { name });
-  return t(`contacts.fields.${target}`, { defaultValue: target });
 }
 
 function countryName(code: string, lang: string): string {

@@ -1,3 +1,5 @@
+export * from './column-targets';
+
 /**
  * One CSV cell (RFC 4180: quoted when it holds a separator, a quote or a line break), and never a
  * formula a spreadsheet would run: text starting with `=`, `+`, `-` or `@` gets a leading `'`

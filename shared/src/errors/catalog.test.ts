@@ -73,6 +73,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   external_id_taken: { externalId: 'c-1' },
   contact_exists: { field: 'phone', contactId: 'c-1' },
   contact_needs_identifier: {},
+  mapping_column_unknown: { column: 'Cel', headers: 'Nombre, WhatsApp del cliente' },
+  mapping_target_unknown: { column: 'WhatsApp del cliente', target: 'telefono' },
   import_has_errors: { errorCount: 3, lines: 2, more: false },
   channel_config_invalid: { summary },
   server_setting: { summary },
@@ -95,6 +97,14 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   bad_write_key: {},
   malformed_delivery: { platform: 'Shopify', reason: 'not JSON' },
   delivery_erased: {},
+  unknown_handoff: {},
+  handoff_closed: { result: 'sold' },
+  handoff_not_member: { userId: 'u-1' },
+  handoff_message_empty: {},
+  handoff_window_closed: { closedAt: null },
+  handoff_not_sent: { channel: 'whatsapp', reason: summary },
+  handoff_no_channel: {},
+  handoff_webhook_needs_key: {},
 };
 
 const FIELD_SAMPLES: { [C in FieldErrorCode]: FieldErrorParams<C> } = {
@@ -127,6 +137,7 @@ const FIELD_SAMPLES: { [C in FieldErrorCode]: FieldErrorParams<C> } = {
   column_unnamed: {},
   column_repeated: { attribute: false, previous: 'phone' },
   identity_column_missing: {},
+  mapping_not_object: {},
   too_many_fields: { fields: 4, header: 3 },
   not_utf8: {},
   cell_nul: {},

@@ -3,6 +3,7 @@ import { channelErrors } from './catalog/channels';
 import { contactErrors } from './catalog/contacts';
 import { csvErrors } from './catalog/csv';
 import { fieldErrors } from './catalog/fields';
+import { handoffErrors } from './catalog/handoffs';
 import { journeyErrors } from './catalog/journeys';
 import { requestErrors } from './catalog/request';
 import { sourceErrors } from './catalog/sources';
@@ -22,6 +23,7 @@ export const ERRORS = {
   ...channelErrors,
   ...webhookErrors,
   ...sourceErrors,
+  ...handoffErrors,
 };
 export type ErrorCode = keyof typeof ERRORS;
 export type ErrorParams<C extends ErrorCode> =

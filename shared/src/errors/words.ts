@@ -24,6 +24,7 @@ export const ROLE_WORDS: Record<Role, ErrorText> = {
   owner: t('owner', 'propietario', 'proprietário'),
   admin: t('admin', 'administrador', 'administrador'),
   editor: t('editor', 'editor', 'editor'),
+  agent: t('agent', 'agente', 'atendente'),
   viewer: t('viewer', 'lector', 'leitor'),
 };
 
@@ -34,6 +35,16 @@ export const ACTION_WORDS: Record<Permission, ErrorText> = {
     'Managing your own account',
     'Administrar tu propia cuenta',
     'Gerenciar sua própria conta',
+  ),
+  'handoffs.work': t(
+    'Working conversations handed to people (take, answer, note, close)',
+    'Atender conversaciones pasadas a personas (tomar, responder, anotar, cerrar)',
+    'Atender conversas transferidas para pessoas (assumir, responder, anotar, encerrar)',
+  ),
+  'handoffs.manage': t(
+    'Choosing who hears of a queue’s new conversations',
+    'Elegir quién se entera de las conversaciones nuevas de una cola',
+    'Escolher quem fica sabendo das conversas novas de uma fila',
   ),
   'journeys.write': t(
     'Changing journeys (edit, publish, activate, pause, stop, preview, enroll)',

@@ -1,6 +1,14 @@
+import { CSV_COLUMN_TARGETS } from '../../csv/column-targets';
 import { type ErrorText, entry, t } from '../text';
 
 const CONFLICT = t('Conflict', 'Conflicto', 'Conflito');
+
+const BAD_MAPPING = t(
+  'Bad column mapping',
+  'Asignación de columnas inválida',
+  'Mapeamento de colunas inválido',
+);
+const TARGETS = CSV_COLUMN_TARGETS.join(', ');
 
 const IDENTITY_FIELDS: Record<string, ErrorText> = {
   externalId: t('external id', 'id externo', 'id externo'),
@@ -33,6 +41,26 @@ export const contactErrors = {
         'A contact keeps at least one of externalId, phone or email.',
         'Un contacto conserva al menos uno de: id externo, teléfono o correo.',
         'Um contato mantém pelo menos um de: id externo, telefone ou e-mail.',
+      ),
+  ),
+  mapping_column_unknown: entry<{ column: string; headers: string }>(
+    400,
+    BAD_MAPPING,
+    ({ column, headers }) =>
+      t(
+        `The mapping names the column "${column}", which is not in the file. Its columns: ${headers}.`,
+        `La asignación menciona la columna «${column}», que no está en el archivo. Sus columnas son: ${headers}.`,
+        `O mapeamento cita a coluna «${column}», que não está no arquivo. As colunas dele são: ${headers}.`,
+      ),
+  ),
+  mapping_target_unknown: entry<{ column: string; target: string }>(
+    400,
+    BAD_MAPPING,
+    ({ column, target }) =>
+      t(
+        `The column "${column}" cannot be read as "${target}": use ${TARGETS}, attributes.<name> or ignore.`,
+        `La columna «${column}» no se puede leer como «${target}»: usa ${TARGETS}, attributes.<nombre> o ignore.`,
+        `A coluna «${column}» não pode ser lida como «${target}»: use ${TARGETS}, attributes.<nome> ou ignore.`,
       ),
   ),
   import_has_errors: entry<{ errorCount: number; lines: number; more: boolean }>(

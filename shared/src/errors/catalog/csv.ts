@@ -49,6 +49,13 @@ export const csvErrors = {
       'o arquivo precisa de uma coluna external_id, phone ou email para identificar cada contato',
     ),
   ),
+  mapping_not_object: field(() =>
+    t(
+      'must be a JSON object from a header in the file to how it is read, like {"WhatsApp del cliente": "phone"}',
+      'debe ser un objeto JSON de un encabezado del archivo a cómo se lee, como {"WhatsApp del cliente": "phone"}',
+      'deve ser um objeto JSON de um cabeçalho do arquivo para como é lido, como {"WhatsApp del cliente": "phone"}',
+    ),
+  ),
   too_many_fields: field<{ fields: number; header: number }>(({ fields, header }) =>
     t(
       `the row has ${fields} fields but the header has ${header} (a comma inside a value needs quotes)`,
