@@ -29,6 +29,7 @@ import { channels } from './routes/channels';
 import { CONTACT_IMPORT_PATH, contacts } from './routes/contacts';
 import { DOCS_PATHS, docs } from './routes/docs';
 import { events } from './routes/events';
+import { handoffs } from './routes/handoffs';
 import { health } from './routes/health';
 import { invitations } from './routes/invitations';
 import { journeys } from './routes/journeys';
@@ -83,7 +84,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api-keys', apiKeys)
     .route('/audit', auditLog)
     .route('/workspace', workspace)
-    .route('/sources', sources);
+    .route('/sources', sources)
+    .route('/handoffs', handoffs);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false }));

@@ -5,8 +5,10 @@ export {
   loadContactRow,
   toSnapshot,
 } from './activities/contact-row';
+export { handoffSignature, queueSecretOwner } from './activities/handoff-notify';
 export { type Activities, type ActivityDeps, createActivities } from './activities/index';
 export { DEFAULT_PRICES, messageCost, type Prices, pricesFrom } from './activities/pricing';
+export type { SendFailure, SendOutcome, SendRequest } from './activities/send';
 export {
   buildProvider,
   type ChannelRow,
@@ -88,6 +90,7 @@ export {
   enrollSignal,
   eventSignal,
   exitSignal,
+  handoffClosedSignal,
   type JourneySignalName,
   stateQuery,
 } from './workflows/journey/signals';
@@ -96,6 +99,7 @@ export type {
   EngagementSignal,
   EventSignal,
   ExitSignal,
+  HandoffClosedSignal,
   JournalStep,
   JourneyRunInput,
   ReplyRouting,

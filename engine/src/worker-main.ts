@@ -48,6 +48,7 @@ async function main() {
       outbound: config.outbound,
       box,
       tiendanubeApiUrl: config.providerApiUrls.tiendanube,
+      publicUrl: config.publicUrl,
     },
   });
   log.info({ taskQueue: config.taskQueue }, 'worker started');

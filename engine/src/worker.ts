@@ -132,6 +132,7 @@ export async function createRutaWorker(options: RutaWorkerOptions): Promise<Ruta
       afterProviderAccepted: options.activityDeps?.afterProviderAccepted,
       box: options.activityDeps?.box,
       tiendanubeApiUrl: options.activityDeps?.tiendanubeApiUrl,
+      publicUrl: options.activityDeps?.publicUrl,
     }),
     ...workerOptionsFor(resolveTuning(options)),
     shutdownGraceTime: options.shutdownGraceTime ?? '5 seconds',

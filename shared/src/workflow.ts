@@ -13,5 +13,6 @@ export { evaluateConditions } from './logic/evaluate-condition';
 export { nextTimeOfDay } from './logic/schedule';
 export { durationMs } from './model/duration-ms';
 export { ELSE_PORT, TIMEOUT_PORT, TRIGGER_NODE_ID } from './model/reserved';
+export { DEFAULT_HANDOFF_TIMEOUT, HANDOFF_RESULTS } from './nodes/handoff-defaults';
 export { classifyReply } from './replies/classify-reply';
 export { matchesReply, replyIntent } from './replies/matches-reply';

@@ -5,5 +5,6 @@ export const ROLE_NAMES: Record<Role, { en: string; es: string; pt: string }> = 
   owner: { en: 'owner', es: 'propietario', pt: 'proprietário' },
   admin: { en: 'admin', es: 'administrador', pt: 'administrador' },
   editor: { en: 'editor', es: 'editor', pt: 'editor' },
+  agent: { en: 'agent', es: 'agente', pt: 'atendente' },
   viewer: { en: 'viewer', es: 'lector', pt: 'leitor' },
 };

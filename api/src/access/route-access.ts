@@ -95,6 +95,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/sources/:id/deliveries/:deliveryId/replay': sources,
   'POST /api/sources/:id/test': sources,
 
+  // Conversations (the inbox)
+  'GET /api/handoffs': read,
+  'GET /api/handoffs/queues': read,
+  'PUT /api/handoffs/queues/:queue': { permission: 'handoffs.manage' },
+  'GET /api/handoffs/:id': read,
+  'PATCH /api/handoffs/:id': { permission: 'handoffs.work' },
+  'POST /api/handoffs/:id/messages': { permission: 'handoffs.work' },
+  'POST /api/handoffs/:id/notes': { permission: 'handoffs.work' },
+
   // Team and access
   'GET /api/members': read,
   'PATCH /api/members/:userId': members,

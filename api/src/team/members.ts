@@ -18,7 +18,7 @@ export async function listMembers(sql: Sql, workspaceId: string): Promise<Member
     select u.id as "userId", u.email, u.name, m.role, m.created_at as "joinedAt"
     from workspace_members m join users u on u.id = m.user_id
     where m.workspace_id = ${workspaceId}
-    order by array_position(array['owner', 'admin', 'editor', 'viewer'], m.role), u.email`;
+    order by array_position(array['owner', 'admin', 'editor', 'agent', 'viewer'], m.role), u.email`;
 }
 
 const lastOwner = () => problem('last_owner', {});

@@ -13,6 +13,8 @@ export async function activeTemplateJourney(
     name: string;
     templateId: string;
     waitFor: { amount: number; unit: 'seconds' | 'minutes' | 'hours' };
+    /** Changes the draft before it is published (e.g. a hand-off that waits for the agent). */
+    edit?: (draft: Json) => void;
   },
 ): Promise<string> {
   const created = await api.call<Json>('POST', '/api/journeys', {
@@ -26,6 +28,7 @@ export async function activeTemplateJourney(
     if (node.type === 'wait_for') node.timeout = options.waitFor;
   }
   delete draft.settings.quietHours;
+  options.edit?.(draft);
   const id = created.body.id as string;
   const steps: [string, string, unknown][] = [
     ['PUT', `/api/journeys/${id}/draft`, { definition: draft, layout: created.body.layout }],

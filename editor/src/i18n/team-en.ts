@@ -6,12 +6,15 @@ export const teamEn: typeof teamEs = {
     owner: 'Owner',
     admin: 'Admin',
     editor: 'Editor',
+    agent: 'Agent',
     viewer: 'Viewer',
   },
   roleHelp: {
     owner: 'Everything, including prices and ownership of the workspace.',
     admin: 'Members, API keys, channels and workspace settings.',
     editor: 'Journeys, contacts, imports and the sandbox inbox.',
+    agent:
+      'Reads everything and works «Conversations»: takes, answers and closes conversations handed to people.',
     viewer: 'Read only: changes nothing.',
   },
   access: {

@@ -4,12 +4,15 @@ export const teamEs = {
     owner: 'Propietario',
     admin: 'Administrador',
     editor: 'Editor',
+    agent: 'Agente',
     viewer: 'Lector',
   },
   roleHelp: {
     owner: 'Todo, incluidos los precios y la propiedad del espacio de trabajo.',
     admin: 'Miembros, claves de API, canales y configuración del espacio.',
     editor: 'Flujos, contactos, importaciones y la bandeja de prueba.',
+    agent:
+      'Ve todo y atiende «Conversaciones»: toma, responde y cierra las conversaciones pasadas a personas.',
     viewer: 'Solo ver: no cambia nada.',
   },
   access: {

@@ -6,12 +6,15 @@ export const teamPt: typeof teamEs = {
     owner: 'Proprietário',
     admin: 'Administrador',
     editor: 'Editor',
+    agent: 'Atendente',
     viewer: 'Leitor',
   },
   roleHelp: {
     owner: 'Tudo, inclusive os preços e a propriedade do espaço de trabalho.',
     admin: 'Membros, chaves de API, canais e configurações do espaço.',
     editor: 'Fluxos, contatos, importações e a caixa de teste.',
+    agent:
+      'Vê tudo e atende «Conversas»: assume, responde e encerra as conversas transferidas para pessoas.',
     viewer: 'Só visualiza: não altera nada.',
   },
   access: {

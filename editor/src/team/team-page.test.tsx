@@ -97,7 +97,12 @@ describe('Equipo y acceso', () => {
     );
     renderWithQueries(<TeamPage me={me(admin)} />, { role: 'admin' });
     const select = (await screen.findByLabelText('Rol de ana@agencia.mx')) as HTMLSelectElement;
-    expect([...select.options].map((o) => o.text)).toEqual(['Lector', 'Editor', 'Administrador']);
+    expect([...select.options].map((o) => o.text)).toEqual([
+      'Lector',
+      'Agente',
+      'Editor',
+      'Administrador',
+    ]);
     expect(screen.queryByLabelText(`Rol de ${OWNER.email}`)).toBeNull();
     expect(
       within(screen.getByTestId(`member-${OWNER.email}`)).getByText('Propietario'),

@@ -14,6 +14,8 @@ export interface ActivityDeps {
   outbound: OutboundPolicy;
   /** Opens sources' sealed credentials (a Tiendanube token), from RUTA_SECRETS_KEY. */
   box?: SecretBox;
+  /** RUTA_PUBLIC_URL: where links in notifications point (the inbox). */
+  publicUrl?: string;
   /** RUTA_TIENDANUBE_API_URL (default the official host). */
   tiendanubeApiUrl?: string;
   /** Test hook: runs after a provider accepted a message and before Ruta records it. */

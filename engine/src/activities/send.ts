@@ -41,6 +41,8 @@ export interface SendRequest {
   journeyNow: number;
   /** Inbound times the run has seen in signals (may be newer than the database's). */
   lastInboundAt?: Partial<Record<Channel, string>>;
+  /** An agent's message from the inbox: sent as written, recorded as theirs. */
+  agent?: { handoffId: string; userId: string | null };
 }
 
 export interface SendFailure {
@@ -65,6 +67,12 @@ export type SendOutcome = { contact: ContactSnapshot } & (
 );
 
 const WINDOW_MS = 24 * 3_600_000;
+/**
+ * How long a hand-off nobody took yet keeps journeys off its channel: a conversation an agent
+ * took holds it until closed; one left in the queue gives the channel back after a day, so an
+ * unattended inbox never silences a customer for good.
+ */
+const AGENT_HOLD = '24 hours';
 const ADDRESS: Record<Channel, 'phone' | 'email'> = {
   whatsapp: 'phone',
   sms: 'phone',
@@ -96,7 +104,12 @@ interface KeyHolder {
 
 async function loadSendState(sql: Sql, request: SendRequest, keys: string[]) {
   const [state] = await sql<
-    { row: ContactRow | null; settings: unknown; holders: KeyHolder[] | null }[]
+    {
+      row: ContactRow | null;
+      settings: unknown;
+      holders: KeyHolder[] | null;
+      agent_channels: Channel[] | null;
+    }[]
   >`
     select
       (select row_to_json(c) from (
@@ -105,9 +118,18 @@ async function loadSendState(sql: Sql, request: SendRequest, keys: string[]) {
       (select settings from workspaces where id = ${request.workspaceId}) as settings,
       (select json_agg(json_build_object('id', id, 'key', idempotency_key, 'run_id', run_id,
                                          'channel', channel, 'format', format, 'status', status))
-       from messages where idempotency_key = any(${keys})) as holders`;
+       from messages where idempotency_key = any(${keys})) as holders,
+      (select array_agg(distinct channel) from handoff_tasks
+       where contact_id = ${request.contactId} and channel is not null
+         and (status = 'assigned' or (status = 'open' and created_at > now() - ${AGENT_HOLD}::interval)))
+        as agent_channels`;
   if (!state?.row) throw new ContactGoneError(request.contactId);
-  return { row: state.row, settings: state.settings, holders: state.holders ?? [] };
+  return {
+    row: state.row,
+    settings: state.settings,
+    holders: state.holders ?? [],
+    agentChannels: state.agent_channels ?? [],
+  };
 }
 
 export function createSendActivities(deps: ActivityDeps) {
@@ -144,7 +166,7 @@ async function sendMessage(deps: ActivityDeps, request: SendRequest): Promise<Se
   const scopedKeys = keysOf(scopedKey(plainBase, request.runId));
   // What a send needs to know, in one round trip: the contact, the workspace's prices, and
   // which messages already hold this step's keys (this run's retries, or an earlier run's).
-  const { row, settings, holders } = await loadSendState(sql, request, [
+  const { row, settings, holders, agentChannels } = await loadSendState(sql, request, [
     ...plainKeys,
     ...scopedKeys,
   ]);
@@ -232,6 +254,11 @@ async function sendMessage(deps: ActivityDeps, request: SendRequest): Promise<Se
       fail('no_consent', `no ${channel} consent`);
       continue;
     }
+    // A person answers this customer here (an open hand-off): the journey does not talk over them.
+    if (agentChannels.includes(channel) && !request.agent) {
+      fail('agent_conversation', `a person is handling the conversation on ${channel}`);
+      continue;
+    }
     const to = ADDRESS[channel] === 'phone' ? contact.phone : contact.email;
     if (!to) {
       fail('no_address', `the contact has no ${ADDRESS[channel]}`);
@@ -271,6 +298,11 @@ async function sendMessage(deps: ActivityDeps, request: SendRequest): Promise<Se
       // The provider says the customer opted out: no other channel carries what they refused.
       if (outcome.reason === 'opted_out') break;
       continue;
+    }
+    if (request.agent) {
+      await sql`
+        update messages set handoff_id = ${request.agent.handoffId}, sent_by = ${request.agent.userId}
+        where id = ${outcome.messageId}`;
     }
     return {
       contact,

@@ -1,3 +1,4 @@
+export { agentMessageWorkflow } from './agent-message';
 export { journeyWorkflow } from './journey/index';
 export { pilotWorkflow } from './pilot';
 export { probeWorkflow } from './probe';

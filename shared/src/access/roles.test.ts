@@ -29,7 +29,7 @@ describe('roles', () => {
 
   test('only an owner gives or takes away the owner role', () => {
     expect(assignableRoles('owner')).toContain('owner');
-    expect(assignableRoles('admin')).toEqual(['viewer', 'editor', 'admin']);
+    expect(assignableRoles('admin')).toEqual(['viewer', 'agent', 'editor', 'admin']);
     expect(assignableRoles('editor')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * names a permission per route and the editor asks `can(role, permission)` before offering an
  * action. Roles are ordered; each one may do everything the roles below it may.
  */
-export const ROLES = ['viewer', 'editor', 'admin', 'owner'] as const;
+export const ROLES = ['viewer', 'agent', 'editor', 'admin', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** `ingest`: events, contacts and source webhooks only. `full`: an admin's rights. */
@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   read: 'viewer',
   /** End one's own sessions, change one's own password. */
   'account.manage': 'viewer',
+  /** Work the inbox («Conversaciones»): take a hand-off, answer the customer, add notes, close it. */
+  'handoffs.work': 'agent',
+  /** Who hears of a queue's new hand-offs (emails, its signed webhook). */
+  'handoffs.manage': 'admin',
   /** Create, edit, publish, activate, pause, resume, stop, archive, preview and enroll journeys. */
   'journeys.write': 'editor',
   /** Create, change, import and erase contacts. */

@@ -13,6 +13,7 @@ import * as webhook from './webhook';
 export { BranchCase, BranchNode, ELSE_PORT } from './branch';
 export { CONVERTED_OUTCOME, EXIT_OUTCOMES, ExitNode, outcomeLabel } from './exit';
 export { HandoffNode } from './handoff';
+export { DEFAULT_HANDOFF_TIMEOUT, HANDOFF_RESULTS, type HandoffResult } from './handoff-defaults';
 export { SendNode } from './send';
 export * from './send-content';
 export { SplitNode, SplitVariant } from './split';

@@ -44,11 +44,17 @@ export function nodeSummary(node: JourneyNode): Localized {
         en: `Webhook · ${node.method} ${shorten(node.url)}`,
       };
     case 'handoff':
-      return {
-        es: `Pasar a un agente · ${node.queue}`,
-        pt: `Transferir para um atendente · ${node.queue}`,
-        en: `Hand off to an agent · ${node.queue}`,
-      };
+      return node.waitForAgent
+        ? {
+            es: `Pasar a un agente · ${node.queue} · espera su cierre`,
+            pt: `Transferir para um atendente · ${node.queue} · espera o encerramento`,
+            en: `Hand off to an agent · ${node.queue} · waits for the close`,
+          }
+        : {
+            es: `Pasar a un agente · ${node.queue}`,
+            pt: `Transferir para um atendente · ${node.queue}`,
+            en: `Hand off to an agent · ${node.queue}`,
+          };
     case 'exit': {
       const outcome = outcomeLabel(node.outcome);
       return {

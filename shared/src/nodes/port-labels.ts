@@ -1,6 +1,8 @@
 import { formatDuration } from '../model/duration';
 import { eventHappened } from '../model/event-words';
 import type { Localized } from '../model/localized';
+import type { HandoffNode } from './handoff';
+import { DEFAULT_HANDOFF_TIMEOUT } from './handoff-defaults';
 import type { JourneyNode } from './index';
 import type { SendNode } from './send';
 import { TIMEOUT_PORT, type WaitForNode, type WaitSignal } from './wait-for';
@@ -38,9 +40,29 @@ export function portLabel(node: JourneyNode, port: string, journey?: NodeLookup)
         en: `${name} · ${variant.percent}%`,
       };
     }
+    case 'handoff':
+      return handoffPortLabel(node, port);
     default:
       return (Object.hasOwn(fixedLabels, port) ? fixedLabels[port] : undefined) ?? same(port);
   }
+}
+
+const handoffResults: Record<string, Localized> = {
+  sold: { es: 'vendió', pt: 'vendeu', en: 'sold' },
+  solved: { es: 'resuelto', pt: 'resolvido', en: 'solved' },
+  no_sale: { es: 'sin venta', pt: 'sem venda', en: 'no sale' },
+};
+
+function handoffPortLabel(node: HandoffNode, port: string): Localized {
+  if (port === TIMEOUT_PORT) {
+    const after = formatDuration(node.timeout ?? DEFAULT_HANDOFF_TIMEOUT);
+    return {
+      es: `sin cerrar en ${after.es}`,
+      pt: `não encerrada em ${after.pt}`,
+      en: `not closed in ${after.en}`,
+    };
+  }
+  return handoffResults[port] ?? fixedLabels[port] ?? same(port);
 }
 
 function waitForPortLabel(node: WaitForNode, port: string, journey?: NodeLookup): Localized {

@@ -64,3 +64,9 @@ export function webhooks(timeoutMs: number) {
     retry: { initialInterval: '2 seconds', maximumAttempts: 3 },
   });
 }
+
+/** Telling people (a queue's webhook and emails): retried for a while, never failing the run. */
+export const notifications = proxyActivities<Activities>({
+  startToCloseTimeout: '60 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 8 },
+});

@@ -51,6 +51,8 @@ export class RunContext {
   interrupt: Interrupt | undefined;
   /** The conversion time last written to the runs row (see `sleepUntil`). */
   savedConvertedAt: string | undefined;
+  /** Hand-offs closed by their agent, by id: the result a waiting hand-off step goes on by. */
+  readonly handoffResults: Record<string, string> = {};
   /** Failed statuses make the run try the send's next channel (patched in: delivery-watch.ts). */
   fallbackOnStatus: boolean;
   private journalSeq: number;

@@ -3,7 +3,14 @@ import { setHandler } from '@temporalio/workflow';
 import { concernsThisEntry, holds } from './conditions';
 import { watchFailedStatus } from './delivery-watch';
 import type { RunContext } from './run-context';
-import { engagementSignal, enrollSignal, eventSignal, exitSignal, stateQuery } from './signals';
+import {
+  engagementSignal,
+  enrollSignal,
+  eventSignal,
+  exitSignal,
+  handoffClosedSignal,
+  stateQuery,
+} from './signals';
 import type { JourneyRunInput } from './types';
 
 /**
@@ -68,6 +75,12 @@ export function installSignalHandlers(ctx: RunContext): void {
     if (!ctx.takes({ deliveryId: _delivery, runId: _run })) return;
     ctx.record(here(), 'signal', { kind: 'exit', ...signal });
     ctx.interrupt ??= { outcome: 'removed', detail: { ...signal } };
+  });
+
+  setHandler(handoffClosedSignal, ({ deliveryId, runId, ...closed }) => {
+    if (!ctx.takes({ deliveryId, runId })) return;
+    ctx.record(here(), 'signal', { kind: 'handoff_closed', ...closed });
+    ctx.handoffResults[closed.handoffId] = closed.result;
   });
 
   setHandler(enrollSignal, ({ eventId, ...delivery }) => {

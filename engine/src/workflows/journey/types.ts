@@ -92,8 +92,16 @@ export interface ExitSignal extends Delivery {
   by?: string;
 }
 
+/** Signal `handoffClosed`: the agent closed the run's hand-off with a result. */
+export interface HandoffClosedSignal extends Delivery {
+  handoffId: string;
+  result: 'sold' | 'solved' | 'no_sale';
+  by?: string;
+}
+
 export interface WaitingFor {
-  kind: 'signals' | 'time' | 'quiet_hours' | 'frequency_cap';
+  /** `agent`: a hand-off step waits for the agent to close the conversation. */
+  kind: 'signals' | 'time' | 'quiet_hours' | 'frequency_cap' | 'agent';
   nodeId: string;
   ports?: string[];
   until: string;
