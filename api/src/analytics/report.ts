@@ -1,6 +1,7 @@
 import type { Sql } from '@ruta/platform';
 import type { Goal, JourneyDefinition } from '@ruta/shared';
 import { lateConversions } from './conversions';
+import { handoffMetrics } from './handoffs';
 import { computeLift } from './lift';
 import {
   costLines,
@@ -58,6 +59,8 @@ function conversionsOf(rows: GroupConversions[], group: GroupConversions['pilot_
   };
 }
 
+const roundSeconds = (value: number | null) => (value === null ? null : Math.round(value));
+
 /** The whole analytics answer: a handful of set-based statements, run concurrently. */
 export async function analyticsReport(sql: Sql, input: ReportInput) {
   const { scope, definition, goal } = input;
@@ -72,9 +75,10 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
       groupConversions(sql, scope, late),
       dailyConversions(sql, scope, late),
       goal ? variantConversions(sql, scope, splitNodes, late) : Promise.resolve([]),
+      handoffMetrics(sql, scope, late),
     ]);
   })();
-  const [steps, messageRows, entered, inFlight, [groups, convertedByDay, variants], costs] =
+  const [steps, messageRows, entered, inFlight, [groups, convertedByDay, variants, queues], costs] =
     await Promise.all([
       counted(
         scope,
@@ -152,6 +156,12 @@ export async function analyticsReport(sql: Sql, input: ReportInput) {
     },
     series: dailySeries(entered, convertedByDay),
     splits: definition ? splitResults(definition, variants) : {},
+    handoffs: queues.map((q) => ({
+      ...q,
+      first_response_median_seconds: roundSeconds(q.first_response_median_seconds),
+      first_response_p90_seconds: roundSeconds(q.first_response_p90_seconds),
+      close_median_seconds: roundSeconds(q.close_median_seconds),
+    })),
   };
 }
 

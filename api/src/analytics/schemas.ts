@@ -103,6 +103,26 @@ export const JourneyAnalytics = z
         description:
           'Per A/B split: each variant’s conversion among the treatment runs that took it; `winner` only when the best’s 95 % interval against the next best excludes zero',
       }),
+    handoffs: z
+      .array(
+        z.object({
+          queue: z.string(),
+          total: Count,
+          open: Count,
+          closed: Count,
+          sold: Count,
+          solved: Count,
+          no_sale: Count,
+          first_response_median_seconds: z.number().nullable(),
+          first_response_p90_seconds: z.number().nullable(),
+          close_median_seconds: z.number().nullable(),
+          converted: Count,
+        }),
+      )
+      .openapi({
+        description:
+          'Per queue, the conversations the journey handed to people: open and closed, the agents’ results, first response time (median, p90), time to close, and how many became conversions (the goal’s definition, not the agent’s word)',
+      }),
     runs: z.object({
       entered: z.object({ treatment: Count, holdout: Count }),
       removed: z.object({ treatment: Count, holdout: Count }).openapi({

@@ -291,3 +291,41 @@ test('who may do what: a viewer reads the inbox, an agent works it but cannot ed
   );
   expect(empty.status).toBe(400);
 });
+
+test('the KPI page measures the queues: first response, time to close, results, and hand-offs that became conversions', async () => {
+  const { runId } = await tapsHelp('carla');
+  // Carla buys while the agent still has her conversation: the goal ends the run as converted.
+  await api.call('POST', '/api/events', {
+    id: 'order-carla',
+    name: 'order_placed',
+    contact: { externalId: 'carla' },
+    properties: { cart_id: 'K-carla', total: '$1,450.00' },
+  });
+  await api.eventually(async () => {
+    const [row] = await api.sql<
+      { outcome: string }[]
+    >`select outcome from runs where id = ${runId}`;
+    return row?.outcome === 'converted';
+  });
+  const report = await api.call<Json>('GET', `/api/journeys/${journeyId}/analytics`);
+  const ventas = report.body.handoffs.find((q: Json) => q.queue === 'ventas');
+  // Every number from the tables themselves.
+  const [expected] = await api.sql<Json[]>`
+    select count(*)::int as total,
+      count(*) filter (where h.status = 'closed')::int as closed,
+      count(*) filter (where h.result = 'sold')::int as sold,
+      count(*) filter (where r.converted_at is not null)::int as converted,
+      round(percentile_cont(0.5) within group (order by extract(epoch from h.first_response_at - h.created_at))
+        filter (where h.first_response_at is not null))::int as first_response
+    from handoff_tasks h join runs r on r.id = h.run_id where r.journey_id = ${journeyId}`;
+  expect(ventas).toMatchObject({
+    total: expected?.total,
+    closed: expected?.closed,
+    sold: expected?.sold,
+    converted: expected?.converted,
+    first_response_median_seconds: expected?.first_response,
+  });
+  expect(ventas.total).toBe(3);
+  expect(ventas.sold).toBe(1);
+  expect(ventas.converted).toBe(1);
+});

@@ -4,7 +4,7 @@ import { Instant } from '../journeys/schemas';
 
 export const WaitingFor = z
   .object({
-    kind: z.enum(['signals', 'time', 'quiet_hours', 'frequency_cap']),
+    kind: z.enum(['signals', 'time', 'quiet_hours', 'frequency_cap', 'agent']),
     nodeId: z.string(),
     ports: z.array(z.string()).optional(),
     until: Instant,

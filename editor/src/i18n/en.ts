@@ -461,6 +461,14 @@ export const en: Messages = {
     webhookOutputsHelp:
       'Leaves by “succeeded” on a 2xx status; otherwise, or on timeout, by “failed”.',
     handoff: 'Who takes it',
+    handoffWait: 'While a person handles it',
+    handoffWaitOn: 'Pause the run until the agent closes the conversation',
+    handoffWaitHelpOn:
+      'The run waits and goes on by how the agent closes it: “sold”, “solved” or “no sale”; if nobody closes it in time, by “not closed”. A goal reached still ends it.',
+    handoffWaitHelpOff:
+      'The run goes on at once by “next”; the conversation stays in Conversations for the team.',
+    handoffTimeout: 'If nobody closes it within',
+    handoffTimeoutHelp: 'After this time the run goes on by “not closed”.',
     queueHelp: 'The team that gets the conversation in its inbox.',
     outcomeShownAs: 'Runs and metrics show it as: “{{words}}”',
     outcomeSection: 'Outcome',
@@ -577,6 +585,7 @@ export const en: Messages = {
       },
       waiting: {
         signals: 'a reply',
+        agent: 'an agent to close the conversation',
         time: 'time to pass',
         quiet_hours: 'quiet hours to end',
         frequency_cap: 'the frequency cap',
@@ -716,6 +725,18 @@ export const en: Messages = {
     },
   },
   analytics: {
+    handoffsTitle: 'Conversations handed to people',
+    queue: 'Team',
+    handoffs: 'Conversations',
+    handoffsOpen: 'Open',
+    firstResponse: 'First response',
+    timeToClose: 'Time to close',
+    resultSold: 'Sold',
+    resultSolved: 'Solved',
+    resultNoSale: 'No sale',
+    handoffsConverted: 'Bought',
+    handoffsHelp:
+      'First response and time to close: medians from when the conversation reached the team. “Bought” counts the journey’s goal (the recorded purchase), not what the agent noted.',
     enteredCount_one: '{{count}} entered',
     enteredCount_other: '{{count}} entered',
     convertedCount: '{{count}} converted ({{rate}})',

@@ -464,6 +464,14 @@ export const es = {
     webhookOutputsHelp:
       'Sale por «respondió bien» con un código 2xx; si no, o si se agota el tiempo, por «falló».',
     handoff: 'Quién lo atiende',
+    handoffWait: 'Mientras lo atienden',
+    handoffWaitOn: 'Pausar el recorrido hasta que el agente cierre la conversación',
+    handoffWaitHelpOn:
+      'El recorrido espera y sigue según cómo la cierre el agente: «vendió», «resuelto» o «sin venta»; si nadie la cierra a tiempo, por «sin cerrar». Un objetivo cumplido lo termina igual.',
+    handoffWaitHelpOff:
+      'El recorrido sigue enseguida por «después»; la conversación queda en «Conversaciones» para el equipo.',
+    handoffTimeout: 'Si nadie la cierra en',
+    handoffTimeoutHelp: 'Después de este tiempo el recorrido sigue por «sin cerrar».',
     queueHelp: 'El equipo que recibe la conversación en su bandeja.',
     outcomeShownAs: 'En recorridos y métricas se lee: «{{words}}»',
     outcomeSection: 'Resultado',
@@ -575,6 +583,7 @@ export const es = {
       },
       waiting: {
         signals: 'una respuesta',
+        agent: 'que un agente cierre la conversación',
         time: 'que pase el tiempo',
         quiet_hours: 'que termine el horario de silencio',
         frequency_cap: 'el límite de frecuencia',
@@ -714,6 +723,18 @@ export const es = {
     },
   },
   analytics: {
+    handoffsTitle: 'Conversaciones pasadas a personas',
+    queue: 'Equipo',
+    handoffs: 'Conversaciones',
+    handoffsOpen: 'Abiertas',
+    firstResponse: 'Primera respuesta',
+    timeToClose: 'Hasta cerrar',
+    resultSold: 'Vendió',
+    resultSolved: 'Resuelto',
+    resultNoSale: 'Sin venta',
+    handoffsConverted: 'Compraron',
+    handoffsHelp:
+      'Primera respuesta y tiempo hasta cerrar: medianas desde que la conversación llegó al equipo. «Compraron» cuenta el objetivo del flujo (la compra registrada), no lo que anotó el agente.',
     enteredCount_one: '{{count}} entró',
     enteredCount_other: '{{count}} entraron',
     convertedCount: '{{count}} convirtieron ({{rate}})',

@@ -465,6 +465,14 @@ export const pt: Messages = {
     webhookOutputsHelp:
       'Sai por «respondeu bem» com um código 2xx; senão, ou se o tempo esgotar, por «falhou».',
     handoff: 'Quem atende',
+    handoffWait: 'Enquanto atendem',
+    handoffWaitOn: 'Pausar o percurso até o atendente encerrar a conversa',
+    handoffWaitHelpOn:
+      'O percurso espera e segue conforme o atendente encerrar: «vendeu», «resolvido» ou «sem venda»; se ninguém encerrar a tempo, por «não encerrada». Um objetivo cumprido o termina do mesmo jeito.',
+    handoffWaitHelpOff:
+      'O percurso segue na hora por «depois»; a conversa fica em «Conversas» para a equipe.',
+    handoffTimeout: 'Se ninguém encerrar em',
+    handoffTimeoutHelp: 'Depois desse tempo o percurso segue por «não encerrada».',
     queueHelp: 'A equipe que recebe a conversa na sua caixa de entrada.',
     outcomeShownAs: 'Nos percursos e métricas aparece como: «{{words}}»',
     outcomeSection: 'Resultado',
@@ -582,6 +590,7 @@ export const pt: Messages = {
       },
       waiting: {
         signals: 'uma resposta',
+        agent: 'que um atendente encerre a conversa',
         time: 'o tempo passar',
         quiet_hours: 'o fim do horário de silêncio',
         frequency_cap: 'o limite de frequência',
@@ -723,6 +732,18 @@ export const pt: Messages = {
     },
   },
   analytics: {
+    handoffsTitle: 'Conversas transferidas para pessoas',
+    queue: 'Equipe',
+    handoffs: 'Conversas',
+    handoffsOpen: 'Abertas',
+    firstResponse: 'Primeira resposta',
+    timeToClose: 'Até encerrar',
+    resultSold: 'Vendeu',
+    resultSolved: 'Resolvido',
+    resultNoSale: 'Sem venda',
+    handoffsConverted: 'Compraram',
+    handoffsHelp:
+      'Primeira resposta e tempo até encerrar: medianas desde que a conversa chegou à equipe. «Compraram» conta o objetivo do fluxo (a compra registrada), não o que o atendente anotou.',
     enteredCount_one: '{{count}} entrou',
     enteredCount_other: '{{count}} entraram',
     convertedCount: '{{count}} converteram ({{rate}})',

@@ -19,6 +19,7 @@ import { currentLang } from '../i18n/index';
 import { StatusBadge } from '../journeys/status-badge';
 import './kpis.css';
 import { downloadCsv } from './csv';
+import { HandoffMetrics } from './handoff-metrics';
 import { formatPercent, formatPoints, formatSeconds } from './percent';
 import { SplitResults } from './split-results';
 
@@ -269,6 +270,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
       {Object.entries(a.splits).map(([id, split]) => (
         <SplitResults key={id} id={id} name={nodeName(id)} split={split} />
       ))}
+      <HandoffMetrics queues={a.handoffs} />
       {a.cost.breakdown.length > 0 && (
         <div className="card" data-testid="kpi-cost-breakdown">
           <h2 className="card-title">{t('analytics.breakdown')}</h2>

@@ -21,6 +21,29 @@ describe('editor store', () => {
     expect(store.getState().save.status).toBe('dirty');
   });
 
+  test('a hand-off that starts waiting for the agent sends each result where «después» went, and back', () => {
+    const store = cartStore();
+    const node = store.getState().definition.nodes.handoff_help!;
+    if (node.type !== 'handoff') throw new Error('expected handoff');
+    store.getState().updateNode('handoff_help', { ...node, waitForAgent: true });
+    const from = () =>
+      store
+        .getState()
+        .definition.edges.filter((e) => e.source === 'handoff_help')
+        .map((e) => `${e.sourcePort}→${e.target}`)
+        .sort();
+    expect(from()).toEqual([
+      'no_sale→exit_handed_off',
+      'sold→exit_handed_off',
+      'solved→exit_handed_off',
+      'timeout→exit_handed_off',
+    ]);
+    expect(store.getState().problems).toEqual([]);
+    store.getState().updateNode('handoff_help', node);
+    expect(from()).toEqual(['next→exit_handed_off']);
+    expect(store.getState().problems).toEqual([]);
+  });
+
   test('dropping a node onto a connection inserts it between the two steps', () => {
     const store = cartStore();
     const id = store.getState().addNode('wait', { x: 10, y: 10 }, 'send_cart.sent');

@@ -13,6 +13,7 @@ import {
 import { createStore } from 'zustand/vanilla';
 import { defaultNode } from '../canvas/kinds/index';
 import { nextNodeId } from './node-ids';
+import { inheritedEdges } from './port-inheritance';
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed';
 
@@ -164,9 +165,21 @@ export function createEditorStore(init: {
 
       updateNode(id, node) {
         const { definition } = get();
+        const before = definition.nodes[id];
         const ports = new Set(outputPortsOf(node));
         // A port that no longer exists loses its connection; the rest stay.
         const edges = definition.edges.filter((e) => e.source !== id || ports.has(e.sourcePort));
+        // Outputs that replace a connected one go where it went (a hand-off that starts waiting
+        // for the agent: «vendió», «resuelto»… take «después»'s step), so nothing is left dangling.
+        const inherited = before ? inheritedEdges(id, before, node, definition.edges) : [];
+        edges.push(
+          ...inherited.map(([port, target]) => ({
+            id: edgeId(id, port),
+            source: id,
+            sourcePort: port,
+            target,
+          })),
+        );
         commit({
           definition: { ...definition, nodes: { ...definition.nodes, [id]: node }, edges },
         });

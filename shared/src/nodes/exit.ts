@@ -30,6 +30,10 @@ export const EXIT_OUTCOMES: Record<string, Localized> = {
   opened: { es: 'abrió', pt: 'abriu', en: 'opened' },
   read: { es: 'leyó', pt: 'leu', en: 'read' },
   replied: { es: 'respondió', pt: 'respondeu', en: 'replied' },
+  // A hand-off that waits for the agent, left by its result (an exit port's name is the outcome).
+  sold: { es: 'vendió un agente', pt: 'um atendente vendeu', en: 'sold by an agent' },
+  solved: { es: 'un agente lo resolvió', pt: 'um atendente resolveu', en: 'solved by an agent' },
+  no_sale: { es: 'sin venta', pt: 'sem venda', en: 'no sale' },
 };
 
 /** An exit's outcome in words: the known ones translated, a marketer's own one as written. */

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { ExitForm } from './exit-form';
-import { HandoffForm } from './handoff-form';
+import { HandoffForm, withWaiting } from './handoff-form';
 import { renderForm, setupInspectorTests, templateDefinition } from './test-utils';
 
 setupInspectorTests();
@@ -13,6 +13,27 @@ describe('handoff form', () => {
     expect(last().queue).toBe('soporte');
     fireEvent.change(screen.getByLabelText('Nota para el equipo'), { target: { value: '' } });
     expect(last()).not.toHaveProperty('note');
+  });
+
+  test('the run can wait for the agent, for a time the marketer sets', () => {
+    const { last } = renderForm(HandoffForm, templateDefinition('abandoned_cart'), 'handoff_help');
+    expect(screen.getByText(/sigue enseguida por «después»/)).toBeTruthy();
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Pausar el recorrido hasta que el agente cierre la conversación',
+      }),
+    );
+    expect(last()).toMatchObject({ waitForAgent: true, timeout: { amount: 2, unit: 'days' } });
+  });
+});
+
+describe('withWaiting', () => {
+  test('an output that ended the run keeps ending it, both ways', () => {
+    const base = { type: 'handoff' as const, queue: 'ventas', exitPorts: ['next'] };
+    const waiting = withWaiting(base, true);
+    expect(waiting.exitPorts).toEqual(['sold', 'solved', 'no_sale', 'timeout']);
+    expect(withWaiting(waiting, false)).toEqual(base);
+    expect(withWaiting({ type: 'handoff', queue: 'ventas' }, true)).not.toHaveProperty('exitPorts');
   });
 });
 
