@@ -39,8 +39,13 @@ export async function exportContact(sql: Sql, workspaceId: string, id: string) {
         from messages where contact_id = ${id} and workspace_id = ${workspaceId} order by created_at`,
       sql`select id, channel, text, button_id, provider, provider_message_id, intent, received_at
         from inbound_messages where contact_id = ${id} and workspace_id = ${workspaceId} order by received_at`,
-      sql`select id, run_id, queue, note, status, created_at from handoff_tasks
-        where contact_id = ${id} and workspace_id = ${workspaceId} order by created_at`,
+      sql`select h.id, h.run_id, h.queue, h.note, h.status, h.result, h.channel, h.context,
+               h.created_at, h.first_response_at, h.closed_at,
+               coalesce((select json_agg(json_build_object('body', n.body, 'author', n.author_label,
+                                                           'at', n.created_at) order by n.created_at)
+                         from handoff_notes n where n.handoff_id = h.id), '[]') as notes
+        from handoff_tasks h
+        where h.contact_id = ${id} and h.workspace_id = ${workspaceId} order by h.created_at`,
       // What stores and CDPs sent about the contact, as they sent it.
       sql`select d.id, s.platform, s.name as source_name, d.topic, d.body, d.received_at
         from source_deliveries d join sources s on s.id = d.source_id

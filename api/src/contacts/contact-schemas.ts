@@ -203,7 +203,16 @@ export const ContactTimeline = z
   .object({
     items: z.array(
       z.object({
-        kind: z.enum(['event', 'message', 'reply', 'consent', 'run_started', 'run_ended']),
+        kind: z.enum([
+          'event',
+          'message',
+          'reply',
+          'consent',
+          'run_started',
+          'run_ended',
+          'handoff',
+          'handoff_closed',
+        ]),
         at: z.string(),
         runId: z.string().nullable(),
         journeyName: z.string().nullable(),

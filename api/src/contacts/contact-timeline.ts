@@ -1,7 +1,15 @@
 import type { Sql } from '@ruta/platform';
 import { findContactRow } from './contact-views';
 
-export type TimelineKind = 'event' | 'message' | 'reply' | 'consent' | 'run_started' | 'run_ended';
+export type TimelineKind =
+  | 'event'
+  | 'message'
+  | 'reply'
+  | 'consent'
+  | 'run_started'
+  | 'run_ended'
+  | 'handoff'
+  | 'handoff_closed';
 
 export interface TimelineItem {
   kind: TimelineKind;
@@ -17,7 +25,8 @@ const LIMIT = 300;
 
 /**
  * One contact's whole story, newest first (seed 004's memory): events, every message sent on every
- * channel and every reply, consent given and withdrawn, and each run started and ended — one
+ * channel (an agent's marked with their name) and every reply, consent given and withdrawn, each
+ * run started and ended, and each conversation handed to a person and closed — one
  * statement over the tables that hold them. Messages held out for the holdout were never sent.
  */
 export async function contactTimeline(
@@ -45,8 +54,8 @@ export async function contactTimeline(
       select 'message', m.created_at, m.run_id, j.name,
              jsonb_build_object('channel', m.channel, 'status', m.status, 'nodeId', m.node_id,
                'text', coalesce(m.content ->> 'text', m.content ->> 'preview', m.content ->> 'subject', ''),
-               'preview', m.preview)
-      from messages m left join journeys j on j.id = m.journey_id
+               'preview', m.preview, 'agent', coalesce(nullif(u.name, ''), u.email))
+      from messages m left join journeys j on j.id = m.journey_id left join users u on u.id = m.sent_by
       where m.contact_id = ${contactId} and m.workspace_id = ${workspaceId} and m.status <> 'held_out'
       union all
       select 'reply', i.received_at, i.run_id, j.name,
@@ -70,6 +79,17 @@ export async function contactTimeline(
                'converted', r.converted_at is not null, 'preview', r.preview)
       from runs r join journeys j on j.id = r.journey_id join journey_versions v on v.id = r.version_id
       where r.contact_id = ${contactId} and r.workspace_id = ${workspaceId} and r.ended_at is not null
+      union all
+      select 'handoff', h.created_at, h.run_id, j.name,
+             jsonb_build_object('queue', h.queue, 'handoffId', h.id)
+      from handoff_tasks h left join journeys j on j.id = h.journey_id
+      where h.contact_id = ${contactId} and h.workspace_id = ${workspaceId}
+      union all
+      select 'handoff_closed', h.closed_at, h.run_id, j.name,
+             jsonb_build_object('queue', h.queue, 'handoffId', h.id, 'result', h.result,
+               'by', coalesce(nullif(u.name, ''), u.email))
+      from handoff_tasks h left join journeys j on j.id = h.journey_id left join users u on u.id = h.closed_by
+      where h.contact_id = ${contactId} and h.workspace_id = ${workspaceId} and h.closed_at is not null
     ) t where true ${until}
     order by t.at desc limit ${LIMIT + 1}`;
   const page = rows.slice(0, LIMIT);

@@ -142,9 +142,14 @@ describe('a contact’s data: export and erasure (LFPDPPP / LGPD)', () => {
       channel: 'whatsapp',
       text: '¿Tienen envío gratis?',
     });
-    await api.sql`
+    const [task] = await api.sql<{ id: string }[]>`
       insert into handoff_tasks (workspace_id, contact_id, run_id, queue, note, idempotency_key)
-      values (${api.workspaceId}, ${contactId}, ${runId}, 'ventas', 'Pregunta por envío', ${`privacy-${runId}`})`;
+      values (${api.workspaceId}, ${contactId}, ${runId}, 'ventas', 'Pregunta por envío', ${`privacy-${runId}`})
+      returning id`;
+    // What an agent wrote about the customer is theirs too.
+    await api.sql`
+      insert into handoff_notes (handoff_id, author_label, body)
+      values (${task!.id}, 'ana@tienda.mx', 'Vive en Puebla, quiere envío gratis')`;
     // Raw provider webhooks: two name the contact (its number; its message id), one does not.
     const [byPhone, byMessage, other] = await api.sql<{ id: string }[]>`
       insert into webhook_receipts (workspace_id, provider, body, status) values
@@ -187,7 +192,11 @@ describe('a contact’s data: export and erasure (LFPDPPP / LGPD)', () => {
     // The reply may also have taken the run to its hand-off step by now: that task is exported too.
     expect(data.handoffTasks).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ queue: 'ventas', note: 'Pregunta por envío' }),
+        expect.objectContaining({
+          queue: 'ventas',
+          note: 'Pregunta por envío',
+          notes: [expect.objectContaining({ body: 'Vive en Puebla, quiere envío gratis' })],
+        }),
       ]),
     );
 
@@ -204,6 +213,9 @@ describe('a contact’s data: export and erasure (LFPDPPP / LGPD)', () => {
         await api.sql`select count(*)::int as n from ${api.sql(table)} where contact_id = ${contactId}`;
       expect(left?.n, table).toBe(0);
     }
+    const [notes] =
+      await api.sql`select count(*)::int as n from handoff_notes where handoff_id = ${task!.id}`;
+    expect(notes?.n).toBe(0);
     const [deliveries] =
       await api.sql`select count(*)::int as n from sandbox_deliveries where recipient = ${phone}`;
     expect(deliveries?.n).toBe(0);

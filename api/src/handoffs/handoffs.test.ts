@@ -222,6 +222,19 @@ test('a tap on «Tengo dudas» reaches the inbox with the cart; an agent answers
     return row?.status === 'completed' && row;
   });
   expect(run.outcome).toBe('sold');
+  // The customer's whole story says it too: handed to a person, the agent's answer, the close.
+  const story = await api.call<Json>('GET', `/api/contacts/${contactId}/timeline`);
+  const kinds = story.body.items.map((i: Json) => i.kind);
+  expect(kinds).toEqual(expect.arrayContaining(['handoff', 'handoff_closed']));
+  expect(story.body.items.find((i: Json) => i.kind === 'handoff_closed').detail).toMatchObject({
+    queue: 'ventas',
+    result: 'sold',
+    // The member's name (the test harness names members after their role).
+    by: 'agent',
+  });
+  expect(
+    story.body.items.find((i: Json) => i.kind === 'message' && i.detail.agent).detail,
+  ).toMatchObject({ channel: 'whatsapp' });
   const twice = await api.call<Json>('PATCH', `/api/handoffs/${handoff.id}`, {
     close: { result: 'no_sale' },
   });

@@ -19,6 +19,11 @@ export function storyText(t: TFunction, lang: Lang, item: TimelineItem): string 
     case 'event':
       return t('contacts.story.event', { name: eventNoun(String(d.name))[lang] });
     case 'message':
+      if (d.agent)
+        return t('contacts.story.agentMessage', {
+          agent: String(d.agent),
+          channel: channelWord(t, d.channel),
+        });
       return t('contacts.story.message', {
         status: t(`runs.words.messageStatus.${String(d.status)}`, {
           defaultValue: t('runs.words.messageStatus.any'),
@@ -40,5 +45,14 @@ export function storyText(t: TFunction, lang: Lang, item: TimelineItem): string 
       return t('contacts.story.runStarted', { journey });
     case 'run_ended':
       return t('contacts.story.runEnded', { journey, outcome: outcomeWord(t, lang, d.outcome) });
+    case 'handoff':
+      return t('contacts.story.handoff', { queue: String(d.queue) });
+    case 'handoff_closed':
+      return t('contacts.story.handoffClosed', {
+        by: d.by ? String(d.by) : t('contacts.story.someone'),
+        result: t(`contacts.story.result.${String(d.result)}`, {
+          defaultValue: t('contacts.story.result.any'),
+        }),
+      });
   }
 }
