@@ -2,6 +2,7 @@ import { freePort } from '@ruta/platform';
 import { type Infra, rutaEnv, startApi, startInfra, startWorker, uniqueQueue } from './infra';
 import { barePass } from './measure/bare-pass';
 import { ensureEditorBuilt, renderTiming, validateTiming } from './measure/editor';
+import { handwrittenPass } from './measure/handwritten-pass';
 import { historyCost } from './measure/history';
 import { ingest, machineDatabase } from './measure/ingest';
 import type { PassResult } from './measure/pass';
@@ -34,6 +35,8 @@ async function main() {
     // Bare engine first, then Ruta: one side at a time, so neither steals the 2 cores from the other.
     const bareQueue = uniqueQueue('bare');
     const bareEnv = {
+      // The hand-written cart's provider activity records its messages (handwritten/).
+      DATABASE_URL: infra.databaseUrl,
       TEMPORAL_ADDRESS: infra.temporalAddress,
       BENCH_TASK_QUEUE: bareQueue,
       BENCH_PROFILE: options.profile,
@@ -46,6 +49,20 @@ async function main() {
       bare = await barePass(infra, bareWorker, bareQueue, options);
       details.bare = bare;
       step(`bare CPU seconds ${cpuLine(bare)}`);
+    }
+    if (needs(1)) {
+      step('hand-written: POST /events to the hand-written handler, its cart sends and waits');
+      // A fresh worker, as Ruta's: the bare pass's runs must not sit in its cache meanwhile.
+      await bareWorker.stop();
+      bareWorker = await startWorker('bare', bareEnv);
+      children.push(bareWorker);
+      const handwritten = await handwrittenPass(infra, bareWorker, bareQueue, options);
+      details.handwritten = handwritten;
+      step(
+        `hand-written CPU seconds — accepting: ${phase(handwritten.cpu.accept)}; until waiting: ${phase(handwritten.cpu.settle)}`,
+      );
+    }
+    if (needs(1, 2, 4)) {
       // Its worker must not keep a core busy (and its cache in memory) during Ruta's pass.
       await bareWorker.stop();
     }
@@ -161,12 +178,13 @@ async function main() {
   }
 }
 
+const phase = (used: Record<string, number> | undefined) =>
+  Object.entries(used ?? {})
+    .map(([name, s]) => `${name} ${s}`)
+    .join(', ');
+
 /** Who used the CPU in each phase of a pass (the bottleneck is the one near the wall time). */
 function cpuLine(pass: PassResult) {
-  const phase = (used: Record<string, number> | undefined) =>
-    Object.entries(used ?? {})
-      .map(([name, s]) => `${name} ${s}`)
-      .join(', ');
   return `— accepting: ${phase(pass.cpu?.accept)} (wall ${(pass.enrollMs / 1000).toFixed(1)} s); until waiting: ${phase(pass.cpu?.settle)}; replies: ${phase(pass.cpu?.replies)}`;
 }
 

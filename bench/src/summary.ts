@@ -1,4 +1,5 @@
 import type { EditorResult } from './measure/editor';
+import type { HandwrittenResult } from './measure/handwritten-pass';
 import type { HistoryRow } from './measure/history';
 import type { IngestResult } from './measure/ingest';
 import type { PassResult } from './measure/pass';
@@ -11,6 +12,7 @@ const median = (values: number[]) =>
 export function summarize(details: {
   bare?: PassResult;
   ruta?: PassResult;
+  handwritten?: HandwrittenResult;
   history?: HistoryRow[];
   cacheTradeOff?: PassResult[];
   ingest?: IngestResult[];
@@ -88,6 +90,7 @@ export function summarize(details: {
       note: `peak ${Math.round(ruta.rssPeakMb)} / ${Math.round(bare.rssPeakMb)} MB`,
     });
   }
+  if (details.handwritten && ruta) rows.push(...handwrittenRows(details.handwritten, ruta));
   for (const pass of details.cacheTradeOff ?? []) {
     rows.push({
       id: '4',
@@ -172,5 +175,80 @@ export function summarize(details: {
       });
     }
   }
+  return rows;
+}
+
+/** CPU milliseconds per enrollment, all processes but the bench's own callers, accept + settle. */
+export function cpuPerEnrollment(
+  cpu: { accept: Record<string, number>; settle: Record<string, number> } | undefined,
+  enrolled: number,
+): { total: number; byProcess: Record<string, number> } {
+  const byProcess: Record<string, number> = {};
+  for (const part of [cpu?.accept ?? {}, cpu?.settle ?? {}])
+    for (const [name, seconds] of Object.entries(part))
+      if (name !== 'bench') byProcess[name] = (byProcess[name] ?? 0) + (seconds * 1000) / enrolled;
+  const total = Object.values(byProcess).reduce((a, b) => a + b, 0);
+  return { total, byProcess };
+}
+
+const perProcess = (byProcess: Record<string, number>) =>
+  Object.entries(byProcess)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+    .join(', ');
+
+/** Ruta against the cart a team would write by hand on Temporal (the issue's honest baseline). */
+function handwrittenRows(hw: HandwrittenResult, ruta: PassResult): Row[] {
+  const accepted = ruta.perSecond / hw.perSecond;
+  const hwSettle = (hw.enrolled * 1000) / hw.allWaitingMs;
+  const rutaSettle = (ruta.enrolled * 1000) / ruta.allWaitingMs;
+  const hwCpu = cpuPerEnrollment(hw.cpu, hw.enrolled);
+  const rutaCpu = cpuPerEnrollment(ruta.cpu, ruta.enrolled);
+  const cpuRatio = rutaCpu.total / hwCpu.total;
+  const rows: Row[] = [
+    {
+      id: '1h',
+      metric: 'enrollments accepted, vs hand-written',
+      unit: '/s',
+      bare: hw.perSecond,
+      ruta: ruta.perSecond,
+      ratio: accepted,
+      target: 'ratio ≥ 0.9',
+      met: accepted >= 0.9,
+      note: 'bare column = hand-written handler + workflow',
+    },
+    {
+      id: '1h',
+      metric: 'enrolled and waiting, vs hand-written',
+      unit: '/s',
+      bare: hwSettle,
+      ruta: rutaSettle,
+      ratio: rutaSettle / hwSettle,
+      target: 'ratio ≥ 0.8',
+      met: rutaSettle / hwSettle >= 0.8,
+      note: 'both send the WhatsApp first',
+    },
+    {
+      id: '1h',
+      metric: 'CPU per enrollment, all processes',
+      unit: 'ms',
+      bare: hwCpu.total,
+      ruta: rutaCpu.total,
+      ratio: cpuRatio,
+      target: 'ratio ≤ 1.25',
+      met: cpuRatio <= 1.25,
+      note: `Ruta: ${perProcess(rutaCpu.byProcess)}; hand-written: ${perProcess(hwCpu.byProcess)}`,
+    },
+  ];
+  if (ruta.historyEvents !== undefined)
+    rows.push({
+      id: '1h',
+      metric: 'history events of a run once it waits',
+      unit: 'events',
+      bare: hw.historyEvents,
+      ruta: ruta.historyEvents,
+      ratio: ruta.historyEvents / hw.historyEvents,
+      target: '(info)',
+    });
   return rows;
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createHandwrittenActivities } from '../handwritten/activities';
 import { probeInterceptors, probeSinks, reportReady } from '../probe';
 import { createBareActivities } from './activities';
 
@@ -32,7 +33,11 @@ async function main() {
     ...(bundle
       ? { workflowBundle: { codePath: bundle } }
       : { workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)) }),
-    activities: createBareActivities(),
+    // The hand-written cart's provider activity needs the database (when the bench gives one).
+    activities: {
+      ...createBareActivities(),
+      ...(process.env.DATABASE_URL ? createHandwrittenActivities() : {}),
+    },
     interceptors: probeInterceptors,
     sinks: probeSinks,
   });

@@ -10,7 +10,9 @@ import {
   proxySinks,
   type Sinks,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
+import type { HandwrittenActivities } from '../handwritten/activities';
 import type { BareActivities } from './activities';
 
 export interface BenchSinks extends Sinks {
@@ -24,6 +26,10 @@ export const eventSignal = defineSignal<[{ name: string }]>('event');
 const { bench } = proxySinks<BenchSinks>();
 const remote = proxyActivities<BareActivities>({ startToCloseTimeout: '60 seconds' });
 const local = proxyLocalActivities<BareActivities>({ startToCloseTimeout: '15 seconds' });
+const provider = proxyActivities<HandwrittenActivities>({
+  startToCloseTimeout: '60 seconds',
+  retry: { initialInterval: '2 seconds', maximumAttempts: 12 },
+});
 
 /**
  * The issue's reference workflow: enrolled by `signalWithStart`, waits on `condition` (with a
@@ -74,6 +80,62 @@ export async function minimalCartWorkflow(input: {
   const reply = replies[0] ?? {};
   if (reply.buttonId === 'buy') {
     await remote.send({ step: 'buy_link' });
+    return 'clicked_buy';
+  }
+  if (reply.buttonId !== 'help' && /^\s*(baja|stop|parar)\s*$/i.test(reply.text ?? '')) {
+    await local.updateContact({ optOut: true });
+    return 'opted_out';
+  }
+  await local.handoff({ queue: 'ventas' });
+  return 'handed_off';
+}
+
+/**
+ * The abandoned cart a team would write by hand on Temporal, doing the work Ruta's run does: its
+ * event stored by the hand-written handler (handwritten/server.ts), the WhatsApp sent through a
+ * real provider activity that records the message (SMS when WhatsApp cannot carry it), a wait for
+ * the reply or the order, then the branch's step. Compared with Ruta for enrollment (#1).
+ */
+export async function handwrittenCartWorkflow(input: {
+  contactId: string;
+  eventId: string;
+  cartTotal: string;
+  cartUrl: string;
+  timeoutMs: number;
+}): Promise<string> {
+  const replies: { text?: string; buttonId?: string }[] = [];
+  let ordered = false;
+  setHandler(enrollSignal, () => {});
+  setHandler(replySignal, (reply) => {
+    replies.push(reply);
+  });
+  setHandler(eventSignal, (event) => {
+    if (event.name === 'order_placed') ordered = true;
+  });
+  const { workflowId } = workflowInfo();
+  const send = (step: string, channel: 'whatsapp' | 'sms') =>
+    provider.sendMessage({
+      workflowId,
+      contactId: input.contactId,
+      step,
+      channel,
+      cartTotal: input.cartTotal,
+      cartUrl: input.cartUrl,
+    });
+  let first = await send('send_cart', 'whatsapp');
+  if (!first.sent) first = await send('send_cart:sms', 'sms');
+  if (!first.sent) return 'not_delivered';
+  bench.waiting();
+  const got = await condition(() => replies.length > 0 || ordered, input.timeoutMs);
+  if (ordered) return 'converted';
+  if (!got) {
+    const reminder = await send('send_reminder', 'sms');
+    if (!reminder.sent) return 'not_delivered';
+    return (await condition(() => ordered, input.timeoutMs)) ? 'converted' : 'no_response';
+  }
+  const reply = replies[0] ?? {};
+  if (reply.buttonId === 'buy') {
+    await send('send_buy_link', 'whatsapp');
     return 'clicked_buy';
   }
   if (reply.buttonId !== 'help' && /^\s*(baja|stop|parar)\s*$/i.test(reply.text ?? '')) {

@@ -24,6 +24,8 @@ export interface PassResult {
     replies: Record<string, number>;
   };
   cacheSize?: number | undefined;
+  /** History events of one run once it waits (Ruta's pass; before any reply). */
+  historyEvents?: number;
 }
 
 /** `count` distinct indexes in [0, population), spread at random (a fixed seed: runs compare). */

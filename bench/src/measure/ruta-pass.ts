@@ -6,7 +6,7 @@ import type { NodeChild } from '../processes';
 import { sampleRss } from '../processes';
 import { type ApiClient, activeJourney, cartDefinition, cartEvent } from '../ruta/api';
 import { measureReplies } from './bare-pass';
-import type { PassResult } from './pass';
+import { type PassResult, sampleIndexes } from './pass';
 
 const DAY_S = 24 * 3_600;
 
@@ -63,6 +63,12 @@ export async function rutaPass(
   const rows = await infra.sql<{ contact_id: string; workflow_id: string }[]>`
     select contact_id, workflow_id from runs where journey_id = ${journeyId}`;
   const workflowOf = new Map(rows.map((r) => [r.contact_id, r.workflow_id]));
+  // One run's history once it waits (no reply yet: the replies go to a sample of the runs).
+  const sampled = new Set(sampleIndexes(n, options.replies).map((i) => contacts[i]));
+  const quiet = rows.find((r) => !sampled.has(r.contact_id));
+  const history = quiet
+    ? await infra.client.workflow.getHandle(quiet.workflow_id).fetchHistory()
+    : undefined;
   const replyCpu = await cpuMeter();
   const latency = await measureReplies(
     worker,
@@ -89,5 +95,6 @@ export async function rutaPass(
     rssAfterRepliesMb: await worker.rssMb(),
     ...latency,
     cpu: { accept: acceptCpu, settle: settleUsed, replies: replyUsed },
+    ...(history ? { historyEvents: history.events?.length ?? 0 } : {}),
   };
 }
