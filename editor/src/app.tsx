@@ -19,6 +19,7 @@ const SandboxPage = lazy(() => import('./sandbox/sandbox-page'));
 const ChannelsPage = lazy(() => import('./channels/channels-page'));
 const SourcesPage = lazy(() => import('./sources/sources-page'));
 const TeamPage = lazy(() => import('./team/team-page'));
+const InboxPage = lazy(() => import('./inbox/inbox-page'));
 
 export function App() {
   const { t } = useTranslation();
@@ -92,6 +93,11 @@ export function App() {
           <Route path="/team">
             <Layout me={user}>
               <TeamPage me={user} />
+            </Layout>
+          </Route>
+          <Route path="/inbox/:id?">
+            <Layout me={user} wide>
+              <InboxPage me={user} />
             </Layout>
           </Route>
           <Route path="/sandbox/:contactId?">

@@ -25,6 +25,17 @@ interface ConversationRow {
   agent: string | null;
   by_agent: boolean;
   journey_name: string | null;
+  /** A WhatsApp template's synced body and the params it went with: the words the customer read. */
+  template_body: string | null;
+  template_params: unknown[] | null;
+}
+
+/** A template's body with its {{n}} filled in by the params it was sent with. */
+function filledTemplate(body: string, params: readonly unknown[]): string {
+  return body.replace(/\{\{(\d+)\}\}/g, (whole, n: string) => {
+    const value = params[Number(n) - 1];
+    return typeof value === 'string' ? value : whole;
+  });
 }
 
 /** Every message and reply with the customer on every channel (the newest 200), oldest first. */
@@ -35,13 +46,19 @@ async function conversation(sql: Sql, workspaceId: string, contactId: string) {
              coalesce(m.content ->> 'text', m.content ->> 'preview', m.content ->> 'subject',
                       m.content -> 'template' ->> 'name', '') as text,
              m.status, null::text as button_id, coalesce(nullif(u.name, ''), u.email) as agent,
-             m.sent_by is not null as by_agent, j.name as journey_name
+             m.sent_by is not null as by_agent, j.name as journey_name,
+             (select t.body from whatsapp_templates t
+              where m.format = 'whatsapp_template' and t.workspace_id = m.workspace_id
+                and t.name = m.content -> 'template' ->> 'name'
+                and t.language = m.content -> 'template' ->> 'language'
+              limit 1) as template_body,
+             m.content -> 'template' -> 'params' as template_params
       from messages m left join users u on u.id = m.sent_by left join journeys j on j.id = m.journey_id
       where m.contact_id = ${contactId} and m.workspace_id = ${workspaceId}
         and m.status <> 'held_out' and not m.preview
       union all
       select i.id, i.received_at, 'in', i.channel, coalesce(i.text, ''), null, i.button_id, null,
-             false, null
+             false, null, null, null
       from inbound_messages i
       where i.contact_id = ${contactId} and i.workspace_id = ${workspaceId}
     ) c order by at desc limit ${CONVERSATION_LIMIT}`;
@@ -50,7 +67,13 @@ async function conversation(sql: Sql, workspaceId: string, contactId: string) {
     at: row.at.toISOString(),
     direction: row.direction,
     channel: row.channel,
-    text: row.text ?? '',
+    text:
+      row.template_body !== null
+        ? filledTemplate(
+            row.template_body,
+            Array.isArray(row.template_params) ? row.template_params : [],
+          )
+        : (row.text ?? ''),
     by:
       row.direction === 'in'
         ? ('customer' as const)

@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { inboxEn } from './inbox-en';
 import { sourcesEn } from './sources-en';
 import { teamEn } from './team-en';
 
@@ -572,6 +573,7 @@ export const en: Messages = {
         failed: 'not delivered',
         exit: 'exit',
         event: 'event',
+        handoff_closed: 'an agent closed the conversation',
         any: 'notice',
       },
       outcome: {
@@ -1016,4 +1018,5 @@ export const en: Messages = {
   },
   ...teamEn,
   ...sourcesEn,
+  ...inboxEn,
 };

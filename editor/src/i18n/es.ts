@@ -1,3 +1,4 @@
+import { inboxEs } from './inbox-es';
 import { sourcesEs } from './sources-es';
 import { teamEs } from './team-es';
 
@@ -570,6 +571,7 @@ export const es = {
         failed: 'no se entregó',
         exit: 'salida',
         event: 'evento',
+        handoff_closed: 'un agente cerró la conversación',
         any: 'aviso',
       },
       outcome: {
@@ -1015,5 +1017,6 @@ export const es = {
   },
   ...teamEs,
   ...sourcesEs,
+  ...inboxEs,
 };
 export type Messages = typeof es;

@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { inboxPt } from './inbox-pt';
 import { sourcesPt } from './sources-pt';
 import { teamPt } from './team-pt';
 
@@ -577,6 +578,7 @@ export const pt: Messages = {
         failed: 'não foi entregue',
         exit: 'saída',
         event: 'evento',
+        handoff_closed: 'um atendente encerrou a conversa',
         any: 'aviso',
       },
       outcome: {
@@ -1024,4 +1026,5 @@ export const pt: Messages = {
   },
   ...teamPt,
   ...sourcesPt,
+  ...inboxPt,
 };

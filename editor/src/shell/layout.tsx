@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { call, client } from '../api/client';
 import type { Me } from '../api/models';
+import { InboxNavBadge } from '../inbox/nav-badge';
 import { LanguageSwitch } from './language-switch';
 import './shell.css';
 import { Toaster } from './toast';
@@ -18,6 +19,12 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
       href: '/',
       label: t('nav.journeys'),
       active: location === '/' || location.startsWith('/journeys'),
+    },
+    {
+      href: '/inbox',
+      label: t('inbox.nav'),
+      active: location.startsWith('/inbox'),
+      badge: <InboxNavBadge />,
     },
     { href: '/runs', label: t('nav.runs'), active: location.startsWith('/runs') },
     { href: '/contacts', label: t('nav.contacts'), active: location.startsWith('/contacts') },
@@ -48,6 +55,7 @@ export function Layout({ me, children, wide }: { me: Me; children: ReactNode; wi
               aria-current={link.active ? 'page' : undefined}
             >
               {link.label}
+              {'badge' in link && link.badge}
             </Link>
           ))}
           <a className="nav-link" href="/api/docs" target="_blank" rel="noreferrer">
