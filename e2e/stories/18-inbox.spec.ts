@@ -144,6 +144,19 @@ test('story 18: a tap on «Tengo dudas» reaches «Conversaciones»; the agent t
   );
   await screenshot(page, '18-inbox-run');
 
+  // The KPI page measures the queue: one conversation, answered, closed as sold.
+  await page.goto(`/journeys/${journeyId}/kpis`);
+  const queue = page.getByTestId('kpi-handoffs').locator('tr[data-queue="ventas"]');
+  await queue.waitFor();
+  const cells = await queue.locator('td').allInnerTexts();
+  // Equipo, Conversaciones, Abiertas, Primera respuesta, Hasta cerrar, Vendió, Resuelto, Sin venta, Compraron
+  expect(cells[0]).toBe('ventas');
+  expect(cells.slice(1, 3)).toEqual(['1', '0']);
+  expect(cells[3]).toMatch(/min/);
+  expect(cells.slice(5, 8)).toEqual(['1', '0', '0']);
+  await page.getByTestId('kpi-handoffs').scrollIntoViewIfNeeded();
+  await screenshot(page, '18-inbox-kpis');
+
   // Admins choose who hears of each queue's new conversations.
   await page.goto('/inbox');
   await page.getByRole('button', { name: /Avisos/ }).click();

@@ -93,7 +93,7 @@ export default function KpiPage({ journeyId }: { journeyId: string }) {
     ]),
   ];
   return (
-    <div className="page">
+    <div className="page kpi-page">
       <div className="page-head">
         <div>
           <h1>
