@@ -241,7 +241,8 @@ describe('real channels: the abandoned cart over WhatsApp Cloud API and Twilio',
       recipient: '+5215511112222',
       pricingCategory: 'marketing',
     });
-    expect(await messageRow(wamid)).toMatchObject({ pricing_category: 'utility', cost: '0.02000' });
+    // Priced from the default list: Meta's rate card for Mexico, utility 0.0085 USD.
+    expect(await messageRow(wamid)).toMatchObject({ pricing_category: 'utility', cost: '0.00850' });
     for (const payload of [read, delivered, delivered])
       expect((await postWhatsApp(payload)).status).toBe(200);
     const afterStatuses = await messageRow(wamid);

@@ -304,7 +304,7 @@ describe('Moneda y precios por mensaje', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
       ...prices,
-      whatsapp: { marketing: 0.0125, utility: 0.0008, authentication: 0.0008, service: 0.0008 },
+      whatsapp: { marketing: 0.0125, utility: 0.0008, authentication: 0.0008, service: 0 },
     });
   });
 

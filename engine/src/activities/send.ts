@@ -67,12 +67,6 @@ export type SendOutcome = { contact: ContactSnapshot } & (
 );
 
 const WINDOW_MS = 24 * 3_600_000;
-/**
- * How long a hand-off nobody took yet keeps journeys off its channel: a conversation an agent
- * took holds it until closed; one left in the queue gives the channel back after a day, so an
- * unattended inbox never silences a customer for good.
- */
-const AGENT_HOLD = '24 hours';
 const ADDRESS: Record<Channel, 'phone' | 'email'> = {
   whatsapp: 'phone',
   sms: 'phone',
@@ -120,8 +114,7 @@ async function loadSendState(sql: Sql, request: SendRequest, keys: string[]) {
                                          'channel', channel, 'format', format, 'status', status))
        from messages where idempotency_key = any(${keys})) as holders,
       (select array_agg(distinct channel) from handoff_tasks
-       where contact_id = ${request.contactId} and channel is not null
-         and (status = 'assigned' or (status = 'open' and created_at > now() - ${AGENT_HOLD}::interval)))
+       where contact_id = ${request.contactId} and channel is not null and status = 'assigned')
         as agent_channels`;
   if (!state?.row) throw new ContactGoneError(request.contactId);
   return {
@@ -254,7 +247,8 @@ async function sendMessage(deps: ActivityDeps, request: SendRequest): Promise<Se
       fail('no_consent', `no ${channel} consent`);
       continue;
     }
-    // A person answers this customer here (an open hand-off): the journey does not talk over them.
+    // A person handles this customer here (an agent took the hand-off and has not closed it):
+    // journeys do not talk over them. A hand-off still in the queue holds nothing.
     if (agentChannels.includes(channel) && !request.agent) {
       fail('agent_conversation', `a person is handling the conversation on ${channel}`);
       continue;

@@ -6,8 +6,9 @@
  * Source: Meta, "Pricing" — developers.facebook.com/documentation/business-messaging/whatsapp/pricing
  * (rate card in USD, per-message pricing since 2025-07-01; the card effective 2026-10-01 keeps
  * these markets' rates). Since 2026-10-01 service messages are billed at the market's utility
- * rate after the first 1,000 per business number each month (reported by BSPs' changelogs);
- * Ruta prices every service message at that rate and does not model the monthly allowance.
+ * rate after the first 1,000 per business number each month (reported by BSPs' changelogs): a
+ * small shop stays inside that allowance, so Ruta starts service at 0; one above it writes the
+ * utility rate there.
  */
 export interface WhatsAppRates {
   marketing: number;
@@ -22,7 +23,7 @@ const rates = (marketing: number, utility: number): WhatsAppRates => ({
   marketing,
   utility,
   authentication: utility,
-  service: utility,
+  service: 0,
 });
 
 /** Markets by ISO 3166 code; `LATAM` is Meta's "Rest of Latin America", `NA` North America. */

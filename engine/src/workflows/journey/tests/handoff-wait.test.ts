@@ -91,11 +91,17 @@ describe.concurrent('a hand-off that waits for the agent', () => {
   test('while a person handles the conversation, no journey writes on that channel', async ({
     expect,
   }) => {
-    const { contactId } = await handedOff('c-quiet');
-    // Another cart of the same customer: its WhatsApp step falls back to SMS instead.
-    const plain = getJourneyTemplate('abandoned_cart')?.definition;
-    if (!plain) throw new Error('abandoned_cart template missing');
-    const journey = await h.publish(withShortDurations(plain, 3));
+    const { contactId, task } = await handedOff('c-quiet');
+    // In the queue, nobody has it yet: journeys still write on WhatsApp.
+    const journey0 = getJourneyTemplate('abandoned_cart')?.definition;
+    if (!journey0) throw new Error('abandoned_cart template missing');
+    const plainJourney = await h.publish(withShortDurations(journey0, 3));
+    const before = started(await h.enroll(plainJourney, contactId, { event: cart('c-before') }));
+    await h.waitingAt(before.runId, 'wait_cart');
+    expect((await h.messages(before.runId))[0]).toMatchObject({ channel: 'whatsapp' });
+    // An agent takes it: another cart of the same customer falls back to SMS instead.
+    await h.sql`update handoff_tasks set status = 'assigned' where id = ${task.id}`;
+    const journey = plainJourney;
     const other = started(await h.enroll(journey, contactId, { event: cart('c-other') }));
     await h.waitingAt(other.runId, 'wait_cart');
     const [sent] = await h.messages(other.runId);
