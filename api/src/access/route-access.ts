@@ -97,6 +97,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // Conversations (the inbox)
   'GET /api/handoffs': read,
+  'GET /api/handoffs/summary': read,
   'GET /api/handoffs/queues': read,
   'PUT /api/handoffs/queues/:queue': { permission: 'handoffs.manage' },
   'GET /api/handoffs/:id': read,

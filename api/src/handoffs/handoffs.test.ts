@@ -130,6 +130,9 @@ test('a tap on «Tengo dudas» reaches the inbox with the cart; an agent answers
   const list = await api.call<Json>('GET', '/api/handoffs');
   expect(list.body.unassigned).toBeGreaterThanOrEqual(1);
   expect(list.body.queues).toContainEqual(expect.objectContaining({ queue: 'ventas' }));
+  // The badge's counts, alone, say the same as the list.
+  const counts = await api.call<Json>('GET', '/api/handoffs/summary');
+  expect(counts.body).toEqual({ queues: list.body.queues, unassigned: list.body.unassigned });
 
   // The queue heard of it: a signed webhook and an email to its member.
   const delivered = await api.eventually(async () =>

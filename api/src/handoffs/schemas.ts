@@ -45,15 +45,21 @@ export const HandoffSummary = z
   })
   .openapi('HandoffSummary');
 
+const QueueCounts = {
+  /** Open (nobody took it yet) and assigned conversations per queue, for the inbox's tabs and badge. */
+  queues: z.array(
+    z.object({ queue: z.string(), open: z.number().int(), assigned: z.number().int() }),
+  ),
+  /** Conversations nobody took yet, all queues: the navigation badge. */
+  unassigned: z.number().int(),
+};
+
+export const InboxCounts = z.object(QueueCounts).openapi('InboxCounts');
+
 export const HandoffList = z
   .object({
     items: z.array(HandoffSummary),
-    /** Open (nobody took it yet) and assigned conversations per queue, for the inbox's tabs and badge. */
-    queues: z.array(
-      z.object({ queue: z.string(), open: z.number().int(), assigned: z.number().int() }),
-    ),
-    /** Conversations nobody took yet, all queues: the navigation badge. */
-    unassigned: z.number().int(),
+    ...QueueCounts,
   })
   .openapi('HandoffList');
 

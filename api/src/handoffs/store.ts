@@ -98,17 +98,21 @@ export async function listHandoffs(sql: Sql, workspaceId: string, filter: Handof
       ${filter.assignee ? sql`and h.assigned_to = ${filter.assignee}` : sql``}
     order by ${filter.status === 'closed' ? sql`h.closed_at desc` : sql`h.created_at asc`}
     limit 200`;
+  const now = Date.now();
+  return {
+    items: rows.map((row) => toSummary(row, now)),
+    ...(await inboxCounts(sql, workspaceId)),
+  };
+}
+
+/** Open and assigned conversations per queue, and how many nobody took (the navigation badge). */
+export async function inboxCounts(sql: Sql, workspaceId: string) {
   const queues = await sql<{ queue: string; open: number; assigned: number }[]>`
     select queue, count(*) filter (where status = 'open')::int as open,
            count(*) filter (where status = 'assigned')::int as assigned
     from handoff_tasks where workspace_id = ${workspaceId} and status <> 'closed'
     group by queue order by queue`;
-  const now = Date.now();
-  return {
-    items: rows.map((row) => toSummary(row, now)),
-    queues,
-    unassigned: queues.reduce((sum, q) => sum + q.open, 0),
-  };
+  return { queues, unassigned: queues.reduce((sum, q) => sum + q.open, 0) };
 }
 
 export async function findHandoff(sql: Sql, workspaceId: string, id: string): Promise<HandoffRow> {

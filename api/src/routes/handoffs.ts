@@ -13,10 +13,18 @@ import {
   HandoffQueue,
   HandoffQueueChange,
   HandoffQueueSaved,
+  InboxCounts,
   NewHandoffNote,
   QueueParam,
 } from '../handoffs/schemas';
-import { addNote, agentMember, assignHandoff, findHandoff, listHandoffs } from '../handoffs/store';
+import {
+  addNote,
+  agentMember,
+  assignHandoff,
+  findHandoff,
+  inboxCounts,
+  listHandoffs,
+} from '../handoffs/store';
 import { problem } from '../http/problem';
 import { validationHook } from '../http/validation';
 import { conflictResponse, IdParam, json, jsonBody, problemResponses } from './schemas';
@@ -55,6 +63,17 @@ export const handoffs = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       });
       return c.json(list, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/summary',
+      tags,
+      summary:
+        'How many conversations wait per queue, and how many nobody took (the navigation badge): counts only',
+      responses: { 200: json(InboxCounts, 'Counts') },
+    }),
+    async (c) => c.json(await inboxCounts(c.get('deps').sql, c.get('auth').workspaceId), 200),
   )
   .openapi(
     createRoute({

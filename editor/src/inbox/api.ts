@@ -44,6 +44,15 @@ export function useHandoffs(filter: InboxFilter = { view: 'active', queue: null 
   });
 }
 
+/** The counts only (the navigation badge, on every page): polled, light. */
+export function useInboxCounts() {
+  return useQuery({
+    queryKey: [...LISTS, 'summary'],
+    queryFn: () => call(client.handoffs.summary.$get()),
+    refetchInterval: POLL_MS,
+  });
+}
+
 export function useHandoff(id: string) {
   return useQuery({
     queryKey: detailKey(id),

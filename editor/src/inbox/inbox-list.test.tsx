@@ -78,7 +78,13 @@ describe('Conversaciones: the list', () => {
 
   test('the navigation badge counts the conversations nobody took, and hides at zero', async () => {
     let unassigned = [summary(), summary({ id: 'h-2' }), summary({ id: 'h-3' })];
-    stubApi({ 'GET /handoffs?status=active': () => [200, list(unassigned)] });
+    // The badge reads the counts only, never the list.
+    stubApi({
+      'GET /handoffs/summary': () => {
+        const { items: _items, ...counts } = list(unassigned);
+        return [200, counts];
+      },
+    });
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const { rerender } = render(
       <QueryClientProvider client={client}>

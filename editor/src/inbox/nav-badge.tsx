@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useHandoffs } from './api';
+import { useInboxCounts } from './api';
 import './nav-badge.css';
 
 /** The navigation's count of conversations nobody took yet (polled); nothing at zero. */
 export function InboxNavBadge() {
   const { t } = useTranslation();
-  const inbox = useHandoffs();
+  const inbox = useInboxCounts();
   const count = inbox.data?.unassigned ?? 0;
   if (count === 0) return null;
   const label = t('inbox.badge', { count });
