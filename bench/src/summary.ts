@@ -3,6 +3,7 @@ import type { HandwrittenResult } from './measure/handwritten-pass';
 import type { HistoryRow } from './measure/history';
 import type { IngestResult } from './measure/ingest';
 import type { PassResult } from './measure/pass';
+import { describeWrites } from './measure/pg-writes';
 import type { Row } from './report';
 
 const median = (values: number[]) =>
@@ -240,6 +241,17 @@ function handwrittenRows(hw: HandwrittenResult, ruta: PassResult): Row[] {
       note: `Ruta: ${perProcess(rutaCpu.byProcess)}; hand-written: ${perProcess(hwCpu.byProcess)}`,
     },
   ];
+  if (ruta.pgWrites)
+    rows.push({
+      id: '1h',
+      metric: 'PostgreSQL commits per enrollment',
+      unit: 'commits',
+      bare: hw.pgWrites.commits,
+      ruta: ruta.pgWrites.commits,
+      ratio: ruta.pgWrites.commits / hw.pgWrites.commits,
+      target: '(info)',
+      note: `Ruta: ${describeWrites(ruta.pgWrites)} — hand-written: ${describeWrites(hw.pgWrites)}`,
+    });
   if (ruta.historyEvents !== undefined)
     rows.push({
       id: '1h',

@@ -7,6 +7,7 @@ import { closedLoop, until } from '../load';
 import type { BenchOptions } from '../options';
 import { type NodeChild, REPO, spawnNode } from '../processes';
 import { cartEvent } from '../ruta/api';
+import { type PgWrites, pgWrites } from './pg-writes';
 
 const KEY = 'hw_bench_key_0123456789';
 
@@ -20,6 +21,8 @@ export interface HandwrittenResult {
   /** History events of one enrolled, waiting run (a count: no noise). */
   historyEvents: number;
   cpu: { accept: Record<string, number>; settle: Record<string, number> };
+  /** Rows written per enrollment, per table, and commits (PostgreSQL's statistics). */
+  pgWrites: PgWrites;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function handwrittenPass(
       if (m.t === 'waiting' && m.workflowId.startsWith('hw-cart/')) waiting += 1;
     });
     const workflows: string[] = new Array(n);
+    const writes = await pgWrites(infra.sql);
     const enrollStart = performance.now();
     const enrollCpu = await cpuMeter();
     const enroll = await closedLoop(n, options.concurrency, async (i) => {
@@ -72,6 +76,7 @@ export async function handwrittenPass(
     await until('every hand-written run to wait', async () => waiting >= n, 30 * 60_000);
     const settledAt = performance.now();
     const settleUsed = await settleCpu.stop();
+    const written = await writes.stop(n);
     offWaiting();
     const history = await infra.client.workflow.getHandle(workflows[0] as string).fetchHistory();
     return {
@@ -81,6 +86,7 @@ export async function handwrittenPass(
       allWaitingMs: settledAt - enrollStart,
       historyEvents: history.events?.length ?? 0,
       cpu: { accept: acceptCpu, settle: settleUsed },
+      pgWrites: written,
     };
   } finally {
     await server.stop();

@@ -1,4 +1,5 @@
 import type { Distribution } from '../stats';
+import type { PgWrites } from './pg-writes';
 
 /** One side's enrollment (#1), reply latency (#2) and worker memory (#4) over the same population. */
 export interface PassResult {
@@ -26,6 +27,8 @@ export interface PassResult {
   cacheSize?: number | undefined;
   /** History events of one run once it waits (Ruta's pass; before any reply). */
   historyEvents?: number;
+  /** Rows written per enrollment, per table, until every run waits (Ruta's pass). */
+  pgWrites?: PgWrites;
 }
 
 /** `count` distinct indexes in [0, population), spread at random (a fixed seed: runs compare). */

@@ -7,6 +7,7 @@ import { sampleRss } from '../processes';
 import { type ApiClient, activeJourney, cartDefinition, cartEvent } from '../ruta/api';
 import { measureReplies } from './bare-pass';
 import { type PassResult, sampleIndexes } from './pass';
+import { pgWrites } from './pg-writes';
 
 const DAY_S = 24 * 3_600;
 
@@ -29,6 +30,7 @@ export async function rutaPass(
   const journeyId = await activeJourney(api, `Bench ${tag}`, cartDefinition(event, DAY_S));
   const rss = sampleRss(worker.pid);
   const contacts: string[] = new Array(n);
+  const writes = await pgWrites(infra.sql);
   const enrollStart = performance.now();
   const enrollCpu = await cpuMeter();
   const enroll = await closedLoop(n, options.concurrency, async (i) => {
@@ -57,6 +59,7 @@ export async function rutaPass(
   );
   const settledAt = performance.now();
   const settleUsed = await settleCpu.stop();
+  const written = await writes.stop(n);
   await new Promise((r) => setTimeout(r, 2_000));
   const afterEnroll = await worker.rssMb();
 
@@ -96,5 +99,6 @@ export async function rutaPass(
     ...latency,
     cpu: { accept: acceptCpu, settle: settleUsed, replies: replyUsed },
     ...(history ? { historyEvents: history.events?.length ?? 0 } : {}),
+    pgWrites: written,
   };
 }
