@@ -261,6 +261,10 @@ function handwrittenRows(hw: HandwrittenResult, ruta: PassResult): Row[] {
       ruta: ruta.historyEvents,
       ratio: ruta.historyEvents / hw.historyEvents,
       target: '(info)',
+      note:
+        ruta.historyBytes !== undefined
+          ? `payloads: ${(ruta.historyBytes / 1024).toFixed(1)} KB vs ${(hw.historyBytes / 1024).toFixed(1)} KB`
+          : undefined,
     });
   return rows;
 }

@@ -7,6 +7,7 @@ import { closedLoop, until } from '../load';
 import type { BenchOptions } from '../options';
 import { type NodeChild, REPO, spawnNode } from '../processes';
 import { cartEvent } from '../ruta/api';
+import { historyBytes } from './history-bytes';
 import { type PgWrites, pgWrites } from './pg-writes';
 
 const KEY = 'hw_bench_key_0123456789';
@@ -20,6 +21,8 @@ export interface HandwrittenResult {
   allWaitingMs: number;
   /** History events of one enrolled, waiting run (a count: no noise). */
   historyEvents: number;
+  /** Bytes of that history as Temporal encodes it (protobuf). */
+  historyBytes: number;
   cpu: { accept: Record<string, number>; settle: Record<string, number> };
   /** Rows written per enrollment, per table, and commits (PostgreSQL's statistics). */
   pgWrites: PgWrites;
@@ -85,6 +88,7 @@ export async function handwrittenPass(
       perSecond: (n * 1000) / enroll.ms,
       allWaitingMs: settledAt - enrollStart,
       historyEvents: history.events?.length ?? 0,
+      historyBytes: historyBytes(history),
       cpu: { accept: acceptCpu, settle: settleUsed },
       pgWrites: written,
     };

@@ -27,6 +27,7 @@ export interface PassResult {
   cacheSize?: number | undefined;
   /** History events of one run once it waits (Ruta's pass; before any reply). */
   historyEvents?: number;
+  historyBytes?: number;
   /** Rows written per enrollment, per table, until every run waits (Ruta's pass). */
   pgWrites?: PgWrites;
 }

@@ -6,6 +6,7 @@ import type { NodeChild } from '../processes';
 import { sampleRss } from '../processes';
 import { type ApiClient, activeJourney, cartDefinition, cartEvent } from '../ruta/api';
 import { measureReplies } from './bare-pass';
+import { historyBytes } from './history-bytes';
 import { type PassResult, sampleIndexes } from './pass';
 import { pgWrites } from './pg-writes';
 
@@ -98,7 +99,9 @@ export async function rutaPass(
     rssAfterRepliesMb: await worker.rssMb(),
     ...latency,
     cpu: { accept: acceptCpu, settle: settleUsed, replies: replyUsed },
-    ...(history ? { historyEvents: history.events?.length ?? 0 } : {}),
+    ...(history
+      ? { historyEvents: history.events?.length ?? 0, historyBytes: historyBytes(history) }
+      : {}),
     pgWrites: written,
   };
 }
