@@ -709,6 +709,7 @@ export const en: Messages = {
     view: 'View',
   },
   sandbox: {
+    tapped: 'tapped the “{{button}}” button',
     template: 'template',
     title: 'Sandbox inbox',
     subtitle: 'How your customers receive the messages. Reply as if you were them.',

@@ -707,6 +707,7 @@ export const es = {
     view: 'Ver',
   },
   sandbox: {
+    tapped: 'tocó el botón «{{button}}»',
     template: 'plantilla',
     title: 'Bandeja de prueba',
     subtitle: 'Así le llegan los mensajes a tus clientes. Responde como si fueras ellos.',

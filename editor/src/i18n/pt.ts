@@ -714,6 +714,7 @@ export const pt: Messages = {
     view: 'Ver',
   },
   sandbox: {
+    tapped: 'tocou no botão «{{button}}»',
     template: 'modelo',
     title: 'Caixa de teste',
     subtitle:

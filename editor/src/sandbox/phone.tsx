@@ -23,6 +23,15 @@ function buttonsOf(item: ConversationItem): Button[] {
   return ((item.content?.buttons as Button[] | undefined) ?? []).filter((b) => b.id);
 }
 
+/** The words on the button a tap answered (the message it came from), never its id. */
+function tappedText(items: readonly ConversationItem[], tap: ConversationItem): string | undefined {
+  for (const item of items) {
+    const button = buttonsOf(item).find((b) => b.id === tap.button_id);
+    if (button) return button.text;
+  }
+  return tap.text ?? undefined;
+}
+
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -116,7 +125,12 @@ export function Phone({ contactId, refetchMs = 1_500 }: { contactId: string; ref
               )}
               <div className="bubble-text">{textOf(item)}</div>
               {item.direction === 'inbound' && item.button_id && (
-                <div className="bubble-meta">⤷ {item.button_id}</div>
+                <div className="bubble-meta">
+                  ⤷{' '}
+                  {t('sandbox.tapped', {
+                    button: tappedText(conversation.data?.items ?? [], item) ?? '',
+                  })}
+                </div>
               )}
               {item.direction === 'inbound' && item.routed_by && (
                 <div className="bubble-routing" data-testid="reply-routing">
