@@ -12,6 +12,8 @@ type Json = Record<string, any>;
  */
 let cart: Json;
 let live: { journeyId: string; runId: string };
+/** A conversation handed to sales, so «Conversaciones» has one to show. */
+let handoffId: string;
 beforeAll(async () => {
   cart = await callApi<Json>('POST', '/journeys', {
     name: 'Carrito legible',
@@ -26,6 +28,21 @@ beforeAll(async () => {
   await eventually(async () => {
     const run = await callApi<Json>('GET', `/runs/${live.runId}`);
     return run.waitingFor?.nodeId === 'wait_cart';
+  });
+  const helped = await abandonCart(journey.id, { firstName: 'Tomás', phone: '+5215512340017' });
+  await eventually(
+    async () =>
+      (await callApi<Json>('GET', `/runs/${helped.runId}`)).waitingFor?.nodeId === 'wait_cart',
+  );
+  await callApi('POST', '/sandbox/inbound', {
+    contactId: helped.contactId,
+    channel: 'whatsapp',
+    buttonId: 'help',
+    text: 'Tengo dudas',
+  });
+  handoffId = await eventually(async () => {
+    const inbox = await callApi<Json>('GET', '/handoffs');
+    return inbox.items.find((h: Json) => h.contact.id === helped.contactId)?.id as string;
   });
 });
 afterAll(async () => {
@@ -183,7 +200,7 @@ describe.each([
   ['pt-BR', 'pt'],
   ['en-US', 'en'],
 ])('screens in %s', (locale, lang) => {
-  test('journeys, editor, runs, contacts, channels, sources, team', async () => {
+  test('journeys, editor, runs, contacts, channels, sources, team, inbox', async () => {
     const browser = await launchBrowser();
     try {
       const { page } = await newPage(browser, locale);
@@ -198,6 +215,7 @@ describe.each([
         ['channels', '/channels'],
         ['sources', '/sources'],
         ['team', '/team'],
+        ['inbox', `/inbox/${handoffId}`],
       ];
       for (const [name, path] of screens) {
         await page.goto(path);
