@@ -114,6 +114,7 @@ export function summarize(details: {
       ratio: h.ratio,
       target: 'ratio ≤ 1.2',
       met: h.ratio <= 1.2,
+      note: `Cloud Actions ${h.actions.ruta} vs ${h.actions.bare}; payloads ${(h.bytes.ruta / 1024).toFixed(1)} vs ${(h.bytes.bare / 1024).toFixed(1)} KB`,
     });
   }
   for (const ingest of details.ingest ?? []) {

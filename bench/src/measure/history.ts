@@ -3,6 +3,8 @@ import type { Infra } from '../infra';
 import { until } from '../load';
 import type { NodeChild } from '../processes';
 import { type ApiClient, activeJourney, cartDefinition, cartEvent } from '../ruta/api';
+import { estimateActions } from './actions';
+import { historyBytes } from './history-bytes';
 
 /** One branch of the abandoned cart: what the contact does once the first message waits. */
 interface Branch {
@@ -34,6 +36,24 @@ export interface HistoryRow {
   bare: number;
   ruta: number;
   ratio: number;
+  /** Temporal Cloud Actions the run's history stands for (estimateActions). */
+  actions: { bare: number; ruta: number };
+  /** Payload bytes in the finished run's history. */
+  bytes: { bare: number; ruta: number };
+}
+
+interface Counted {
+  events: number;
+  actions: number;
+  bytes: number;
+}
+
+function counted(history: Parameters<typeof estimateActions>[0]): Counted {
+  return {
+    events: history.events?.length ?? 0,
+    actions: estimateActions(history),
+    bytes: historyBytes(history),
+  };
 }
 
 /**
@@ -54,12 +74,19 @@ export async function historyCost(
         rutaBranch(infra, api, branch),
         bareBranch(infra, bare, branch),
       ]);
-      return { branch: branch.name, bare: bareCount, ruta, ratio: ruta / bareCount };
+      return {
+        branch: branch.name,
+        bare: bareCount.events,
+        ruta: ruta.events,
+        ratio: ruta.events / bareCount.events,
+        actions: { bare: bareCount.actions, ruta: ruta.actions },
+        bytes: { bare: bareCount.bytes, ruta: ruta.bytes },
+      };
     }),
   );
 }
 
-async function rutaBranch(infra: Infra, api: ApiClient, branch: Branch): Promise<number> {
+async function rutaBranch(infra: Infra, api: ApiClient, branch: Branch): Promise<Counted> {
   const { cartId, body } = cartEvent(
     branch.short ? 'bench_cart_short' : 'bench_cart_long',
     `hist-${branch.name}`,
@@ -104,14 +131,14 @@ async function rutaBranch(infra: Infra, api: ApiClient, branch: Branch): Promise
     throw new Error(`history ${branch.name}: Ruta ended as ${ended.outcome}`);
   const handle = infra.client.workflow.getHandle(ended.workflow_id);
   await handle.result();
-  return (await handle.fetchHistory()).events?.length ?? 0;
+  return counted(await handle.fetchHistory());
 }
 
 async function bareBranch(
   infra: Infra,
   bare: { worker: NodeChild; taskQueue: string },
   branch: Branch,
-): Promise<number> {
+): Promise<Counted> {
   const workflowId = `${bare.taskQueue}/hist-${branch.name}`;
   const waiting = bare.worker.next((m) => m.t === 'waiting' && m.workflowId === workflowId, 60_000);
   const handle = await infra.client.workflow.signalWithStart('minimalCartWorkflow', {
@@ -129,5 +156,5 @@ async function bareBranch(
   const outcome = await handle.result();
   if (outcome !== branch.outcome)
     throw new Error(`history ${branch.name}: bare ended as ${String(outcome)}`);
-  return (await handle.fetchHistory()).events?.length ?? 0;
+  return counted(await handle.fetchHistory());
 }

@@ -3,6 +3,8 @@ import type { Sql } from '@ruta/platform';
 /** Rows written per table and transactions committed, from PostgreSQL's own statistics. */
 export interface PgWrites {
   commits: number;
+  /** Growth of every table with its indexes and TOAST, in bytes (page-granular: use many runs). */
+  bytes: number;
   tables: Record<string, { inserted: number; updated: number; deleted: number }>;
 }
 
@@ -16,8 +18,11 @@ async function snapshot(sql: Sql): Promise<PgWrites> {
     select relname as table, n_tup_ins::float8 as inserted, n_tup_upd::float8 as updated,
            n_tup_del::float8 as deleted
     from pg_stat_user_tables`;
+  const [size] = await sql<{ bytes: number }[]>`
+    select coalesce(sum(pg_total_relation_size(relid)), 0)::float8 as bytes from pg_stat_user_tables`;
   return {
     commits: db?.commits ?? 0,
+    bytes: size?.bytes ?? 0,
     tables: Object.fromEntries(rows.map((r) => [r.table, r])),
   };
 }
@@ -41,7 +46,11 @@ export async function pgWrites(sql: Sql) {
         };
         if (delta.inserted || delta.updated || delta.deleted) tables[name] = delta;
       }
-      return { commits: (after.commits - before.commits) / per, tables };
+      return {
+        commits: (after.commits - before.commits) / per,
+        bytes: (after.bytes - before.bytes) / per,
+        tables,
+      };
     },
   };
 }
@@ -59,5 +68,5 @@ export function describeWrites(writes: PgWrites): string {
       ].filter(Boolean);
       return `${name} ${parts.join(' + ')}`;
     });
-  return `${round(writes.commits)} commits; ${tables.join(', ')}`;
+  return `${round(writes.commits)} commits, ${Math.round(writes.bytes)} bytes; ${tables.join(', ')}`;
 }

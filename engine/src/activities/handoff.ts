@@ -38,9 +38,13 @@ export function createHandoffActivities(deps: ActivityDeps) {
     /**
      * Hands the conversation to a person: a conversation in the queue's inbox with what the agent
      * needs (the trigger event — the cart —, what the customer tapped or wrote, the channel to
-     * answer on). Idempotent: `created` is false when an earlier attempt made it.
+     * answer on). Idempotent: `created` is false when an earlier attempt made it; `notify` says
+     * whether the queue has anyone to tell (emails, a webhook), so a run calls no activity for it
+     * otherwise.
      */
-    async createHandoff(input: HandoffRequest): Promise<{ taskId: string; created: boolean }> {
+    async createHandoff(
+      input: HandoffRequest,
+    ): Promise<{ taskId: string; created: boolean; notify: boolean }> {
       const contact = toSnapshot(await loadContactRow(sql, input.workspaceId, input.contactId));
       let note = input.note ?? null;
       if (note) {
@@ -89,7 +93,7 @@ export function createHandoffActivities(deps: ActivityDeps) {
           : {}),
       };
       const key = await runScopedKey(sql, 'handoff_tasks', [input.idempotencyKey], input.runId);
-      const [task] = await sql<{ id: string; created: boolean }[]>`
+      const [task] = await sql<{ id: string; created: boolean; notify: boolean }[]>`
         insert into handoff_tasks (workspace_id, run_id, journey_id, node_id, contact_id, queue, note,
                                    channel, context, waits, idempotency_key)
         values (${input.workspaceId}, ${input.runId},
@@ -97,9 +101,12 @@ export function createHandoffActivities(deps: ActivityDeps) {
                 ${input.contactId}, ${input.queue}, ${note}, ${channel}, ${sql.json(context as never)},
                 ${input.waits ?? false}, ${key})
         on conflict (idempotency_key) do update set queue = excluded.queue
-        returning id, (xmax = 0) as created`;
+        returning id, (xmax = 0) as created,
+          exists (select 1 from handoff_queues q
+                  where q.workspace_id = ${input.workspaceId} and q.queue = ${input.queue}
+                    and (q.webhook_url is not null or cardinality(q.notify_user_ids) > 0)) as notify`;
       if (!task) throw new Error('handoff task not recorded');
-      return { taskId: task.id, created: task.created };
+      return { taskId: task.id, created: task.created, notify: task.notify };
     },
 
     /**

@@ -45,7 +45,8 @@ export const handoff: NodeHandler<HandoffNode> = async (ctx, node, nodeId, visit
     idempotencyKey: `${workflowInfo().workflowId}:${nodeId}:${visit}`,
   });
   ctx.record(nodeId, 'handoff', { taskId: task.taskId, queue: node.queue });
-  if (task.created) {
+  // The badge needs nothing; only a queue with emails or a webhook costs the run an activity.
+  if (task.created && task.notify) {
     try {
       await notifications.notifyHandoff({ handoffId: task.taskId });
     } catch {
