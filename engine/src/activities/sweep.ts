@@ -4,6 +4,8 @@ import { type ContactRow, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
 
 export const SWEEP_PAGE_SIZE = 500;
+/** Enrollments of one page in flight at once (the worker's database pool is 10 by default). */
+export const SWEEP_CONCURRENCY = 8;
 
 export interface SweepPage {
   scanned: number;
@@ -37,19 +39,34 @@ export function createSweepActivities(deps: ActivityDeps) {
         from contacts
         where workspace_id = ${journey.workspaceId} and test_contact = false ${after ? sql`and id > ${after}` : sql``}
         order by id limit ${SWEEP_PAGE_SIZE}`;
-      let matched = 0;
-      let enrolled = 0;
       const now = new Date();
-      for (const row of rows) {
+      const matching = rows.filter((row) => {
         const contact = buildTemplateContext({
           contact: toSnapshot(row),
           journey: { name: journey.name },
         }).contact;
-        if (!evaluateConditions(trigger.conditions, { contact, now })) continue;
-        matched += 1;
-        const result = await enrollContact(deps.enrollment, journey, row.id);
-        if (result.status === 'started') enrolled += 1;
-      }
+        return evaluateConditions(trigger.conditions, { contact, now });
+      });
+      // Each enrollment is its own statement and its own start (idempotent by workflow id), so a
+      // page's contacts enroll a few at a time rather than one after the other.
+      let enrolled = 0;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(SWEEP_CONCURRENCY, matching.length) }, async () => {
+          for (let i = next++; i < matching.length; i = next++) {
+            const row = matching[i] as ContactRow;
+            const result = await enrollContact(
+              deps.enrollment,
+              journey,
+              row.id,
+              undefined,
+              toSnapshot(row),
+            );
+            if (result.status === 'started') enrolled += 1;
+          }
+        }),
+      );
+      const matched = matching.length;
       return {
         scanned: rows.length,
         matched,
