@@ -179,10 +179,9 @@ describe('journey analytics', () => {
     expect(body.nodes.exit_clicked_buy.entered).toBe(tappers.length);
     const tappedEdge = body.edges['wait_cart.tapped_buy'] ?? {};
     expect(tappedEdge.count).toBe(tappers.length);
-    expect(tappedEdge.percent).toBeCloseTo(
-      (100 * tappers.length) / body.nodes.wait_cart.entered,
-      1,
-    );
+    // The API gives the percentage to one decimal: 31.25 % reads 31.3 (half a tenth away at most).
+    const exact = (100 * tappers.length) / body.nodes.wait_cart.entered;
+    expect(Math.abs(tappedEdge.percent - exact)).toBeLessThanOrEqual(0.05 + 1e-9);
 
     // Conversions per group: in the run (goal event reached it) and after it (within the window).
     const treatmentConverted = 4 + 3;
