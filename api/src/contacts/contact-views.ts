@@ -1,5 +1,6 @@
 import type { ContactRow } from '@ruta/engine';
 import type { Sql } from '@ruta/platform';
+import { WHATSAPP_WINDOW_MS } from '@ruta/shared';
 import type { Db } from '../db';
 import { notFound } from '../http/problem';
 import { CHANNELS, fold } from './fields';
@@ -121,8 +122,6 @@ export async function listContacts(sql: Sql, workspaceId: string, f: ContactFilt
   };
 }
 
-const WINDOW_MS = 24 * 3_600_000;
-
 /** The contact with consent per channel, the WhatsApp window, and its runs (newest 100). */
 export async function contactDetail(sql: Sql, workspaceId: string, id: string) {
   const row = await findContactRow(sql, workspaceId, id);
@@ -145,7 +144,9 @@ export async function contactDetail(sql: Sql, workspaceId: string, id: string) {
     where r.contact_id = ${id} and r.workspace_id = ${workspaceId}
     order by r.started_at desc limit 100`;
   const lastWhatsapp = row.last_inbound_at?.whatsapp;
-  const closesAt = lastWhatsapp ? new Date(new Date(lastWhatsapp).getTime() + WINDOW_MS) : null;
+  const closesAt = lastWhatsapp
+    ? new Date(new Date(lastWhatsapp).getTime() + WHATSAPP_WINDOW_MS)
+    : null;
   return {
     ...toContact(row),
     whatsappWindow: {

@@ -6,10 +6,10 @@ import {
   nodeKinds,
   portLabel,
   TRIGGER_NODE_ID,
+  WHATSAPP_WINDOW_MS,
 } from '@ruta/shared';
 import { type HandoffRow, toSummary } from './store';
 
-const WINDOW_MS = 24 * 3_600_000;
 const CONVERSATION_LIMIT = 200;
 
 type Channel = 'whatsapp' | 'sms' | 'email' | 'rcs';
@@ -136,7 +136,7 @@ export async function handoffDetail(sql: Sql, row: HandoffRow) {
   const lastWhatsApp = row.last_inbound_at?.whatsapp
     ? new Date(row.last_inbound_at.whatsapp).getTime()
     : null;
-  const closesAt = lastWhatsApp === null ? null : lastWhatsApp + WINDOW_MS;
+  const closesAt = lastWhatsApp === null ? null : lastWhatsApp + WHATSAPP_WINDOW_MS;
   return {
     ...toSummary(row),
     event: row.context.event ?? null,

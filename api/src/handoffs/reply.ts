@@ -7,12 +7,10 @@ import {
   type SendOutcome,
   type SendRequest,
 } from '@ruta/engine';
-import { agentSendReason, type SendContent } from '@ruta/shared';
+import { agentSendReason, escapeHtml, type SendContent, WHATSAPP_WINDOW_MS } from '@ruta/shared';
 import { type AppDeps, enrollmentTarget } from '../deps';
 import { problem } from '../http/problem';
 import { type HandoffRow, markClosed } from './store';
-
-const WINDOW_MS = 24 * 3_600_000;
 
 /**
  * Liquid would read `{{ … }}` in what an agent writes: their words go out exactly as written
@@ -21,9 +19,6 @@ const WINDOW_MS = 24 * 3_600_000;
 export function literal(text: string): string {
   return `{% raw %}${text.replace(/endraw/g, 'end\u200Braw')}{% endraw %}`;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface AgentMessageInput {
   text?: string;
@@ -89,9 +84,9 @@ export async function sendAgentMessage(
   if (channel !== 'whatsapp' && !input.text) throw problem('handoff_message_empty', {});
   if (channel === 'whatsapp' && !input.template) {
     const last = row.last_inbound_at?.whatsapp ? Date.parse(row.last_inbound_at.whatsapp) : 0;
-    if (Date.now() - last >= WINDOW_MS)
+    if (Date.now() - last >= WHATSAPP_WINDOW_MS)
       throw problem('handoff_window_closed', {
-        closedAt: last ? new Date(last + WINDOW_MS).toISOString() : null,
+        closedAt: last ? new Date(last + WHATSAPP_WINDOW_MS).toISOString() : null,
       });
   }
   const workflowId = `${deps.config.workflowIdPrefix ?? ''}agent-message/${row.id}/${input.clientId ?? randomUUID()}`;

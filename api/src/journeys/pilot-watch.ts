@@ -6,11 +6,15 @@ import type { AppDeps } from '../deps';
  * `pilotWorkflow`): it reads the end date and the runs from the database each time it wakes,
  * so restarting it never loses anything.
  */
-export async function watchPilot(deps: AppDeps, journeyId: string) {
+export async function watchPilot(
+  deps: AppDeps,
+  journeyId: string,
+  running: 'TERMINATE_EXISTING' | 'USE_EXISTING' = 'TERMINATE_EXISTING',
+) {
   await deps.temporal.workflow.start('pilotWorkflow', {
     taskQueue: deps.config.taskQueue,
     workflowId: pilotWorkflowId(deps.config.workflowIdPrefix, journeyId),
-    workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+    workflowIdConflictPolicy: running,
     args: [{ journeyId }],
   });
 }
@@ -25,12 +29,7 @@ export async function ensurePilotWatches(deps: AppDeps): Promise<number> {
   let started = 0;
   for (const { id } of journeys) {
     try {
-      await deps.temporal.workflow.start('pilotWorkflow', {
-        taskQueue: deps.config.taskQueue,
-        workflowId: pilotWorkflowId(deps.config.workflowIdPrefix, id),
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        args: [{ journeyId: id }],
-      });
+      await watchPilot(deps, id, 'USE_EXISTING');
       started += 1;
     } catch (error) {
       deps.log.warn({ err: error, journeyId: id }, 'pilot watch not started');

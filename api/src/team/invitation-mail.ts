@@ -1,5 +1,5 @@
 import { type ChannelRow, sendNoticeEmail } from '@ruta/engine';
-import type { Role } from '@ruta/shared';
+import { escapeHtml, type Role } from '@ruta/shared';
 import { ROLE_NAMES } from '../access/role-names';
 import type { AppDeps } from '../deps';
 
@@ -8,9 +8,6 @@ const MAIL_DEADLINE_MS = 15_000;
 
 /** Whether the invitation went out by email: sent, no email channel to send it, or it failed. */
 export type InvitationMail = 'sent' | 'no_channel' | 'failed';
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The invitation email, in Spanish, Portuguese and English (the invitee's language is not known yet). */
 export function invitationEmail(input: {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { isOutboundError, outboundRequest } from '@ruta/platform';
+import { escapeHtml } from '@ruta/shared';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ChannelRow } from '../channels/channel-store';
 import { sendNoticeEmail } from '../channels/smtp-notice';
@@ -66,9 +67,6 @@ export function handoffWebhookBody(row: HandoffRow, inboxUrl: string) {
     context: row.context,
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function noticeEmail(row: HandoffRow, inboxUrl: string) {
   const who =

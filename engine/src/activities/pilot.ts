@@ -1,4 +1,4 @@
-import { pilotClosed } from '@ruta/shared';
+import { pilotClosesAt } from '@ruta/shared';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import { sweepScheduleId } from '../enrollment/sweep-ids';
 import type { ActivityDeps } from './deps';
@@ -14,8 +14,6 @@ export interface PilotState {
   inFlight: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The journey's pilot end and in-flight runs, and the step that ends the pilot once both are over. */
 export function createPilotActivities(deps: ActivityDeps) {
   const { sql } = deps;
@@ -28,11 +26,11 @@ export function createPilotActivities(deps: ActivityDeps) {
         from journeys j where j.id = ${journeyId}`;
       if (!row || row.status !== 'active' || !row.ends_at)
         return { active: false, closed: false, inFlight: row?.in_flight ?? 0 };
-      const closesAt = Date.parse(`${row.ends_at.slice(0, 10)}T00:00:00Z`) + DAY_MS;
+      const closesAt = pilotClosesAt(row.ends_at);
       return {
         active: true,
-        ...(Number.isFinite(closesAt) ? { closesAt } : {}),
-        closed: pilotClosed(row.ends_at),
+        ...(closesAt !== undefined ? { closesAt } : {}),
+        closed: closesAt !== undefined && Date.now() >= closesAt,
         inFlight: row.in_flight,
       };
     },

@@ -7,6 +7,7 @@ import {
   type QuietHours,
   quietHoursEnd,
   type SendContent,
+  WHATSAPP_WINDOW_MS,
 } from '@ruta/shared';
 import type { ContactSnapshot, TriggerEventSnapshot } from '../workflows/journey/types';
 import { ContactGoneError, type ContactRow, contactRowColumns, toSnapshot } from './contact-row';
@@ -66,7 +67,6 @@ export type SendOutcome = { contact: ContactSnapshot } & (
   | { status: 'failed'; reasons: SendFailure[] }
 );
 
-const WINDOW_MS = 24 * 3_600_000;
 const ADDRESS: Record<Channel, 'phone' | 'email'> = {
   whatsapp: 'phone',
   sms: 'phone',
@@ -262,7 +262,7 @@ async function sendMessage(deps: ActivityDeps, request: SendRequest): Promise<Se
       contact.lastInboundAt.whatsapp ? new Date(contact.lastInboundAt.whatsapp).getTime() : 0,
       request.lastInboundAt?.whatsapp ? new Date(request.lastInboundAt.whatsapp).getTime() : 0,
     );
-    const windowOpen = channel === 'whatsapp' && now - lastInbound < WINDOW_MS;
+    const windowOpen = channel === 'whatsapp' && now - lastInbound < WHATSAPP_WINDOW_MS;
     const rendered = await renderMessage(channel, request.node.content, context, windowOpen);
     if (!rendered.ok) {
       fail(rendered.reason, rendered.message.en);

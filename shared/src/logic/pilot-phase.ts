@@ -7,11 +7,17 @@ export type PilotPhase = 'running' | 'finishing' | 'ended';
 
 const DAY_MS = 86_400_000;
 
+/** When the pilot stops taking entries (ms since epoch): the end of its end date's day, UTC. */
+export function pilotClosesAt(endsAt: string | undefined | null): number | undefined {
+  if (!endsAt) return undefined;
+  const end = Date.parse(`${endsAt.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(end) ? end + DAY_MS : undefined;
+}
+
 /** Whether the pilot no longer takes new entries: its end date (YYYY-MM-DD) is over. */
 export function pilotClosed(endsAt: string | undefined | null, now: Date = new Date()): boolean {
-  if (!endsAt) return false;
-  const end = Date.parse(`${endsAt.slice(0, 10)}T00:00:00Z`);
-  return Number.isFinite(end) && now.getTime() >= end + DAY_MS;
+  const closesAt = pilotClosesAt(endsAt);
+  return closesAt !== undefined && now.getTime() >= closesAt;
 }
 
 /** Null for a journey that is not active (or completed: `ended`) or has no end date. */
