@@ -45,8 +45,21 @@ test('per variant: who took it and who converted, from the tables; no winner on 
       where node_id = 'split_ab' and kind = 'took' and run_id = any(${leads.map((l) => l.runId)})`;
     return row?.n === leads.length || undefined;
   });
-  // Three of them buy.
-  for (const lead of leads.slice(0, 3)) {
+  // Three of them buy, spread over both variants (assignment is random: three buyers all in a
+  // small variant would make a real winner, which is not what this test is about).
+  const taken = await api.sql<{ run_id: string; port: string }[]>`
+    select run_id, port from run_steps
+    where node_id = 'split_ab' and kind = 'took' and run_id = any(${leads.map((l) => l.runId)})`;
+  const byPort = new Map<string, typeof leads>();
+  for (const lead of leads) {
+    const port = taken.find((t) => t.run_id === lead.runId)?.port ?? '';
+    byPort.set(port, [...(byPort.get(port) ?? []), lead]);
+  }
+  const groups = [...byPort.values()].sort((a, b) => b.length - a.length);
+  const buyers = [groups[0]?.[0], groups[1]?.[0] ?? groups[0]?.[2], groups[0]?.[1]].filter(
+    (lead): lead is (typeof leads)[number] => lead !== undefined,
+  );
+  for (const lead of buyers) {
     await api.call('POST', '/api/events', {
       id: `order-${lead.externalId}`,
       name: 'order_placed',
