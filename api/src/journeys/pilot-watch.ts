@@ -1,4 +1,5 @@
-import { pilotWorkflowId } from '@ruta/engine';
+import { pilotWorkflowId, recheckPilotSignal } from '@ruta/engine';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { AppDeps } from '../deps';
 
 /**
@@ -17,6 +18,22 @@ export async function watchPilot(
     workflowIdConflictPolicy: running,
     args: [{ journeyId }],
   });
+}
+
+/**
+ * Wakes the journey's pilot watch so it reads the journey again at once (paused, stopped or
+ * archived: it ends instead of sleeping until the end date). No watch, or one that has already
+ * ended, is fine; a Temporal that cannot be reached only delays the watch to its own wake-up, so
+ * it never fails the change of status.
+ */
+export async function recheckPilot(deps: AppDeps, journeyId: string) {
+  const workflowId = pilotWorkflowId(deps.config.workflowIdPrefix, journeyId);
+  try {
+    await deps.temporal.workflow.getHandle(workflowId).signal(recheckPilotSignal);
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError))
+      deps.log.warn({ err: error, journeyId }, 'pilot watch not woken');
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { sweepScheduleId, sweepWorkflowId } from '@ruta/engine';
 import type { JourneyDefinition } from '@ruta/shared';
 import { ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { AppDeps } from '../deps';
-import { watchPilot } from './pilot-watch';
+import { recheckPilot, watchPilot } from './pilot-watch';
 
 /** Workspaces' schedules run in this zone unless set (Ruta's first market). */
 const DEFAULT_TIME_ZONE = 'America/Mexico_City';
@@ -19,6 +19,7 @@ export async function onJourneyStatus(
   status: 'active' | 'paused' | 'stopped' | 'archived',
 ): Promise<void> {
   if (status === 'active') await watchPilot(deps, journey.id);
+  else await recheckPilot(deps, journey.id);
   const trigger = journey.definition?.trigger;
   if (!trigger) return;
   const prefix = deps.config.workflowIdPrefix;
