@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { freePort } from '@ruta/platform';
 import { type Infra, rutaEnv, startApi, startInfra, startWorker, uniqueQueue } from './infra';
 import { barePass } from './measure/bare-pass';
@@ -8,9 +9,9 @@ import { ingest, machineDatabase } from './measure/ingest';
 import type { PassResult } from './measure/pass';
 import { rutaPass } from './measure/ruta-pass';
 import { parseOptions } from './options';
-import type { NodeChild } from './processes';
+import { childGroup, type NodeChild } from './processes';
 import { type Row, renderTable, writeResults } from './report';
-import { apiClient } from './ruta/api';
+import { apiClient, roundRobin } from './ruta/api';
 import { summarize } from './summary';
 
 /** `pnpm bench`: Ruta and the bare engine, side by side, on one dev server and one database. */
@@ -81,6 +82,28 @@ async function main() {
       ruta = await rutaPass(infra, client, rutaWorker, options, 'main');
       details.ruta = ruta;
       step(`Ruta CPU seconds ${cpuLine(ruta)}`);
+    }
+    if (needs(1) && options.scaleOut >= 2) {
+      const n = options.scaleOut;
+      step(`Ruta scaled out: ${n} API processes (round robin) and ${n} workers on one Temporal`);
+      const apis = [api];
+      const workers = [rutaWorker];
+      for (let i = 1; i < n; i++) {
+        const more = await startApi({ ...env, RUTA_PORT: String(await freePort()) });
+        children.push(more);
+        apis.push(more);
+        const worker = await startWorker('ruta', env);
+        children.push(worker);
+        workers.push(worker);
+      }
+      const balanced = roundRobin(apis.map((a) => apiClient(a.baseUrl)));
+      details.scaledOut = {
+        processes: n,
+        cores: availableParallelism(),
+        ...(await rutaPass(infra, balanced, childGroup(workers), options, `scaleout${n}`)),
+      };
+      step(`scaled out CPU seconds ${cpuLine(details.scaledOut as PassResult)}`);
+      for (const extra of [...apis.slice(1), ...workers.slice(1)]) await extra.stop();
     }
     if (needs(3)) {
       step('history cost per branch');

@@ -24,6 +24,8 @@ export interface BenchOptions {
   machinePg: string | undefined;
   /** Extra Ruta passes in #4, one per worker cache size (each enrolls its own population). */
   cacheSizes: number[];
+  /** A second Ruta pass with this many API processes and workers on one Temporal (0: none). */
+  scaleOut: number;
   out: string;
   rebuildEditor: boolean;
 }
@@ -40,6 +42,8 @@ const HELP = `pnpm bench [options]     Ruta against the bare Temporal engine, si
   --profile <default|tuned>     server dynamic config and worker options (default tuned)
   --machine-pg <url|off>  the machine's PostgreSQL for #5 (default postgres://postgres@127.0.0.1:5432/postgres)
   --cache-sizes <list>    extra Ruta passes for #4, one per worker cache size, e.g. 100,500
+  --scale-out <n>         one more Ruta pass with n API processes (round robin) and n workers, as
+                          docker compose --scale worker=n runs them (with #1: the capacity check)
   --out <dir>             where results go (default bench/results)
   --rebuild-editor        run vite build even when editor/dist exists`;
 
@@ -59,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       profile: { type: 'string' },
       'machine-pg': { type: 'string' },
       'cache-sizes': { type: 'string' },
+      'scale-out': { type: 'string' },
       out: { type: 'string' },
       'rebuild-editor': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -110,6 +115,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       .map((s) => s.trim())
       .filter(Boolean)
       .map((s) => int(s, 0)),
+    scaleOut: values['scale-out'] === undefined ? 0 : int(values['scale-out'], 0),
     out: values.out ?? new URL('../results', import.meta.url).pathname,
     rebuildEditor: values['rebuild-editor'] === true,
   };

@@ -118,12 +118,12 @@ export async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-/** Samples RSS every `everyMs` until stopped; returns the peak. */
-export function sampleRss(pid: number, everyMs = 250) {
+/** Samples a resident size (one process's, or a group's sum) every `everyMs` until stopped; returns the peak. */
+export function sampleRss(read: () => Promise<number>, everyMs = 250) {
   let peak = 0;
   let last = 0;
   const timer = setInterval(() => {
-    rssMb(pid)
+    read()
       .then((mb) => {
         last = mb;
         peak = Math.max(peak, mb);
@@ -136,4 +136,34 @@ export function sampleRss(pid: number, everyMs = 250) {
       return { peak, last };
     },
   };
+}
+
+/**
+ * Several processes of one kind as one (the scale-out pass: N workers): probe messages from any
+ * of them, RSS summed, stopped together. CPU is already summed per name (cpu.ts).
+ */
+export function childGroup(children: NodeChild[]): NodeChild {
+  const [first] = children;
+  if (!first) throw new Error('an empty process group');
+  const self: NodeChild = {
+    name: first.name,
+    child: first.child,
+    pid: first.pid,
+    output: () => children.map((c) => c.output()).join('\n'),
+    onMessage(listener) {
+      const offs = children.map((c) => c.onMessage(listener));
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+    next(match, timeoutMs) {
+      return Promise.race(children.map((c) => c.next(match, timeoutMs)));
+    },
+    rssMb: async () =>
+      (await Promise.all(children.map((c) => c.rssMb()))).reduce((a, b) => a + b, 0),
+    async stop() {
+      await Promise.all(children.map((c) => c.stop()));
+    },
+  };
+  return self;
 }

@@ -16,6 +16,7 @@ export function summarize(details: {
   handwritten?: HandwrittenResult;
   history?: HistoryRow[];
   cacheTradeOff?: PassResult[];
+  scaledOut?: ScaledOut;
   ingest?: IngestResult[];
   editor?: EditorResult;
 }): Row[] {
@@ -92,6 +93,7 @@ export function summarize(details: {
     });
   }
   if (details.handwritten && ruta) rows.push(...handwrittenRows(details.handwritten, ruta));
+  if (details.scaledOut && ruta) rows.push(...scaleOutRows(ruta, details.scaledOut));
   for (const pass of details.cacheTradeOff ?? []) {
     rows.push({
       id: '4',
@@ -268,4 +270,75 @@ function handwrittenRows(hw: HandwrittenResult, ruta: PassResult): Row[] {
           : undefined,
     });
   return rows;
+}
+
+/** The scale-out pass: N API processes and N workers on one Temporal (CAPACITY.md's check). */
+export type ScaledOut = PassResult & { processes: number; cores: number };
+
+/**
+ * One of each against N of each, same load. The model (CAPACITY.md) says throughput is CPU-bound:
+ * enrolled-and-waiting/s ≈ cores × 1000 / CPU ms per enrollment, whatever the process count — so
+ * on this machine more processes must not lower it, nor raise the CPU an enrollment costs.
+ */
+function scaleOutRows(one: PassResult, many: ScaledOut): Row[] {
+  const label = `${many.processes}+${many.processes}`;
+  const settle = (p: PassResult) => (p.enrolled * 1000) / p.allWaitingMs;
+  const oneCpu = cpuPerEnrollment(one.cpu, one.enrolled);
+  const manyCpu = cpuPerEnrollment(many.cpu, many.enrolled);
+  const predicted = (many.cores * 1000) / oneCpu.total;
+  const lost = (many.sentTwice ?? 0) + (many.contactsWithTwoRuns ?? 0) + many.replyErrors;
+  return [
+    {
+      id: 'S',
+      metric: `enrollments accepted, ${label} vs 1+1`,
+      unit: '/s',
+      bare: one.perSecond,
+      ruta: many.perSecond,
+      ratio: many.perSecond / one.perSecond,
+      target: '(info)',
+      note: 'bare column = one API and one worker',
+    },
+    {
+      id: 'S',
+      metric: `enrolled and waiting, ${label} vs 1+1`,
+      unit: '/s',
+      bare: settle(one),
+      ruta: settle(many),
+      ratio: settle(many) / settle(one),
+      target: 'model ±25 %',
+      met: Math.abs(settle(many) / predicted - 1) <= 0.25,
+      note: `model: ${many.cores} cores × 1000 / ${oneCpu.total.toFixed(1)} ms = ${predicted.toFixed(1)}/s`,
+    },
+    {
+      id: 'S',
+      metric: `CPU per enrollment, ${label} vs 1+1`,
+      unit: 'ms',
+      bare: oneCpu.total,
+      ruta: manyCpu.total,
+      ratio: manyCpu.total / oneCpu.total,
+      target: 'ratio ≤ 1.1',
+      met: manyCpu.total / oneCpu.total <= 1.1,
+      note: perProcess(manyCpu.byProcess),
+    },
+    {
+      id: 'S',
+      metric: `reply → next activity p99, ${label} vs 1+1`,
+      unit: 'ms',
+      bare: one.latency.p99,
+      ruta: many.latency.p99,
+      ratio: many.latency.p99 / one.latency.p99,
+      target: '< 1000 ms',
+      met: many.latency.p99 < 1000,
+      note: `n=${many.latency.n}`,
+    },
+    {
+      id: 'S',
+      metric: `sent twice, enrolled twice, replies lost (${label})`,
+      unit: 'count',
+      ruta: lost,
+      target: '0',
+      met: lost === 0,
+      note: `sent twice ${many.sentTwice ?? 0}, contacts with two runs ${many.contactsWithTwoRuns ?? 0}, replies lost ${many.replyErrors}`,
+    },
+  ];
 }

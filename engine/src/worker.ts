@@ -1,4 +1,5 @@
 import os from 'node:os';
+import v8 from 'node:v8';
 import {
   type Logger,
   outboundPolicyFromEnv,
@@ -9,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type ActivityDeps, createActivities } from './activities/index';
 import { sandboxOnlyRegistry } from './channels/registry';
+import { cacheForMemoryBudget, DEFAULT_WORKER_MEMORY_MB } from './worker-memory';
 import { workflowBundlePath } from './workflow-bundle';
 
 export interface RutaWorkerOptions {
@@ -36,7 +38,10 @@ export interface RutaWorkerOptions {
 
 /** The worker settings benchmarks showed to matter (BENCHMARKS.md); every one has an env override. */
 export interface WorkerTuning {
-  /** RUTA_WORKER_MAX_CACHED_WORKFLOWS: workflows kept in memory (memory vs. replay on wake). */
+  /**
+   * RUTA_WORKER_MAX_CACHED_WORKFLOWS: workflows kept in memory (memory vs. replay on wake). Unset,
+   * it follows from the memory budget (RUTA_WORKER_MEMORY_MB, worker-memory.ts).
+   */
   maxCachedWorkflows?: number;
   /** RUTA_WORKER_MAX_ACTIVITIES: activities running at once. */
   maxConcurrentActivityTaskExecutions?: number;
@@ -70,24 +75,44 @@ export function workerTuningFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
 }
 
 /**
- * Defaults for what the environment leaves unset; `undefined` keeps the Temporal SDK's own.
- *
- * maxCachedWorkflows: the SDK's default grows with the heap limit (~2,300 on a 24 GB machine,
- * ~1.3 GB of RSS with 10,000 runs waiting). Journeys wait for days, so almost no reply finds its
- * run in any cache of practical size: with 10,000 waiting even 2,300 cached catch under a
- * quarter. Replaying an evicted run's history costs tens of milliseconds, so 100 cached keep the
- * worker under 300 MB (with the Node flags of docker-compose.yml) and reply p99 well under 1 s
- * (BENCHMARKS.md, "Worker memory"). Raise it for journeys whose steps follow in quick succession,
- * and raise the worker's --max-old-space-size with it.
+ * Defaults for what the environment leaves unset; `undefined` keeps the Temporal SDK's own. The
+ * cache has none here: it follows from the worker's memory budget (below).
  */
-export const DEFAULT_WORKER_TUNING: WorkerTuning = { maxCachedWorkflows: 100 };
+export const DEFAULT_WORKER_TUNING: WorkerTuning = {};
+
+/**
+ * The workflow cache a worker gets from its memory budget: RUTA_WORKER_MEMORY_MB (default 300)
+ * within the V8 heap this process was started with. The SDK's own default grows with the heap
+ * limit (~2,300 on a 24 GB machine, ~1.3 GB of RSS with 10,000 runs waiting); journeys wait for
+ * days, so almost no reply finds its run in any cache of practical size, and a small one keeps
+ * memory flat at the price of a replay on wake (BENCHMARKS.md, "Worker memory", the curve at
+ * 10,000 waiting). A deployment with memory to spare raises the budget and the worker's
+ * --max-old-space-size with it; a budget the heap cannot hold is cut to the heap (and logged).
+ */
+export function cacheFromMemoryBudget(env: NodeJS.ProcessEnv = process.env) {
+  const budgetMb = envInt(env, 'RUTA_WORKER_MEMORY_MB') ?? DEFAULT_WORKER_MEMORY_MB;
+  const heapLimitMb = v8.getHeapStatistics().heap_size_limit / 1024 / 1024;
+  return { budgetMb, heapLimitMb, ...cacheForMemoryBudget(budgetMb, heapLimitMb) };
+}
 
 function resolveTuning(options: RutaWorkerOptions): WorkerTuning {
   const env = workerTuningFromEnv();
   const pick = <K extends keyof WorkerTuning>(key: K): WorkerTuning[K] =>
     options.tuning?.[key] ?? env[key] ?? DEFAULT_WORKER_TUNING[key];
+  let maxCachedWorkflows = pick('maxCachedWorkflows');
+  if (maxCachedWorkflows === undefined) {
+    const budget = cacheFromMemoryBudget();
+    maxCachedWorkflows = budget.maxCachedWorkflows;
+    const fields = { ...budget, heapLimitMb: Math.round(budget.heapLimitMb) };
+    if (budget.limitedBy === 'heap')
+      options.log.warn(
+        fields,
+        'worker memory budget is larger than the V8 heap holds: cache cut to the heap; raise --max-old-space-size',
+      );
+    else options.log.info(fields, 'worker cache from its memory budget');
+  }
   return {
-    maxCachedWorkflows: pick('maxCachedWorkflows'),
+    maxCachedWorkflows,
     maxConcurrentActivityTaskExecutions: pick('maxConcurrentActivityTaskExecutions'),
     maxConcurrentWorkflowTaskExecutions: pick('maxConcurrentWorkflowTaskExecutions'),
     workflowTaskPollers: pick('workflowTaskPollers'),

@@ -26,7 +26,7 @@ export async function barePass(
   const offWaiting = worker.onMessage((m) => {
     if (m.t === 'waiting') waiting += 1;
   });
-  const rss = sampleRss(worker.pid);
+  const rss = sampleRss(worker.rssMb);
   const enrollStart = performance.now();
   const enrollCpu = await cpuMeter();
   const enroll = await closedLoop(n, options.concurrency, (i) =>

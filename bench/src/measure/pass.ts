@@ -30,6 +30,9 @@ export interface PassResult {
   historyBytes?: number;
   /** Rows written per enrollment, per table, until every run waits (Ruta's pass). */
   pgWrites?: PgWrites;
+  /** Ruta's pass: runs whose step sent twice, contacts enrolled twice by one event (both must be 0). */
+  sentTwice?: number;
+  contactsWithTwoRuns?: number;
 }
 
 /** `count` distinct indexes in [0, population), spread at random (a fixed seed: runs compare). */

@@ -29,7 +29,7 @@ export async function rutaPass(
   const n = options.waiting;
   const event = `cart_abandoned_${tag}`;
   const journeyId = await activeJourney(api, `Bench ${tag}`, cartDefinition(event, DAY_S));
-  const rss = sampleRss(worker.pid);
+  const rss = sampleRss(worker.rssMb);
   const contacts: string[] = new Array(n);
   const writes = await pgWrites(infra.sql);
   const enrollStart = performance.now();
@@ -60,6 +60,7 @@ export async function rutaPass(
   );
   const settledAt = performance.now();
   const settleUsed = await settleCpu.stop();
+  const twice = await sentTwice(infra, journeyId);
   const written = await writes.stop(n);
   await new Promise((r) => setTimeout(r, 2_000));
   const afterEnroll = await worker.rssMb();
@@ -103,5 +104,20 @@ export async function rutaPass(
       ? { historyEvents: history.events?.length ?? 0, historyBytes: historyBytes(history) }
       : {}),
     pgWrites: written,
+    ...twice,
   };
+}
+
+/**
+ * What must stay zero however many processes share the work: a step's message written (so sent)
+ * twice for one run, and a contact with two runs of the journey (one event, one run).
+ */
+async function sentTwice(infra: Infra, journeyId: string) {
+  const [row] = await infra.sql<{ messages: number; runs: number }[]>`
+    select
+      (select count(*)::int from (select 1 from messages where journey_id = ${journeyId}
+         group by run_id, node_id having count(*) > 1) m) as messages,
+      (select count(*)::int from (select 1 from runs where journey_id = ${journeyId}
+         group by contact_id having count(*) > 1) r) as runs`;
+  return { sentTwice: row?.messages ?? 0, contactsWithTwoRuns: row?.runs ?? 0 };
 }

@@ -23,6 +23,19 @@ export function apiClient(baseUrl: string) {
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
+/** Several API processes behind one client, each call to the next in turn (a load balancer's round robin). */
+export function roundRobin(clients: ApiClient[]): ApiClient {
+  const [first] = clients;
+  if (!first) throw new Error('no API to balance');
+  let next = 0;
+  function call<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
+    const client = clients[next % clients.length] as ApiClient;
+    next += 1;
+    return client.call<T>(method, path, body);
+  }
+  return { call, baseUrl: first.baseUrl };
+}
+
 /**
  * The abandoned-cart template as a marketer would activate it, triggered by `event`, with its
  * waits set to `seconds` and no quiet hours (a benchmark cannot depend on the hour it runs at).
