@@ -16,7 +16,9 @@ import { requestGuard } from './http/request-guard';
 import { staticEditor } from './http/static-editor';
 import {
   databaseUnavailable,
+  engineUnavailable,
   isDatabaseUnavailable,
+  isEngineUnavailable,
   markDatabaseDown,
   whileDatabaseDown,
 } from './http/unavailable';
@@ -169,6 +171,10 @@ export function createApp(appDeps: AppDeps) {
       deps.log.warn({ err: error, path: c.req.path }, 'PostgreSQL unavailable: answered 503');
       markDatabaseDown(deps.sql);
       return databaseUnavailable(c);
+    }
+    if (isEngineUnavailable(error)) {
+      deps.log.warn({ err: error, path: c.req.path }, 'Temporal unavailable: answered 503');
+      return engineUnavailable(c);
     }
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
     return problemResponse(c, problemBody('internal_error', {}));

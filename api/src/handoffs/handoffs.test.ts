@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { startFakeSmtpServer } from '@ruta/engine/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiHarness, startApiHarness } from '../testing/api-harness';
-import { activeTemplateJourney } from '../testing/journeys';
+import { activeHandoffJourney, customerAsksForHelp } from '../testing/handoffs';
 
 type Json = Record<string, any>;
 
@@ -34,69 +34,13 @@ beforeAll(async () => {
     config: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Tienda <hola@t.mx>' },
   });
   expect(smtpChannel.status).toBe(201);
-  // «Pasar a ventas» waits for the agent: «vendió» ends the run as `sold`, the rest as handed_off.
-  journeyId = await activeTemplateJourney(api, {
-    name: 'Carrito con ventas',
-    templateId: 'abandoned_cart',
-    waitFor: { amount: 10, unit: 'minutes' },
-    edit(draft) {
-      Object.assign(draft.nodes.handoff_help, { waitForAgent: true, exitPorts: ['sold'] });
-      draft.edges = draft.edges.filter((e: Json) => e.source !== 'handoff_help');
-      for (const port of ['solved', 'no_sale', 'timeout'])
-        draft.edges.push({
-          id: `handoff_help-${port}`,
-          source: 'handoff_help',
-          sourcePort: port,
-          target: 'exit_handed_off',
-        });
-    },
-  });
+  journeyId = await activeHandoffJourney(api, 'Carrito con ventas');
 });
 afterAll(async () => {
   await api?.stop();
   await smtp?.close();
   await new Promise((r) => hook?.close(r));
 });
-
-/** A customer abandons a cart and taps «Tengo dudas» on the WhatsApp message. */
-async function tapsHelp(customer: string) {
-  const res = await api.call<Json>('POST', '/api/events', {
-    id: `cart-${customer}`,
-    name: 'cart_abandoned',
-    contact: {
-      externalId: customer,
-      phone: `+52155${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
-      firstName: 'Marisol',
-      consent: { whatsapp: true, sms: true },
-    },
-    properties: {
-      cart_id: `K-${customer}`,
-      cart_total: '$1,450.00',
-      item_count: 2,
-      cart_url: 'https://t.mx/k',
-    },
-  });
-  const { contactId, enrollments } = res.body.results[0];
-  const runId = enrollments[0].runId as string;
-  await api.eventually(async () => {
-    const [run] = await api.sql<
-      { current_node: string }[]
-    >`select current_node from runs where id = ${runId}`;
-    return run?.current_node === 'wait_cart';
-  });
-  const tap = await api.call<Json>('POST', '/api/sandbox/inbound', {
-    contactId,
-    channel: 'whatsapp',
-    buttonId: 'help',
-    text: 'Tengo dudas',
-  });
-  expect(tap.status).toBe(202);
-  const handoff = await api.eventually(async () => {
-    const list = await api.call<Json>('GET', '/api/handoffs');
-    return list.body.items.find((h: Json) => h.contact.id === contactId);
-  });
-  return { contactId, runId, handoff };
-}
 
 test('a tap on «Tengo dudas» reaches the inbox with the cart; an agent answers on WhatsApp and closes it as sold; the run goes on by «vendió»', async () => {
   const agent = await api.member('agent');
@@ -116,7 +60,7 @@ test('a tap on «Tengo dudas» reaches the inbox with the cart; an agent answers
   const again = await api.call<Json>('GET', '/api/handoffs/queues');
   expect(again.body.items.find((q: Json) => q.queue === 'ventas')).not.toHaveProperty('secret');
 
-  const { contactId, runId, handoff } = await tapsHelp('marisol');
+  const { contactId, runId, handoff } = await customerAsksForHelp(api, 'marisol');
   expect(handoff).toMatchObject({
     queue: 'ventas',
     status: 'open',
@@ -155,8 +99,12 @@ test('a tap on «Tengo dudas» reaches the inbox with the cart; an agent answers
   expect(mail.raw).toContain(`/inbox/${handoff.id}`);
 
   // The agent opens it: the cart, what the customer tapped, the path, the conversation.
-  const opened = await api.call<Json>('GET', `/api/handoffs/${handoff.id}`, undefined, {
-    cookie: agent.cookie,
+  // The task is created as the run reaches «Pasar a ventas», its journal a moment later.
+  const opened = await api.eventually(async () => {
+    const res = await api.call<Json>('GET', `/api/handoffs/${handoff.id}`, undefined, {
+      cookie: agent.cookie,
+    });
+    return res.body.run.path.length > 1 ? res : undefined;
   });
   expect(opened.body.event.properties).toMatchObject({
     cart_id: 'K-marisol',
@@ -246,7 +194,7 @@ test('a tap on «Tengo dudas» reaches the inbox with the cart; an agent answers
 });
 
 test('who may do what: a viewer reads the inbox, an agent works it but cannot edit journeys, free text outside the window asks for a template', async () => {
-  const { handoff } = await tapsHelp('beto');
+  const { handoff } = await customerAsksForHelp(api, 'beto');
   const viewer = await api.member('viewer');
   const agent = await api.member('agent');
   expect(
@@ -309,7 +257,7 @@ test('who may do what: a viewer reads the inbox, an agent works it but cannot ed
 });
 
 test('the KPI page measures the queues: first response, time to close, results, and hand-offs that became conversions', async () => {
-  const { runId } = await tapsHelp('carla');
+  const { runId } = await customerAsksForHelp(api, 'carla');
   // Carla buys while the agent still has her conversation: the goal ends the run as converted.
   await api.call('POST', '/api/events', {
     id: 'order-carla',

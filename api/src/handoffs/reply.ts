@@ -12,6 +12,11 @@ import { type AppDeps, enrollmentTarget } from '../deps';
 import { problem } from '../http/problem';
 import { type HandoffRow, markClosed } from './store';
 
+/** How long the API waits for Temporal to take the agent's message. */
+const ENGINE_CALL_MS = 5_000;
+/** How long it waits for the send itself (the provider's answer) before telling the agent to retry. */
+const AGENT_SEND_WAIT_MS = 30_000;
+
 /**
  * Liquid would read `{{ … }}` in what an agent writes: their words go out exactly as written
  * (`raw`), and the one sequence `raw` cannot hold is broken up with an invisible space.
@@ -113,14 +118,20 @@ export async function sendAgentMessage(
     preview: false,
     agent: { handoffId: row.id, userId: agent.userId },
   };
-  const outcome = await deps.temporal.workflow.execute<(r: typeof request) => Promise<SendOutcome>>(
-    'agentMessageWorkflow',
-    {
+  // Bounded: while Temporal does not answer the agent is told so at once (503, engine_unavailable)
+  // instead of waiting on the client's retries; sending again with the same clientId joins the
+  // same workflow, so the customer gets the message once.
+  const { temporal } = deps;
+  const handle = await temporal.withDeadline(Date.now() + ENGINE_CALL_MS, () =>
+    temporal.workflow.start<(r: typeof request) => Promise<SendOutcome>>('agentMessageWorkflow', {
       taskQueue: deps.config.taskQueue,
       workflowId,
       workflowIdConflictPolicy: 'USE_EXISTING',
       args: [request],
-    },
+    }),
+  );
+  const outcome = await temporal.withDeadline(Date.now() + AGENT_SEND_WAIT_MS, () =>
+    handle.result(),
   );
   if (outcome.status === 'failed') {
     const first = outcome.reasons[0];

@@ -68,3 +68,29 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** gRPC codes the Temporal client gives when the engine cannot take a call now. */
+const ENGINE_DOWN = new Set([
+  14, // UNAVAILABLE
+  4, // DEADLINE_EXCEEDED (our own deadline while it did not answer)
+]);
+
+/**
+ * True when a Temporal call failed because Temporal could not be reached or did not answer in
+ * time (the client's `ServiceError` wraps the gRPC error as its cause).
+ */
+export function isEngineUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'number' && ENGINE_DOWN.has(code) && 'details' in (e as object))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** 503 with Retry-After: Temporal did not take the call; the client may send it again. */
+export function engineUnavailable(c: Context) {
+  c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  return problemResponse(c, problemBody('engine_unavailable', { seconds: RETRY_AFTER_SECONDS }));
+}

@@ -29,6 +29,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   body_too_large: { megabytes: 2 },
   rate_limited: { perSecond: 50, retryAfter: 1 },
   database_unavailable: { seconds: 5 },
+  engine_unavailable: { seconds: 5 },
   internal_error: {},
   secrets_key_missing: { purpose: 'store' },
   unsupported_media_type: { mediaType: 'image/png' },

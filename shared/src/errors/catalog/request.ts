@@ -92,6 +92,16 @@ export const requestErrors = {
         `O banco de dados da Ruta não está respondendo agora; nada foi salvo. Tente de novo em ${seconds} segundos com a mesma solicitação.`,
       ),
   ),
+  engine_unavailable: entry<{ seconds: number }>(
+    503,
+    t('Service unavailable', 'Servicio no disponible', 'Serviço indisponível'),
+    ({ seconds }) =>
+      t(
+        `Ruta's journey engine is not answering right now; this may not have been done yet. Retry in ${seconds} seconds.`,
+        `El motor de flujos de Ruta no responde en este momento; puede que esto aún no se haya hecho. Reintenta en ${seconds} segundos.`,
+        `O motor de fluxos da Ruta não está respondendo agora; isto pode ainda não ter sido feito. Tente de novo em ${seconds} segundos.`,
+      ),
+  ),
   internal_error: entry(500, t('Internal error', 'Error interno', 'Erro interno'), () =>
     t(
       'Something went wrong on our side; it was logged.',
