@@ -8,6 +8,7 @@ import { historyCost } from './measure/history';
 import { ingest, machineDatabase } from './measure/ingest';
 import type { PassResult } from './measure/pass';
 import { rutaPass } from './measure/ruta-pass';
+import { handwrittenSweep, rutaSweep } from './measure/sweep';
 import { parseOptions } from './options';
 import { childGroup, type NodeChild } from './processes';
 import { type Row, renderTable, writeResults } from './report';
@@ -63,7 +64,18 @@ async function main() {
         `hand-written CPU seconds — accepting: ${phase(handwritten.cpu.accept)}; until waiting: ${phase(handwritten.cpu.settle)}`,
       );
     }
-    if (needs(1, 2, 4)) {
+    if (needs(7)) {
+      step(
+        `hand-written sweep: ${options.sweep} contacts in the segment, each run sends and waits`,
+      );
+      await bareWorker.stop();
+      bareWorker = await startWorker('bare', bareEnv);
+      children.push(bareWorker);
+      const swept = await handwrittenSweep(infra, bareWorker, bareQueue, options.sweep);
+      details.sweepHandwritten = swept;
+      step(`hand-written sweep CPU seconds — ${phase(swept.cpu)}`);
+    }
+    if (needs(1, 2, 4, 7)) {
       // Its worker must not keep a core busy (and its cache in memory) during Ruta's pass.
       await bareWorker.stop();
     }
@@ -104,6 +116,12 @@ async function main() {
       };
       step(`scaled out CPU seconds ${cpuLine(details.scaledOut as PassResult)}`);
       for (const extra of [...apis.slice(1), ...workers.slice(1)]) await extra.stop();
+    }
+    if (needs(7)) {
+      step(`Ruta sweep: ${options.sweep} contacts, a segment journey activated through the API`);
+      const swept = await rutaSweep(infra, client, options.sweep);
+      details.sweepRuta = swept;
+      step(`Ruta sweep CPU seconds — ${phase(swept.cpu)}`);
     }
     if (needs(3)) {
       step('history cost per branch');

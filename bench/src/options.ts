@@ -24,6 +24,8 @@ export interface BenchOptions {
   machinePg: string | undefined;
   /** Extra Ruta passes in #4, one per worker cache size (each enrolls its own population). */
   cacheSizes: number[];
+  /** Contacts in #7's segment sweep (both sides). */
+  sweep: number;
   /** A second Ruta pass with this many API processes and workers on one Temporal (0: none). */
   scaleOut: number;
   out: string;
@@ -37,7 +39,8 @@ const HELP = `pnpm bench [options]     Ruta against the bare Temporal engine, si
   --concurrency <n>       concurrent enrollment callers, both sides (default 50)
   --replies <n>           replies measured for #2 (default 600)    --reply-rate <n> per second (default 10)
   --ingest-seconds <n>    autocannon duration per database (default 15)  --ingest-connections <n> (default 50)
-  --only <list>           measurements to run, e.g. 1,2,4 (default all: 1-6)
+  --only <list>           measurements to run, e.g. 1,2,4 (default 1-6; 7, the segment sweep, on request)
+  --sweep <n>             contacts in #7's segment sweep, both sides (default 10000; smoke 50)
   --temporal-db <file|memory>   dev server store (default file, as npm start)
   --profile <default|tuned>     server dynamic config and worker options (default tuned)
   --machine-pg <url|off>  the machine's PostgreSQL for #5 (default postgres://postgres@127.0.0.1:5432/postgres)
@@ -64,6 +67,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'machine-pg': { type: 'string' },
       'cache-sizes': { type: 'string' },
       'scale-out': { type: 'string' },
+      sweep: { type: 'string' },
       out: { type: 'string' },
       'rebuild-editor': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -105,7 +109,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       (values.only ?? '1,2,3,4,5,6')
         .split(',')
         .map((s) => Number(s.trim()))
-        .filter((n) => n >= 1 && n <= 6),
+        .filter((n) => n >= 1 && n <= 7),
     ),
     temporalDb,
     profile,
@@ -115,6 +119,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       .map((s) => s.trim())
       .filter(Boolean)
       .map((s) => int(s, 0)),
+    sweep: int(values.sweep, smoke ? 50 : 10_000),
     scaleOut: values['scale-out'] === undefined ? 0 : int(values['scale-out'], 0),
     out: values.out ?? new URL('../results', import.meta.url).pathname,
     rebuildEditor: values['rebuild-editor'] === true,

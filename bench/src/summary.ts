@@ -4,6 +4,7 @@ import type { HistoryRow } from './measure/history';
 import type { IngestResult } from './measure/ingest';
 import type { PassResult } from './measure/pass';
 import { describeWrites } from './measure/pg-writes';
+import type { SweepResult } from './measure/sweep';
 import type { Row } from './report';
 
 const median = (values: number[]) =>
@@ -17,6 +18,8 @@ export function summarize(details: {
   history?: HistoryRow[];
   cacheTradeOff?: PassResult[];
   scaledOut?: ScaledOut;
+  sweepHandwritten?: SweepResult;
+  sweepRuta?: SweepResult;
   ingest?: IngestResult[];
   editor?: EditorResult;
 }): Row[] {
@@ -94,6 +97,8 @@ export function summarize(details: {
   }
   if (details.handwritten && ruta) rows.push(...handwrittenRows(details.handwritten, ruta));
   if (details.scaledOut && ruta) rows.push(...scaleOutRows(ruta, details.scaledOut));
+  if (details.sweepHandwritten && details.sweepRuta)
+    rows.push(...sweepRows(details.sweepHandwritten, details.sweepRuta));
   for (const pass of details.cacheTradeOff ?? []) {
     rows.push({
       id: '4',
@@ -339,6 +344,43 @@ function scaleOutRows(one: PassResult, many: ScaledOut): Row[] {
       target: '0',
       met: lost === 0,
       note: `sent twice ${many.sentTwice ?? 0}, contacts with two runs ${many.contactsWithTwoRuns ?? 0}, replies lost ${many.replyErrors}`,
+    },
+  ];
+}
+
+/** #7: a segment sweep until every contact's run waits, Ruta against the hand-written sweep. */
+function sweepRows(hw: SweepResult, ruta: SweepResult): Row[] {
+  const time = ruta.allWaitingMs / hw.allWaitingMs;
+  const cpuMs = (r: SweepResult) =>
+    Object.entries(r.cpu)
+      .filter(([name]) => name !== 'bench')
+      .reduce((sum, [, seconds]) => sum + (seconds * 1000) / r.contacts, 0);
+  const cpu = (r: SweepResult) =>
+    Object.entries(r.cpu)
+      .filter(([name]) => name !== 'bench')
+      .map(([name, seconds]) => `${name} ${((seconds * 1000) / r.contacts).toFixed(1)}`)
+      .join(', ');
+  return [
+    {
+      id: '7',
+      metric: `sweep of ${ruta.contacts} contacts until all wait`,
+      unit: 's',
+      bare: hw.allWaitingMs / 1000,
+      ruta: ruta.allWaitingMs / 1000,
+      ratio: time,
+      target: 'ratio ≤ 1.25',
+      met: time <= 1.25,
+      note: `bare column = hand-written sweep; ${ruta.perSecond.toFixed(1)} vs ${hw.perSecond.toFixed(1)} contacts/s`,
+    },
+    {
+      id: '7',
+      metric: 'sweep: CPU per contact, all processes',
+      unit: 'ms',
+      bare: cpuMs(hw),
+      ruta: cpuMs(ruta),
+      ratio: cpuMs(ruta) / cpuMs(hw),
+      target: '(info)',
+      note: `Ruta: ${cpu(ruta)}; hand-written: ${cpu(hw)}`,
     },
   ];
 }

@@ -10,10 +10,9 @@ import {
 import { agentSendReason, escapeHtml, type SendContent, WHATSAPP_WINDOW_MS } from '@ruta/shared';
 import { type AppDeps, enrollmentTarget } from '../deps';
 import { problem } from '../http/problem';
+import { ENGINE_CALL_MS } from '../http/unavailable';
 import { type HandoffRow, markClosed } from './store';
 
-/** How long the API waits for Temporal to take the agent's message. */
-const ENGINE_CALL_MS = 5_000;
 /** How long it waits for the send itself (the provider's answer) before telling the agent to retry. */
 const AGENT_SEND_WAIT_MS = 30_000;
 

@@ -69,6 +69,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** How long a request waits for Temporal to take a call before answering `engine_unavailable`. */
+export const ENGINE_CALL_MS = 5_000;
+
 /** gRPC codes the Temporal client gives when the engine cannot take a call now. */
 const ENGINE_DOWN = new Set([
   14, // UNAVAILABLE

@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { audit } from '../audit/audit-log';
 import { type AppEnv, enrollmentTarget } from '../deps';
 import { fieldProblem, problem } from '../http/problem';
+import { ENGINE_CALL_MS, isEngineUnavailable } from '../http/unavailable';
 import { exitRuns } from '../runs/exit-runs';
 import { blankJourney } from './blank';
 import { startPreview } from './preview';
@@ -18,6 +19,7 @@ import {
   insertJourney,
   insertVersion,
   knownContactIds,
+  restoreActivation,
   saveActivation,
   setJourneyStatus,
 } from './store';
@@ -112,7 +114,14 @@ export async function activateJourney(c: Ctx, id: string, body: Record<string, u
   if (!activation.pilot)
     activation.pilot = { enrollmentPercent: 100, holdoutPercent: 0, endsAt: defaultPilotEnd() };
   await saveActivation(sql, journey.id, activation, version.id);
-  await syncTrigger(c, journey.id, 'active');
+  // Without its schedule, sweep and pilot watch an "active" journey would silently do less than
+  // it says: if Temporal cannot be told, the journey goes back to how it was (503, retry).
+  try {
+    await syncTrigger(c, journey.id, 'active');
+  } catch (error) {
+    await restoreActivation(sql, journey);
+    throw error;
+  }
   await audit(
     c,
     'journey.activated',
@@ -151,6 +160,15 @@ export async function changeStatus(c: Ctx, id: string, action: Transition) {
     );
   }
   await setJourneyStatus(sql, journey.id, to);
+  if (to === 'active') {
+    // Resuming: as for an activation, back to paused if Temporal cannot be told.
+    try {
+      await syncTrigger(c, journey.id, to);
+    } catch (error) {
+      await setJourneyStatus(sql, journey.id, journey.status);
+      throw error;
+    }
+  }
   if (action === 'stop')
     await exitRuns(
       c.get('deps'),
@@ -158,7 +176,16 @@ export async function changeStatus(c: Ctx, id: string, action: Transition) {
       { journeyId: journey.id },
       { reason: 'journey stopped', by: 'operator' },
     );
-  await syncTrigger(c, journey.id, to);
+  // Pausing, stopping or archiving stands even if Temporal is away: a schedule or watch that fires
+  // meanwhile finds the journey not active and does nothing.
+  if (to !== 'active')
+    await syncTrigger(c, journey.id, to).catch((error: unknown) => {
+      if (!isEngineUnavailable(error)) throw error;
+      c.get('deps').log.warn(
+        { err: error, journeyId: journey.id, to },
+        'Temporal not told of the change',
+      );
+    });
   await audit(
     c,
     audited,
@@ -240,7 +267,9 @@ async function syncTrigger(
   const version = journey.active_version_id
     ? await getVersion(deps.sql, journey.active_version_id)
     : undefined;
-  await onJourneyStatus(deps, { id: journeyId, definition: version?.definition ?? null }, status);
+  await deps.temporal.withDeadline(Date.now() + ENGINE_CALL_MS, () =>
+    onJourneyStatus(deps, { id: journeyId, definition: version?.definition ?? null }, status),
+  );
 }
 
 function defaultPilotEnd(): string {

@@ -1,6 +1,6 @@
 import type { Sql } from '@ruta/platform';
 import type { JourneyDefinition, JourneyLayout } from '@ruta/shared';
-import type { JourneyStatus } from './repository';
+import type { JourneyRow, JourneyStatus } from './repository';
 
 /** The SQL of the journeys resource (reads of one journey live in repository.ts and views.ts). */
 
@@ -73,6 +73,21 @@ export async function saveActivation(
     update journeys set status = 'active', activation = ${sql.json(activation as never)},
       active_version_id = coalesce(active_version_id, ${versionId}), updated_at = now()
     where id = ${id}`;
+}
+
+/**
+ * Puts back what an activation changed (status, activation, active version) when Temporal could
+ * not be told: the journey is as it was, and activating again starts over.
+ */
+export async function restoreActivation(
+  sql: Sql,
+  before: Pick<JourneyRow, 'id' | 'status' | 'activation' | 'active_version_id'>,
+) {
+  await sql`
+    update journeys set status = ${before.status},
+      activation = ${before.activation ? sql.json(before.activation as never) : null},
+      active_version_id = ${before.active_version_id}, updated_at = now()
+    where id = ${before.id}`;
 }
 
 export async function setJourneyStatus(sql: Sql, id: string, status: JourneyStatus) {

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { createSql } from '@ruta/platform';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createHandwrittenActivities } from '../handwritten/activities';
+import { createHandwrittenSweepActivities } from '../handwritten/sweep';
 import { probeInterceptors, probeSinks, reportReady } from '../probe';
 import { createBareActivities } from './activities';
 
@@ -26,6 +29,9 @@ async function main() {
   });
   const bundle = process.env.BENCH_BARE_WORKFLOW_BUNDLE;
   const connection = await NativeConnection.connect({ address });
+  // The hand-written sweep starts workflows from its activity, as a client.
+  const clientConnection = Connection.lazy({ address });
+  const databaseUrl = process.env.DATABASE_URL;
   const worker = await Worker.create({
     connection,
     namespace: 'default',
@@ -36,7 +42,14 @@ async function main() {
     // The hand-written cart's provider activity needs the database (when the bench gives one).
     activities: {
       ...createBareActivities(),
-      ...(process.env.DATABASE_URL ? createHandwrittenActivities() : {}),
+      ...(databaseUrl ? createHandwrittenActivities() : {}),
+      ...(databaseUrl
+        ? createHandwrittenSweepActivities(
+            createSql(databaseUrl, { max: 10 }),
+            new Client({ connection: clientConnection }),
+            taskQueue,
+          )
+        : {}),
     },
     interceptors: probeInterceptors,
     sinks: probeSinks,
@@ -46,6 +59,7 @@ async function main() {
   reportReady();
   await running;
   await connection.close();
+  await clientConnection.close();
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@
  */
 import {
   condition,
+  continueAsNew,
   defineSignal,
   proxyActivities,
   proxyLocalActivities,
@@ -13,6 +14,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { HandwrittenActivities } from '../handwritten/activities';
+import type { HandwrittenSweepActivities } from '../handwritten/sweep';
 import type { BareActivities } from './activities';
 
 export interface BenchSinks extends Sinks {
@@ -26,6 +28,10 @@ export const eventSignal = defineSignal<[{ name: string }]>('event');
 const { bench } = proxySinks<BenchSinks>();
 const remote = proxyActivities<BareActivities>({ startToCloseTimeout: '60 seconds' });
 const local = proxyLocalActivities<BareActivities>({ startToCloseTimeout: '15 seconds' });
+const sweep = proxyActivities<HandwrittenSweepActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '5 seconds', maximumAttempts: 10 },
+});
 const provider = proxyActivities<HandwrittenActivities>({
   startToCloseTimeout: '60 seconds',
   retry: { initialInterval: '2 seconds', maximumAttempts: 12 },
@@ -144,4 +150,24 @@ export async function handwrittenCartWorkflow(input: {
   }
   await local.handoff({ queue: 'ventas' });
   return 'handed_off';
+}
+
+/**
+ * The hand-written segment sweep: page after page of the segment, each page's contacts started
+ * by the activity, continuing as new every 200 pages (as Ruta's sweepWorkflow does).
+ */
+export async function handwrittenSweepWorkflow(input: {
+  campaign: string;
+  after?: string;
+  started?: number;
+}): Promise<number> {
+  let started = input.started ?? 0;
+  let after = input.after;
+  for (let pages = 0; pages < 200; pages++) {
+    const page = await sweep.hwSweepPage({ campaign: input.campaign, ...(after ? { after } : {}) });
+    started += page.started;
+    if (!page.next) return started;
+    after = page.next;
+  }
+  return continueAsNew<typeof handwrittenSweepWorkflow>({ ...input, after, started });
 }

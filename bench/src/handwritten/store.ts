@@ -42,5 +42,6 @@ export async function createHandwrittenSchema(sql: Sql): Promise<void> {
       recipient text not null,
       payload jsonb not null,
       delivered_at timestamptz not null default now()
-    );`);
+    );
+    alter table hw_contacts add column if not exists last_order_at timestamptz;`);
 }
