@@ -1,7 +1,8 @@
-import { harness, startTcpProxy, type TcpProxy } from '@ruta/platform/testing';
+import type { TcpProxy } from '@ruta/platform/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type ApiHarness, startApiHarness } from '../testing/api-harness';
+import type { ApiHarness } from '../testing/api-harness';
 import { activeHandoffJourney, customerAsksForHelp } from '../testing/handoffs';
+import { apiBehindTemporalRelay } from '../testing/temporal-relay';
 
 /**
  * DESIGN §8.2 for the inbox: Temporal goes away (the API reaches it through a relay the test
@@ -13,18 +14,13 @@ type Json = Record<string, any>;
 
 let api: ApiHarness;
 let proxy: TcpProxy;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  const [host, port] = harness().temporalAddress.split(':');
-  proxy = await startTcpProxy({ host: host as string, port: Number(port) });
-  api = await startApiHarness({ apiTemporalAddress: proxy.address });
+  ({ api, relay: proxy, stop } = await apiBehindTemporalRelay());
   await activeHandoffJourney(api, 'Carrito con ventas (outage)');
 });
-afterAll(async () => {
-  await proxy?.restore().catch(() => undefined);
-  await api?.stop();
-  await proxy?.close();
-});
+afterAll(() => stop?.());
 
 test('an answer while Temporal is away is refused at once and sent once on retry; a close waits in the outbox', async () => {
   const { runId, handoff } = await customerAsksForHelp(api, 'outage-ana');

@@ -1,7 +1,8 @@
-import { harness, startTcpProxy, type TcpProxy } from '@ruta/platform/testing';
+import type { TcpProxy } from '@ruta/platform/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ApiHarness, startApiHarness } from '../testing/api-harness';
+import type { ApiHarness } from '../testing/api-harness';
 import { activeTemplateJourney } from '../testing/journeys';
+import { apiBehindTemporalRelay } from '../testing/temporal-relay';
 
 /**
  * DESIGN §8.2: Temporal goes away (the API reaches it through a TCP relay the test cuts) while
@@ -13,23 +14,18 @@ type Json = Record<string, any>;
 
 let api: ApiHarness;
 let proxy: TcpProxy;
+let stop: () => Promise<void>;
 let journeyId: string;
 
 beforeAll(async () => {
-  const [host, port] = harness().temporalAddress.split(':');
-  proxy = await startTcpProxy({ host: host as string, port: Number(port) });
-  api = await startApiHarness({ apiTemporalAddress: proxy.address });
+  ({ api, relay: proxy, stop } = await apiBehindTemporalRelay());
   journeyId = await activeTemplateJourney(api, {
     name: 'Carrito (outage)',
     templateId: 'abandoned_cart',
     waitFor: { amount: 10, unit: 'minutes' },
   });
 });
-afterAll(async () => {
-  await proxy?.restore().catch(() => undefined);
-  await api?.stop();
-  await proxy?.close();
-});
+afterAll(() => stop?.());
 
 function cart(id: string) {
   return {

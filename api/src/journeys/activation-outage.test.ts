@@ -1,7 +1,8 @@
 import { pilotWorkflowId } from '@ruta/engine';
-import { harness, startTcpProxy, type TcpProxy } from '@ruta/platform/testing';
+import type { TcpProxy } from '@ruta/platform/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type ApiHarness, startApiHarness } from '../testing/api-harness';
+import type { ApiHarness } from '../testing/api-harness';
+import { apiBehindTemporalRelay } from '../testing/temporal-relay';
 
 /**
  * Activating while Temporal is away (the API reaches it through a relay the test cuts): the
@@ -13,17 +14,12 @@ type Json = Record<string, any>;
 
 let api: ApiHarness;
 let proxy: TcpProxy;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  const [host, port] = harness().temporalAddress.split(':');
-  proxy = await startTcpProxy({ host: host as string, port: Number(port) });
-  api = await startApiHarness({ apiTemporalAddress: proxy.address });
+  ({ api, relay: proxy, stop } = await apiBehindTemporalRelay());
 });
-afterAll(async () => {
-  await proxy?.restore().catch(() => undefined);
-  await api?.stop();
-  await proxy?.close();
-});
+afterAll(() => stop?.());
 
 test('an activation Temporal cannot hear is refused and undone; a pause stands', async () => {
   const created = await api.call<Json>('POST', '/api/journeys', {
