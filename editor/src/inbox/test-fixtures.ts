@@ -128,10 +128,13 @@ export function detail(overrides: Partial<HandoffDetail> = {}): HandoffDetail {
   };
 }
 
-/** The agent's answer as the conversation lists it once sent. */
+let answers = 0;
+
+/** The agent's answer as the conversation lists it once sent (each its own message id). */
 export function agentAnswer(text: string) {
+  answers += 1;
   return {
-    id: 'm-agent',
+    id: `m-agent-${answers}`,
     at: new Date().toISOString(),
     direction: 'out' as const,
     channel: 'whatsapp' as const,
