@@ -76,21 +76,13 @@ export { reconcileRuns } from './outbox/reconcile';
 export { sourcePollScheduleId } from './sources/source-poll-ids';
 export { TiendanubeApiError, tiendanubeGet } from './sources/tiendanube-api';
 export {
-  cacheFromMemoryBudget,
   createRutaWorker,
-  DEFAULT_WORKER_TUNING,
   type RutaWorker,
   type RutaWorkerOptions,
   type WorkerTuning,
   workerOptionsFor,
   workerTuningFromEnv,
 } from './worker';
-export {
-  CACHED_RUN_MB,
-  cacheForMemoryBudget,
-  DEFAULT_WORKER_MEMORY_MB,
-  WORKER_BASE_MB,
-} from './worker-memory';
 export { WORKFLOWS_PATH, workflowBundlePath } from './workflow-bundle';
 export {
   engagementSignal,

@@ -63,7 +63,7 @@ function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return value;
 }
 
-/** Worker tuning from RUTA_WORKER_* variables; unset ones keep the defaults below. */
+/** Worker tuning from RUTA_WORKER_* variables; unset ones keep the Temporal SDK's defaults (the cache: the memory budget, below). */
 export function workerTuningFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerTuning {
   return {
     maxCachedWorkflows: envInt(env, 'RUTA_WORKER_MAX_CACHED_WORKFLOWS'),
@@ -75,12 +75,6 @@ export function workerTuningFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
 }
 
 /**
- * Defaults for what the environment leaves unset; `undefined` keeps the Temporal SDK's own. The
- * cache has none here: it follows from the worker's memory budget (below).
- */
-export const DEFAULT_WORKER_TUNING: WorkerTuning = {};
-
-/**
  * The workflow cache a worker gets from its memory budget: RUTA_WORKER_MEMORY_MB (default 300)
  * within the V8 heap this process was started with. The SDK's own default grows with the heap
  * limit (~2,300 on a 24 GB machine, ~1.3 GB of RSS with 10,000 runs waiting); journeys wait for
@@ -89,7 +83,7 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {};
  * 10,000 waiting). A deployment with memory to spare raises the budget and the worker's
  * --max-old-space-size with it; a budget the heap cannot hold is cut to the heap (and logged).
  */
-export function cacheFromMemoryBudget(env: NodeJS.ProcessEnv = process.env) {
+function cacheFromMemoryBudget(env: NodeJS.ProcessEnv = process.env) {
   const budgetMb = envInt(env, 'RUTA_WORKER_MEMORY_MB') ?? DEFAULT_WORKER_MEMORY_MB;
   const heapLimitMb = v8.getHeapStatistics().heap_size_limit / 1024 / 1024;
   return { budgetMb, heapLimitMb, ...cacheForMemoryBudget(budgetMb, heapLimitMb) };
@@ -98,7 +92,7 @@ export function cacheFromMemoryBudget(env: NodeJS.ProcessEnv = process.env) {
 function resolveTuning(options: RutaWorkerOptions): WorkerTuning {
   const env = workerTuningFromEnv();
   const pick = <K extends keyof WorkerTuning>(key: K): WorkerTuning[K] =>
-    options.tuning?.[key] ?? env[key] ?? DEFAULT_WORKER_TUNING[key];
+    options.tuning?.[key] ?? env[key];
   let maxCachedWorkflows = pick('maxCachedWorkflows');
   if (maxCachedWorkflows === undefined) {
     const budget = cacheFromMemoryBudget();

@@ -1,3 +1,5 @@
+import { isGrpcServiceError } from '@temporalio/client';
+
 /** Codes the `postgres` driver and PostgreSQL give when the database cannot take a query now. */
 const DATABASE_DOWN = new Set([
   'ECONNREFUSED',
@@ -84,9 +86,7 @@ const ENGINE_DOWN = new Set([
  */
 export function isEngineUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'number' && ENGINE_DOWN.has(code) && 'details' in (e as object))
-      return true;
+    if (isGrpcServiceError(e) && ENGINE_DOWN.has(e.code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

@@ -14,7 +14,13 @@ import { exitRuns } from '../runs/exit-runs';
 import { blankJourney } from './blank';
 import { startPreview } from './preview';
 import { journeyProblemFields } from './problem-fields';
-import { getJourney, getVersion, type JourneyStatus, latestVersion } from './repository';
+import {
+  getJourney,
+  getVersion,
+  type JourneyRow,
+  type JourneyStatus,
+  latestVersion,
+} from './repository';
 import {
   insertJourney,
   insertVersion,
@@ -114,14 +120,7 @@ export async function activateJourney(c: Ctx, id: string, body: Record<string, u
   if (!activation.pilot)
     activation.pilot = { enrollmentPercent: 100, holdoutPercent: 0, endsAt: defaultPilotEnd() };
   await saveActivation(sql, journey.id, activation, version.id);
-  // Without its schedule, sweep and pilot watch an "active" journey would silently do less than
-  // it says: if Temporal cannot be told, the journey goes back to how it was (503, retry).
-  try {
-    await syncTrigger(c, journey.id, 'active');
-  } catch (error) {
-    await restoreActivation(sql, journey);
-    throw error;
-  }
+  await syncActiveOrRestore(c, journey);
   await audit(
     c,
     'journey.activated',
@@ -161,24 +160,17 @@ export async function changeStatus(c: Ctx, id: string, action: Transition) {
   }
   await setJourneyStatus(sql, journey.id, to);
   if (to === 'active') {
-    // Resuming: as for an activation, back to paused if Temporal cannot be told.
-    try {
-      await syncTrigger(c, journey.id, to);
-    } catch (error) {
-      await setJourneyStatus(sql, journey.id, journey.status);
-      throw error;
-    }
-  }
-  if (action === 'stop')
-    await exitRuns(
-      c.get('deps'),
-      journey.workspace_id,
-      { journeyId: journey.id },
-      { reason: 'journey stopped', by: 'operator' },
-    );
-  // Pausing, stopping or archiving stands even if Temporal is away: a schedule or watch that fires
-  // meanwhile finds the journey not active and does nothing.
-  if (to !== 'active')
+    await syncActiveOrRestore(c, journey);
+  } else {
+    if (action === 'stop')
+      await exitRuns(
+        c.get('deps'),
+        journey.workspace_id,
+        { journeyId: journey.id },
+        { reason: 'journey stopped', by: 'operator' },
+      );
+    // Pausing, stopping or archiving stands even if Temporal is away: a schedule or watch that
+    // fires meanwhile finds the journey not active and does nothing.
     await syncTrigger(c, journey.id, to).catch((error: unknown) => {
       if (!isEngineUnavailable(error)) throw error;
       c.get('deps').log.warn(
@@ -186,6 +178,7 @@ export async function changeStatus(c: Ctx, id: string, action: Transition) {
         'Temporal not told of the change',
       );
     });
+  }
   await audit(
     c,
     audited,
@@ -254,6 +247,20 @@ export async function sweepNow(c: Ctx, id: string) {
   if (trigger !== 'segment' && trigger !== 'schedule')
     throw problem('no_segment_to_sweep', { trigger });
   return { workflowId: await startSweep(deps, id, `now-${Date.now()}`) };
+}
+
+/**
+ * Tells Temporal a journey (activated or resumed) is active. Without its schedule, sweep and pilot
+ * watch it would silently do less than it says, so if Temporal cannot be told the journey is put
+ * back as it was (`before`: status, activation, active version) and the error answers (503).
+ */
+async function syncActiveOrRestore(c: Ctx, before: JourneyRow) {
+  try {
+    await syncTrigger(c, before.id, 'active');
+  } catch (error) {
+    await restoreActivation(c.get('deps').sql, before);
+    throw error;
+  }
 }
 
 /** Keeps the journey's Temporal Schedule (schedule triggers) or activation sweep (segments) in step. */
