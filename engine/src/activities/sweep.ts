@@ -1,10 +1,13 @@
 import { buildTemplateContext, evaluateConditions } from '@ruta/shared';
-import { activeJourney, enrollContact } from '../enrollment/journey-enrollment';
+import { enrollMany } from '../enrollment/enroll';
+import { activeJourney, enrollmentRequest } from '../enrollment/journey-enrollment';
 import { type ContactRow, toSnapshot } from './contact-row';
 import type { ActivityDeps } from './deps';
 
 export const SWEEP_PAGE_SIZE = 500;
-/** Enrollments of one page in flight at once (the worker's database pool is 10 by default). */
+/** Enrollments recorded in one statement, then handed to Temporal. */
+export const SWEEP_BATCH = 50;
+/** Starts of one batch in flight at once. */
 export const SWEEP_CONCURRENCY = 8;
 
 export interface SweepPage {
@@ -47,25 +50,18 @@ export function createSweepActivities(deps: ActivityDeps) {
         }).contact;
         return evaluateConditions(trigger.conditions, { contact, now });
       });
-      // Each enrollment is its own statement and its own start (idempotent by workflow id), so a
-      // page's contacts enroll a few at a time rather than one after the other.
+      // A batch's runs and starts are one statement; its starts go to Temporal a few at a time
+      // (each idempotent by workflow id), well within the outbox's first retry delay.
       let enrolled = 0;
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(SWEEP_CONCURRENCY, matching.length) }, async () => {
-          for (let i = next++; i < matching.length; i = next++) {
-            const row = matching[i] as ContactRow;
-            const result = await enrollContact(
-              deps.enrollment,
-              journey,
-              row.id,
-              undefined,
-              toSnapshot(row),
-            );
-            if (result.status === 'started') enrolled += 1;
-          }
-        }),
-      );
+      const requests = matching.flatMap((row) => {
+        const planned = enrollmentRequest(journey, row.id, undefined, toSnapshot(row));
+        return 'refused' in planned ? [] : [planned.request];
+      });
+      for (let i = 0; i < requests.length; i += SWEEP_BATCH) {
+        const batch = requests.slice(i, i + SWEEP_BATCH);
+        const results = await enrollMany(deps.enrollment, batch, SWEEP_CONCURRENCY);
+        enrolled += results.filter((r) => r.status === 'started').length;
+      }
       const matched = matching.length;
       return {
         scanned: rows.length,

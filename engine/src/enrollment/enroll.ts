@@ -79,6 +79,67 @@ export async function recordEnrollment(
   target: Omit<EnrollmentTarget, 'sql'>,
   request: EnrollRequest,
 ): Promise<{ result: EnrollResult; rows: OutboxRow[] }> {
+  const [recorded] = await recordEnrollments(sql, target, [request]);
+  if (!recorded) throw new Error('an enrollment recorded nothing');
+  return recorded;
+}
+
+/**
+ * Enrolls many contacts in one journey (a sweep's page): their runs and starts are recorded in one
+ * statement, then handed to Temporal `concurrency` at a time (each start within its own deadline;
+ * what Temporal does not take now stays for the dispatcher). Answers in the requests' order.
+ */
+export async function enrollMany(
+  target: EnrollmentTarget,
+  requests: readonly EnrollRequest[],
+  concurrency: number,
+): Promise<EnrollResult[]> {
+  if (requests.length === 0) return [];
+  const recorded = await recordEnrollments(target.sql, target, requests);
+  await deliverNow(
+    target,
+    recorded.flatMap((r) => r.rows),
+    { concurrency },
+  );
+  return recorded.map((r) => r.result);
+}
+
+/**
+ * Records enrollments of one journey version (the re-entry rule, the run and its start, one
+ * statement for all of them); answers in the requests' order.
+ */
+export async function recordEnrollments(
+  sql: Queryable,
+  target: Omit<EnrollmentTarget, 'sql'>,
+  requests: readonly EnrollRequest[],
+): Promise<{ result: EnrollResult; rows: OutboxRow[] }[]> {
+  const planned = requests.map((request) => planRun(target, request));
+  const decisions = await recordRuns(sql, planned);
+  return planned.map(({ runId, workflowId }, i) => {
+    const decision = decisions[i] as RunDecision;
+    if (decision.status === 'recorded') {
+      return { result: { status: 'started', runId, workflowId }, rows: decision.rows };
+    }
+    if (decision.status === 'already_in_journey') {
+      return {
+        result: { status: 'already_in_journey', runId: decision.runId, workflowId },
+        rows: decision.rows,
+      };
+    }
+    return { result: { ...decision, workflowId }, rows: [] };
+  });
+}
+
+/** A run about to be recorded: its ids, entry key and the start Temporal will be given. */
+interface PlannedRun {
+  request: EnrollRequest;
+  runId: string;
+  workflowId: string;
+  entryKey: string | undefined;
+  start: StartPayload;
+}
+
+function planRun(target: Omit<EnrollmentTarget, 'sql'>, request: EnrollRequest): PlannedRun {
   const { definition } = request;
   const reentry = definition.settings.reentry;
   let entryKey = entryKeyOf(definition, request.triggerEvent);
@@ -118,17 +179,7 @@ export async function recordEnrollment(
     signalArg: request.triggerEvent?.id ? { eventId: request.triggerEvent.id } : {},
     taskQueue: target.taskQueue,
   };
-  const decision = await recordRun(sql, { ...request, runId, workflowId, entryKey }, start);
-  if (decision.status === 'recorded') {
-    return { result: { status: 'started', runId, workflowId }, rows: decision.rows };
-  }
-  if (decision.status === 'already_in_journey') {
-    return {
-      result: { status: 'already_in_journey', runId: decision.runId, workflowId },
-      rows: decision.rows,
-    };
-  }
-  return { result: { ...decision, workflowId }, rows: [] };
+  return { request, runId, workflowId, entryKey, start };
 }
 
 type RunDecision =
@@ -136,100 +187,140 @@ type RunDecision =
   | { status: 'already_in_journey'; runId: string; rows: OutboxRow[] }
   | { status: 'skipped'; reason: 'reentry_never' | 'cooldown' };
 
+interface DecisionRow {
+  inserted: boolean;
+  last_id: string | null;
+  refusal: string | null;
+  outbox: Record<string, unknown>[] | null;
+}
+
 /**
- * The re-entry rule, the run's row and its start in the outbox, in one statement: the last run of
- * this workflow id decides (active → already in the journey, which hears of the repeat; ended and
- * `never`, or within the cooldown → skipped), else the run is inserted with its start. Two events
- * for the same cart arriving together both find "no active run"; the unique index on active runs
- * lets one insert win and the other sees the winner.
+ * The re-entry rule, each run's row and its start in the outbox, in one statement for the whole
+ * batch: the last run of each workflow id decides (active → already in the journey, which hears of
+ * the repeat; ended and `never`, or within the cooldown → skipped), else the run is inserted with
+ * its start. Two events for the same cart arriving together both find "no active run"; the unique
+ * index on active runs lets one insert win and the other sees the winner.
  */
-async function recordRun(
-  sql: Queryable,
-  request: EnrollRequest & { runId: string; workflowId: string; entryKey: string | undefined },
-  start: StartPayload,
-): Promise<RunDecision> {
-  const { runId, workflowId } = request;
-  const reentry = request.definition.settings.reentry;
-  const checked = !request.preview; // preview ids are unique: nothing to check
+async function recordRuns(sql: Queryable, runs: readonly PlannedRun[]): Promise<RunDecision[]> {
+  const first = runs[0]?.request;
+  if (!first) return [];
+  const ids = new Set(runs.map((r) => r.workflowId));
+  if (ids.size !== runs.length) throw new Error('a batch of enrollments repeats a workflow id');
+  for (const { request } of runs) {
+    if (request.journeyId !== first.journeyId || request.versionId !== first.versionId)
+      throw new Error('a batch of enrollments mixes journeys');
+  }
+  const reentry = first.definition.settings.reentry;
+  const checked = !first.preview; // preview ids are unique: nothing to check
   const cooldownSeconds = reentry.cooldown ? durationMs(reentry.cooldown) / 1000 : 0;
-  const eventId = request.triggerEvent?.id ?? null;
   // `never` and a cooldown refuse a run because an earlier one exists: two enrollments at once
   // (an activation sweep and a contact change) must see each other, so they take turns on the
   // workflow id (the active-run index alone lets a second in once the first has ended).
   const needsLock = checked && (reentry.mode === 'never' || cooldownSeconds > 0);
+  const batch = runs.map((run, ord) => ({
+    ord,
+    run_id: run.runId,
+    contact_id: run.request.contactId,
+    workflow_id: run.workflowId,
+    entry_key: run.entryKey ?? null,
+    event_id: run.request.triggerEvent?.id ?? null,
+    pilot_group: run.request.group,
+    start: run.start,
+  }));
   const decide = (q: Queryable) =>
-    q<
-      {
-        inserted: boolean;
-        last_id: string | null;
-        last_status: string | null;
-        refusal: string | null;
-        outbox: Record<string, unknown>[] | null;
-      }[]
-    >`
-    with last as (
-      select id, status,
-             case when status = 'active' then 'active'
-                  when ${reentry.mode === 'never'} then 'reentry_never'
-                  when ended_at > now() - make_interval(secs => ${cooldownSeconds}) then 'cooldown'
-             end as refusal
-      from runs where ${checked} and workflow_id = ${workflowId} order by started_at desc limit 1
+    q<(DecisionRow & { workflow_id: string })[]>`
+    with req as (
+      select * from jsonb_to_recordset(${q.json(batch as never)}::jsonb)
+        as r(ord int, run_id uuid, contact_id uuid, workflow_id text, entry_key text, event_id uuid,
+             pilot_group text, start jsonb)
+    ), last as (
+      select r.workflow_id, l.id, l.status, l.refusal
+      from req r cross join lateral (
+        select id, status,
+               case when status = 'active' then 'active'
+                    when ${reentry.mode === 'never'} then 'reentry_never'
+                    when ended_at > now() - make_interval(secs => ${cooldownSeconds}) then 'cooldown'
+               end as refusal
+        from runs where ${checked} and workflow_id = r.workflow_id order by started_at desc limit 1
+      ) l
     ), inserted as (
       insert into runs (id, workspace_id, journey_id, version_id, contact_id, workflow_id, entry_key,
                         trigger_event_id, pilot_group, preview)
-      select ${runId}, ${request.workspaceId}, ${request.journeyId}, ${request.versionId}, ${request.contactId},
-             ${workflowId}, ${request.entryKey ?? null}, ${eventId}, ${request.group},
-             ${request.preview !== undefined}
-      where not exists (select 1 from last where refusal is not null)
+      select r.run_id, ${first.workspaceId}, ${first.journeyId}, ${first.versionId}, r.contact_id,
+             r.workflow_id, r.entry_key, r.event_id, r.pilot_group, ${first.preview !== undefined}
+      from req r
+      where not exists (select 1 from last l where l.workflow_id = r.workflow_id and l.refusal is not null)
+      -- one order for every batch: two overlapping batches never wait on each other in a circle
+      order by r.workflow_id
       on conflict (workflow_id) where status = 'active' do nothing
-      returning id
+      returning id, workflow_id
     ), outbox as (
       insert into signal_outbox (workspace_id, run_id, workflow_id, kind, signal, payload)
-      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'start', ${enrollSignal.name}::text,
-             ${q.json(start as never)}::jsonb
-      from inserted
+      select ${first.workspaceId}::uuid, i.id, i.workflow_id, 'start', ${enrollSignal.name}::text, r.start
+      from inserted i join req r on r.run_id = i.id
       union all
-      select ${request.workspaceId}::uuid, id, ${workflowId}::text, 'signal', ${enrollSignal.name}::text,
-             jsonb_build_object('eventId', ${eventId}::text)
-      from last where refusal = 'active' and ${eventId}::text is not null
+      select ${first.workspaceId}::uuid, l.id, l.workflow_id, 'signal', ${enrollSignal.name}::text,
+             jsonb_build_object('eventId', r.event_id::text)
+      from last l join req r on r.workflow_id = l.workflow_id
+      where l.refusal = 'active' and r.event_id is not null
       returning ${q.unsafe(OUTBOX_RETURNING)}
     )
-    select exists(select 1 from inserted) as inserted, last.id as last_id, last.status as last_status,
-           last.refusal, (select json_agg(outbox) from outbox) as outbox
-    from (select 1) as one left join last on true`;
-  const [row] = await decideUnderRule(sql, workflowId, needsLock, decide);
-  const rows = outboxRows(row?.outbox ?? []);
-  if (row?.inserted) return { status: 'recorded', rows };
-  if (row?.refusal === 'active' && row.last_id) {
+    select r.workflow_id, exists(select 1 from inserted i where i.id = r.run_id) as inserted,
+           l.id as last_id, l.refusal,
+           (select json_agg(o order by o.id) from outbox o where o.workflow_id = r.workflow_id) as outbox
+    from req r left join last l on l.workflow_id = r.workflow_id
+    order by r.ord`;
+  const rows = await decideUnderRule(sql, [...ids], needsLock, decide);
+  const decisions = rows.map(decision);
+  // Another enrollment of the same id won the insert after this statement's snapshot.
+  const lost = rows.filter((_, i) => decisions[i] === undefined).map((r) => r.workflow_id);
+  if (lost.length === 0) return decisions as RunDecision[];
+  const winners = await sql<{ id: string; workflow_id: string }[]>`
+    select id, workflow_id from runs where workflow_id = any(${lost}::text[]) and status = 'active'`;
+  return rows.map((row, i) => {
+    const known = decisions[i];
+    if (known) return known;
+    const winner = winners.find((w) => w.workflow_id === row.workflow_id);
+    if (!winner)
+      throw new Error(`enrollment of ${row.workflow_id} lost a race and found no active run`);
+    return { status: 'already_in_journey', runId: winner.id, rows: [] };
+  });
+}
+
+function decision(row: DecisionRow): RunDecision | undefined {
+  const rows = outboxRows(row.outbox ?? []);
+  if (row.inserted) return { status: 'recorded', rows };
+  if (row.refusal === 'active' && row.last_id) {
     return { status: 'already_in_journey', runId: row.last_id, rows };
   }
-  if (row?.refusal === 'reentry_never' || row?.refusal === 'cooldown') {
+  if (row.refusal === 'reentry_never' || row.refusal === 'cooldown') {
     return { status: 'skipped', reason: row.refusal };
   }
-  // Another enrollment of the same id won the insert after this statement's snapshot.
-  const [winner] = await sql<{ id: string }[]>`
-    select id from runs where workflow_id = ${workflowId} and status = 'active'`;
-  if (!winner) throw new Error(`enrollment of ${workflowId} lost a race and found no active run`);
-  return { status: 'already_in_journey', runId: winner.id, rows: [] };
+  return undefined;
 }
 
 /**
- * Runs the re-entry decision; when the rule depends on earlier runs, under a transaction-scoped
- * advisory lock on the workflow id, so a concurrent enrollment of the same id waits and then sees
- * this one's run (each statement of a READ COMMITTED transaction takes a fresh snapshot).
+ * Runs the re-entry decision; when the rule depends on earlier runs, under transaction-scoped
+ * advisory locks on the workflow ids (taken in one order, so two batches never wait on each other
+ * in a circle): a concurrent enrollment of the same id waits and then sees this one's run (each
+ * statement of a READ COMMITTED transaction takes a fresh snapshot).
  */
 async function decideUnderRule<T>(
   sql: Queryable,
-  workflowId: string,
+  workflowIds: readonly string[],
   needsLock: boolean,
   decide: (q: Queryable) => Promise<T>,
 ): Promise<T> {
   if (!needsLock) return decide(sql);
   const lockThenDecide = async (tx: Queryable) => {
-    await tx`select pg_advisory_xact_lock(hashtextextended(${workflowId}, 7215))`;
+    await tx`
+      select count(pg_advisory_xact_lock(key)) from (
+        select distinct hashtextextended(w, 7215) as key
+        from unnest(${workflowIds as string[]}::text[]) w order by key
+      ) k`;
     return decide(tx);
   };
-  // Inside the caller's transaction the lock lasts until it commits; on the pool, in our own.
+  // Inside the caller's transaction the locks last until it commits; on the pool, in our own.
   if ('savepoint' in sql) return lockThenDecide(sql);
   return (sql as Sql).begin((tx) => lockThenDecide(tx)) as Promise<T>;
 }

@@ -21,6 +21,14 @@ export interface DeliveryOutcome {
   queued: number;
 }
 
+/** How `deliverNow` hands rows over. */
+export interface DeliverNowOptions {
+  /** How long each workflow's rows may wait for Temporal (from when their turn comes). */
+  timeoutMs?: number;
+  /** Workflows handed over at once (all of them by default; a sweep's page takes turns). */
+  concurrency?: number;
+}
+
 /**
  * Delivers the rows this process just wrote (a request, an activity), each workflow's in the order
  * written, within a short deadline. What Temporal does not take now stays in the outbox for the
@@ -29,30 +37,44 @@ export interface DeliveryOutcome {
 export async function deliverNow(
   target: OutboxTarget,
   rows: readonly OutboxRow[],
-  timeoutMs = DELIVER_NOW_TIMEOUT_MS,
+  {
+    timeoutMs = DELIVER_NOW_TIMEOUT_MS,
+    concurrency = Number.POSITIVE_INFINITY,
+  }: DeliverNowOptions = {},
 ): Promise<DeliveryOutcome> {
   if (rows.length === 0) return { delivered: 0, queued: 0 };
-  if (Date.now() - (failedAt.get(target.temporal) ?? 0) < UNAVAILABLE_FOR_MS)
-    return { delivered: 0, queued: rows.length };
-  const deadline = Date.now() + timeoutMs;
+  const unavailable = () => Date.now() - (failedAt.get(target.temporal) ?? 0) < UNAVAILABLE_FOR_MS;
+  if (unavailable()) return { delivered: 0, queued: rows.length };
   const finished: OutboxRow[] = [];
   let queued = 0;
-  await Promise.all(
-    inWorkflowOrder(rows).map(async (list) => {
-      for (const [index, row] of list.entries()) {
-        try {
-          await deliverRow(target, row, deadline);
-        } catch (error) {
-          queued += list.length - index;
-          if (!(error instanceof DeliveryDeferred)) failedAt.set(target.temporal, Date.now());
-          target.log?.debug(
-            { err: error, workflowId: row.workflow_id, outboxId: row.id },
-            'signal queued: Temporal did not take it now',
-          );
-          return;
-        }
-        finished.push(row);
+  const deliverList = async (list: OutboxRow[]) => {
+    // Temporal failed another workflow's delivery meanwhile: leave these to the dispatcher.
+    if (unavailable()) {
+      queued += list.length;
+      return;
+    }
+    const deadline = Date.now() + timeoutMs;
+    for (const [index, row] of list.entries()) {
+      try {
+        await deliverRow(target, row, deadline);
+      } catch (error) {
+        queued += list.length - index;
+        if (!(error instanceof DeliveryDeferred)) failedAt.set(target.temporal, Date.now());
+        target.log?.debug(
+          { err: error, workflowId: row.workflow_id, outboxId: row.id },
+          'signal queued: Temporal did not take it now',
+        );
+        return;
       }
+      finished.push(row);
+    }
+  };
+  const lists = inWorkflowOrder(rows);
+  let next = 0;
+  const lanes = Math.min(concurrency, lists.length);
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let i = next++; i < lists.length; i = next++) await deliverList(lists[i] as OutboxRow[]);
     }),
   );
   // Not awaited: a row whose mark is lost is delivered again later, and runs ignore repeats.
