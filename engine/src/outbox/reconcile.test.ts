@@ -71,17 +71,11 @@ describe('the reconciler', () => {
       item_count: 1,
       cart_url: 'u',
     });
-    const { result, rows } = await recordEnrollment(h.sql, h.target, {
-      workspaceId: h.workspaceId,
-      journeyId: journey.journeyId,
-      journeyName: journey.name,
-      versionId: journey.versionId,
-      version: journey.version,
-      definition: journey.definition,
-      contactId,
-      triggerEvent: event,
-      group: 'treatment',
-    });
+    const { result, rows } = await recordEnrollment(
+      h.sql,
+      h.target,
+      h.request(journey, contactId, { triggerEvent: event }),
+    );
     const runId = started(result).runId;
     // Marked delivered, yet Temporal never got it (a crash that lost the start).
     await h.sql`update signal_outbox set delivered_at = now() where id = ${rows[0]?.id as string}`;

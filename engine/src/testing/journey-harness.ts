@@ -3,7 +3,7 @@ import { harness, type TestDatabase, testDatabase, uniqueName } from '@ruta/plat
 import type { JourneyDefinition } from '@ruta/shared';
 import { Client, Connection } from '@temporalio/client';
 import type { ProviderRegistry } from '../channels/provider';
-import { type EnrollResult, enroll } from '../enrollment/enroll';
+import { type EnrollRequest, type EnrollResult, enroll } from '../enrollment/enroll';
 import { createRutaWorker, type RutaWorker, type RutaWorkerOptions } from '../worker';
 import {
   engagementSignal,
@@ -122,7 +122,23 @@ export async function startJourneyHarness(
       const triggerEvent = opts.event
         ? await h.recordEvent(contactId, opts.event.name, opts.event.properties)
         : undefined;
-      return enroll(target, {
+      return enroll(
+        target,
+        h.request(journey, contactId, {
+          ...(triggerEvent ? { triggerEvent } : {}),
+          group: opts.group ?? 'treatment',
+          ...(opts.preview ? { preview: opts.preview } : {}),
+        }),
+      );
+    },
+
+    /** What enrolling a contact in a published journey asks for (treatment unless `extra` says). */
+    request(
+      journey: PublishedJourney,
+      contactId: string,
+      extra: Partial<EnrollRequest> = {},
+    ): EnrollRequest {
+      return {
         workspaceId,
         journeyId: journey.journeyId,
         journeyName: journey.name,
@@ -130,10 +146,9 @@ export async function startJourneyHarness(
         version: journey.version,
         definition: journey.definition,
         contactId,
-        ...(triggerEvent ? { triggerEvent } : {}),
-        group: opts.group ?? 'treatment',
-        ...(opts.preview ? { preview: opts.preview } : {}),
-      });
+        group: 'treatment',
+        ...extra,
+      };
     },
 
     engagement: (workflowId: string, signal: Omit<EngagementSignal, 'at'>) =>

@@ -59,17 +59,7 @@ describe('the worker process is killed mid-wait', () => {
     const run = started(
       await enroll(
         { sql: h.sql, temporal: h.client, taskQueue, workflowIdPrefix: `${taskQueue}/` },
-        {
-          workspaceId: h.workspaceId,
-          journeyId: journey.journeyId,
-          journeyName: journey.name,
-          versionId: journey.versionId,
-          version: journey.version,
-          definition: journey.definition,
-          contactId,
-          triggerEvent: event,
-          group: 'treatment',
-        },
+        h.request(journey, contactId, { triggerEvent: event }),
       ),
     );
     await withOutput(h.until(run.runId, (r) => r.waiting_for?.nodeId === 'wait_cart', 45_000));

@@ -1,8 +1,7 @@
 import type { ReentrySettings } from '@ruta/shared';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { type EnrollRequest, enrollMany } from '../../../enrollment/enroll';
+import { enrollMany } from '../../../enrollment/enroll';
 import { defineJourney } from '../../../testing/definitions';
-import type { PublishedJourney } from '../../../testing/fixtures';
 import {
   type JourneyHarness,
   started,
@@ -39,19 +38,6 @@ function holdJourney(reentry: ReentrySettings) {
   });
 }
 
-function request(journey: PublishedJourney, contactId: string): EnrollRequest {
-  return {
-    workspaceId: h.workspaceId,
-    journeyId: journey.journeyId,
-    journeyName: journey.name,
-    versionId: journey.versionId,
-    version: journey.version,
-    definition: journey.definition,
-    contactId,
-    group: 'treatment',
-  };
-}
-
 const contacts = (n: number) =>
   Promise.all(Array.from({ length: n }, (_, i) => h.contact({ firstName: `C${i}` })));
 
@@ -71,7 +57,7 @@ describe('a sweep page enrolls its contacts in one statement', () => {
     const asked = [fresh[0], ended, ...fresh.slice(1, 20), active, ...fresh.slice(20)] as string[];
     const results = await enrollMany(
       h.target,
-      asked.map((id) => request(journey, id)),
+      asked.map((id) => h.request(journey, id)),
       8,
     );
 
@@ -114,7 +100,7 @@ describe('a sweep page enrolls its contacts in one statement', () => {
       const [a, b] = await Promise.all([
         enrollMany(
           h.target,
-          ids.slice(0, 20).map((id) => request(journey, id)),
+          ids.slice(0, 20).map((id) => h.request(journey, id)),
           8,
         ),
         enrollMany(
@@ -122,7 +108,7 @@ describe('a sweep page enrolls its contacts in one statement', () => {
           ids
             .slice(10)
             .reverse()
-            .map((id) => request(journey, id)),
+            .map((id) => h.request(journey, id)),
           8,
         ),
       ]);

@@ -127,21 +127,7 @@ async function sendAndKill(channel: Channel, provider: { requests: { method: str
   const journey = await h.publish(sendThenWait(channel));
   const contactId = await h.contact({ firstName: 'Rosa', lastInboundWhatsApp: new Date() });
   const first: WorkerProcess = workers.start();
-  const run = started(
-    await enroll(
-      { ...h.target, taskQueue },
-      {
-        workspaceId: h.workspaceId,
-        journeyId: journey.journeyId,
-        journeyName: journey.name,
-        versionId: journey.versionId,
-        version: journey.version,
-        definition: journey.definition,
-        contactId,
-        group: 'treatment',
-      },
-    ),
-  );
+  const run = started(await enroll({ ...h.target, taskQueue }, h.request(journey, contactId)));
   await until(() => provider.requests.some((r) => r.method === 'POST'));
   await first.kill();
   workers.start();
