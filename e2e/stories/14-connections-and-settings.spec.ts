@@ -42,7 +42,12 @@ test('story 14: a connection is selected, removed alone and undone; a deleted st
   await eventually(async () => (await draftOf(created.id)).edges.length === original.length);
 
   // A step deleted with Delete takes its connections; one undo brings back both.
-  await page.click('[data-testid=node-wait_order]');
+  // The undo re-renders the canvas: the step must show as selected before Delete means it.
+  const step = page.locator('[data-testid=node-wait_order]');
+  await eventually(async () => {
+    await step.click();
+    return (await step.getAttribute('class'))?.includes('selected');
+  });
   await page.keyboard.press('Delete');
   await eventually(async () => !(await draftOf(created.id)).nodes.wait_order);
   await page.keyboard.press('Control+z');
